@@ -1,0 +1,104 @@
+package dev.certsd.cli;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.certsd.diagnose.Badge;
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.Messages;
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.material.CertInfo;
+import dev.certsd.material.KeyInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code check --json} document: codes and arguments for scripts, English messages for people. */
+final class CheckJson {
+    private CheckJson() {
+    }
+
+    static String render(RootReport report) {
+        Messages messages = new Messages(Locale.ENGLISH);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("root", report.root().path().toString());
+        doc.put("client", report.root().client().id());
+        doc.put("scannedAt", report.scannedAt().toString());
+        List<Object> hosts = new ArrayList<>();
+        for (HostReport h : report.hosts()) {
+            hosts.add(host(h, messages));
+        }
+        doc.put("hosts", hosts);
+        doc.put("findings", findings(report.findings(), messages, ""));
+        try {
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> host(HostReport h, Messages messages) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dir", h.hostDir().dirName());
+        m.put("host", h.hostDir().host());
+        m.put("port", h.hostDir().port());
+        m.put("references", h.hostDir().references());
+        m.put("certsdUsed", h.certsdUsed());
+        m.put("configError", h.configError());
+        m.put("configErrorFile", h.certsdUsed() ? h.load().errorFile() : null);
+        m.put("blocksOn", h.certsdUsed() ? h.load().blocksOn() : null);
+        m.put("pairs", h.load().pairs());
+        m.put("cas", h.load().caFiles());
+        m.put("systemRootsMerged", h.load().systemRootsMerged());
+        List<Object> files = new ArrayList<>();
+        for (FileReport f : h.files()) {
+            files.add(file(f));
+        }
+        m.put("files", files);
+        m.put("findings", findings(h.findings(), messages, h.hostDir().dirName()));
+        return m;
+    }
+
+    private static Map<String, Object> file(FileReport f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("role", f.role().id());
+        m.put("badges", f.badges().stream().sorted().map(Badge::id).toList());
+        m.put("kind", f.entry().kind().name().toLowerCase(Locale.ROOT));
+        if (f.entry().content() != null) {
+            m.put("format", f.entry().content().format().name().toLowerCase(Locale.ROOT));
+            List<Object> certs = new ArrayList<>();
+            for (CertInfo c : f.entry().content().certificates()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("subject", c.subject());
+                cm.put("issuer", c.issuer());
+                cm.put("notBefore", c.notBefore().toString());
+                cm.put("notAfter", c.notAfter().toString());
+                cm.put("ca", c.isCa());
+                cm.put("sha256", c.sha256());
+                certs.add(cm);
+            }
+            m.put("certificates", certs);
+            m.put("keys", f.entry().content().keys().stream().map(KeyInfo::describe).toList());
+        }
+        return m;
+    }
+
+    private static List<Object> findings(List<Finding> findings, Messages messages, String dirName) {
+        List<Object> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", f.code().name());
+            m.put("severity", f.severity().id());
+            m.put("file", f.file());
+            m.put("args", f.args());
+            m.put("message", messages.render(f, dirName));
+            out.add(m);
+        }
+        return out;
+    }
+}

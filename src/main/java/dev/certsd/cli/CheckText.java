@@ -1,0 +1,86 @@
+package dev.certsd.cli;
+
+import dev.certsd.diagnose.Badge;
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.Messages;
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.diagnose.Severity;
+import java.io.PrintWriter;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+/** The human output of {@code check}: one block per host directory, the verdict first. */
+final class CheckText {
+    private final PrintWriter out;
+    private final Messages messages;
+    private final ResourceBundle text;
+    private final Locale locale;
+
+    CheckText(PrintWriter out, Locale locale) {
+        this.out = out;
+        this.locale = locale;
+        this.messages = new Messages(locale);
+        this.text = ResourceBundle.getBundle("dev.certsd.cli.cli", locale);
+    }
+
+    void print(RootReport report) {
+        out.println(fmt("check.root", report.root().path(), report.root().client().id()));
+        for (Finding f : report.findings()) {
+            out.println("  " + severity(f.severity()) + " " + messages.render(f, ""));
+        }
+        long errors = 0;
+        long warnings = 0;
+        for (HostReport h : report.hosts()) {
+            out.println();
+            printHost(h);
+            errors += h.count(Severity.ERROR);
+            warnings += h.count(Severity.WARNING);
+        }
+        out.println();
+        out.println(fmt("check.summary", report.hosts().size(),
+                report.hosts().stream().filter(HostReport::hasErrors).count(), errors, warnings));
+    }
+
+    private void printHost(HostReport h) {
+        String verdict;
+        if (!h.certsdUsed()) {
+            verdict = fmt("check.verdict.ignored");
+        } else if (h.configError() != null) {
+            verdict = fmt("check.verdict.error", h.configError());
+        } else if (h.load().blocksOn() != null) {
+            verdict = fmt("check.verdict.blocks", h.load().blocksOn());
+        } else {
+            verdict = fmt("check.verdict.ok");
+        }
+        out.println(h.hostDir().dirName() + "  " + verdict);
+        out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
+        out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
+        for (FileReport f : h.files()) {
+            String badges = f.badges().stream().sorted().map(Badge::id).collect(Collectors.joining(", "));
+            out.println("  " + f.name() + "  [" + badges + "]");
+            printFindings(f.findings(), h.hostDir().dirName(), "      ");
+        }
+        List<Finding> hostLevel = h.findings().stream()
+                .filter(f -> h.files().stream().noneMatch(file -> file.findings().contains(f))).toList();
+        printFindings(hostLevel, h.hostDir().dirName(), "  ");
+    }
+
+    private void printFindings(List<Finding> findings, String dir, String indent) {
+        for (Finding f : findings) {
+            out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(f, dir));
+        }
+    }
+
+    private String severity(Severity s) {
+        return text.getString("severity." + s.id());
+    }
+
+    private String fmt(String key, Object... args) {
+        return new MessageFormat(text.getString(key), locale).format(args);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.certsd.diagnose;
+
+import dev.certsd.layout.Client;
+import dev.certsd.layout.FileRole;
+import dev.certsd.material.GoKeyPair;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The classic certs.d reader shared by Docker (moby {@code ReadCertsDirectory}) and containers/image
+ * ({@code tlsclientconfig.SetupCertificates}): entries in name order, roles by extension, stop at the first error.
+ */
+final class ClassicLoader {
+    private final Client client;
+    private final boolean privilegedReader;
+    private final boolean systemRootsMerged;
+
+    ClassicLoader(Client client, boolean privilegedReader, boolean systemRootsMerged) {
+        this.client = client;
+        this.privilegedReader = privilegedReader;
+        this.systemRootsMerged = systemRootsMerged;
+    }
+
+    ClientLoad load(List<FileEntry> entries) {
+        Set<String> names = Names.of(entries);
+        Map<String, FileEntry> byName = Names.index(entries);
+        List<String> pairs = new ArrayList<>();
+        List<String> cas = new ArrayList<>();
+        Map<String, GoKeyPair.Result> keyPairs = new HashMap<>();
+        for (FileEntry e : entries) {
+            switch (FileRole.of(e.name(), client)) {
+                case CA -> {
+                    if (e.kind() == FileEntry.Kind.SPECIAL) {
+                        return stop(pairs, cas, null, e.name(), e.name(), keyPairs);
+                    }
+                    String err = readError(e);
+                    if (err != null && client == Client.CONTAINERS && e.kind() == FileEntry.Kind.BROKEN_SYMLINK) {
+                        continue; // containers/image logs a warning and goes on
+                    }
+                    if (err != null) {
+                        return stop(pairs, cas, err, e.name(), null, keyPairs);
+                    }
+                    if (e.content() == null || !e.content().goCertificates().isEmpty()) {
+                        cas.add(e.name());
+                    }
+                }
+                case CLIENT_CERT -> {
+                    String keyName = FileRole.base(e.name()) + ".key";
+                    if (!names.contains(keyName)) {
+                        return stop(pairs, cas, missingKey(keyName, e.name()), e.name(), null, keyPairs);
+                    }
+                    FileEntry key = byName.get(keyName);
+                    for (FileEntry part : List.of(e, key)) {
+                        if (part.kind() == FileEntry.Kind.SPECIAL) {
+                            return stop(pairs, cas, null, part.name(), part.name(), keyPairs);
+                        }
+                        String err = readError(part);
+                        if (err != null) {
+                            return stop(pairs, cas, err, part.name(), null, keyPairs);
+                        }
+                    }
+                    if (e.readable() && key.readable()) {
+                        GoKeyPair.Result r = GoKeyPair.load(e.bytes(), key.bytes());
+                        keyPairs.put(e.name(), r);
+                        if (!r.ok()) {
+                            return stop(pairs, cas, r.error(), e.name(), null, keyPairs);
+                        }
+                    }
+                    pairs.add(e.name());
+                }
+                case CLIENT_KEY -> {
+                    String certName = FileRole.base(e.name()) + ".cert";
+                    if (!names.contains(certName)) {
+                        return stop(pairs, cas, missingCert(certName, e.name()), e.name(), null, keyPairs);
+                    }
+                }
+                default -> {
+                    // every other name is ignored without a word
+                }
+            }
+        }
+        return new ClientLoad(pairs, cas, null, null, null, systemRootsMerged, keyPairs);
+    }
+
+    private String readError(FileEntry e) {
+        if (e.kind() == FileEntry.Kind.UNREADABLE && privilegedReader) {
+            return null; // the daemon runs as root and reads what we cannot
+        }
+        return e.goReadError();
+    }
+
+    private String missingKey(String key, String cert) {
+        return client == Client.DOCKER
+                ? "missing key " + key + " for client certificate " + cert + ". CA certificates must use the extension .crt"
+                : "missing key " + key + " for client certificate " + cert
+                        + ". Note that CA certificates should use the extension .crt";
+    }
+
+    private static String missingCert(String cert, String key) {
+        return "missing client certificate " + cert + " for key " + key;
+    }
+
+    private ClientLoad stop(List<String> pairs, List<String> cas, String error, String file, String blocksOn,
+                            Map<String, GoKeyPair.Result> keyPairs) {
+        return new ClientLoad(pairs, cas, error, file, blocksOn, systemRootsMerged, keyPairs);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.certsd.diagnose;
+
+import static dev.certsd.diagnose.Severity.ERROR;
+import static dev.certsd.diagnose.Severity.INFO;
+import static dev.certsd.diagnose.Severity.WARNING;
+
+import dev.certsd.layout.Client;
+import dev.certsd.layout.HostDir;
+import dev.certsd.layout.InsecureRegistries;
+import dev.certsd.material.CertInfo;
+import dev.certsd.material.GoKeyPair;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rules about a host directory as a whole: its name, whether it is used, and how its files interact. */
+final class HostRules {
+    private HostRules() {
+    }
+
+    static void name(HostDir dir, Client client, List<Finding> out) {
+        if (!dir.valid()) {
+            out.add(Finding.of(FindingCode.INVALID_HOST_DIR_NAME, WARNING, null, dir.dirName(), dir.problem()));
+        } else if (Integer.valueOf(443).equals(dir.port())) {
+            String plain = dir.registry().substring(0, dir.registry().length() - 4);
+            out.add(Finding.of(FindingCode.DEFAULT_PORT_IN_DIR_NAME, WARNING, null, dir.dirName(), plain));
+        }
+    }
+
+    static Optional<Finding> insecure(HostDir dir, InsecureRegistries insecure) {
+        return insecure.reasonFor(dir).map(r -> r.kind() == InsecureRegistries.Reason.Kind.DOCKER_HUB
+                ? Finding.of(FindingCode.DOCKER_HUB_CERTSD_IGNORED, WARNING, null, dir.registry())
+                : Finding.of(FindingCode.INSECURE_REGISTRY_CERTSD_IGNORED, WARNING, null, dir.registry(),
+                        r.kind().name(), r.detail()));
+    }
+
+    /** An expired pair that sorts before a valid pair of the same issuer is the one Go sends: it fails. */
+    static void expiredPairFirst(ClientLoad load, Instant now, List<Finding> out) {
+        List<GoKeyPair.Result> loaded = load.pairs().stream().map(p -> load.keyPairs().get(p)).toList();
+        for (int i = 0; i < loaded.size(); i++) {
+            CertInfo first = leaf(loaded.get(i));
+            if (first == null || !first.expiredAt(now)) {
+                continue;
+            }
+            for (int j = i + 1; j < loaded.size(); j++) {
+                CertInfo later = leaf(loaded.get(j));
+                if (later != null && !later.expiredAt(now) && Arrays.equals(first.issuerDer(), later.issuerDer())) {
+                    out.add(Finding.of(FindingCode.EXPIRED_PAIR_SENT_FIRST, ERROR, load.pairs().get(i),
+                            load.pairs().get(i), load.pairs().get(j)));
+                    break;
+                }
+            }
+        }
+    }
+
+    static void duplicates(List<FileReport> files, List<Finding> out) {
+        Map<String, String> seen = new HashMap<>();
+        for (FileReport f : files) {
+            if (f.entry().content() == null) {
+                continue;
+            }
+            for (CertInfo c : f.entry().content().certificates()) {
+                String earlier = seen.putIfAbsent(c.sha256(), f.name());
+                if (earlier != null && !earlier.equals(f.name())) {
+                    out.add(Finding.of(FindingCode.DUPLICATE_CERTIFICATE, INFO, f.name(), earlier, c.subject()));
+                }
+            }
+        }
+    }
+
+    static void empty(List<FileEntry> entries, List<Finding> out) {
+        if (entries.isEmpty()) {
+            out.add(Finding.of(FindingCode.EMPTY_HOST_DIR, INFO, null));
+        }
+    }
+
+    static Finding unreadable(Client client, boolean privileged, String error) {
+        Severity s = client == Client.CONTAINERS ? WARNING : privileged ? WARNING : ERROR;
+        return Finding.of(FindingCode.UNREADABLE_DIRECTORY, s, null, error);
+    }
+
+    private static CertInfo leaf(GoKeyPair.Result r) {
+        return r == null ? null : r.leaf();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.certsd.diagnose;
+
+import dev.certsd.layout.Client;
+import dev.certsd.layout.FileRole;
+import dev.certsd.layout.HostDir;
+import dev.certsd.layout.HostDirNames;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Scans one host directory: reads its entries, runs the client's loader, then every rule. */
+public final class HostScanner {
+    private final ScanOptions options;
+    private final EntryReader reader;
+
+    public HostScanner(ScanOptions options) {
+        this.options = options;
+        this.reader = new EntryReader(options.maxFileBytes());
+    }
+
+    public HostReport scan(Path dir) {
+        Client client = options.client();
+        HostDir hostDir = HostDirNames.parse(dir.getFileName().toString(), client, options.os());
+        List<Finding> findings = new ArrayList<>();
+        HostRules.name(hostDir, client, findings);
+        Optional<Finding> insecure = client == Client.DOCKER
+                ? HostRules.insecure(hostDir, options.insecure()) : Optional.empty();
+        insecure.ifPresent(findings::add);
+        boolean used = insecure.isEmpty();
+
+        List<FileEntry> entries;
+        try {
+            entries = list(dir);
+        } catch (IOException e) {
+            String error = "open " + dir + ": " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage());
+            boolean privileged = options.privilegedReader() && client != Client.CONTAINERS;
+            findings.add(HostRules.unreadable(client, privileged, error));
+            String configError = client == Client.CONTAINERS || privileged ? null : error;
+            ClientLoad load = new ClientLoad(List.of(), List.of(), configError, null, null, true, Map.of());
+            return new HostReport(dir, hostDir, used && client != Client.CONTAINERS, load, List.of(), findings);
+        }
+        HostRules.empty(entries, findings);
+
+        ClientLoad load;
+        String hostsTomlError = null;
+        boolean usesHostsToml = false;
+        if (client == Client.CONTAINERD) {
+            ContainerdLoader.Outcome o = new ContainerdLoader(reader).load(dir, entries);
+            load = o.load();
+            hostsTomlError = o.hostsTomlError();
+            usesHostsToml = o.usedHostsToml();
+        } else {
+            boolean merged = options.os() != dev.certsd.layout.OsFamily.WINDOWS;
+            load = new ClassicLoader(client, options.privilegedReader(), merged).load(entries);
+        }
+
+        FileRules rules = new FileRules(client, Names.index(entries), load, options);
+        List<FileReport> files = new ArrayList<>();
+        for (FileEntry e : entries) {
+            FileRole role = FileRole.of(e.name(), client);
+            if (usesHostsToml && role != FileRole.CONFIG) {
+                role = FileRole.IGNORED;
+            }
+            List<Finding> fileFindings = new ArrayList<>(rules.check(e, role));
+            if (e.name().equals("hosts.toml") && hostsTomlError != null) {
+                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_INVALID, Severity.WARNING, e.name(), hostsTomlError));
+            }
+            if (!used) {
+                fileFindings.replaceAll(f -> f.withSeverity(Severity.INFO));
+            }
+            files.add(new FileReport(e, role, Badges.of(e, role, fileFindings), fileFindings));
+        }
+        List<Finding> hostLevel = new ArrayList<>();
+        HostRules.expiredPairFirst(load, options.clock().instant(), hostLevel);
+        HostRules.duplicates(files, hostLevel);
+        if (!used) {
+            hostLevel.replaceAll(f -> f.withSeverity(Severity.INFO));
+        }
+        files.forEach(f -> findings.addAll(f.findings()));
+        findings.addAll(hostLevel);
+        return new HostReport(dir, hostDir, used, load, files, findings);
+    }
+
+    private List<FileEntry> list(Path dir) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(paths::add);
+        }
+        paths.sort((a, b) -> Names.GO_ORDER.compare(a.getFileName().toString(), b.getFileName().toString()));
+        List<FileEntry> entries = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            entries.add(reader.read(p));
+        }
+        return entries;
+    }
+
+    /** Badges follow from role and findings, so the tree and the JSON never disagree with the findings. */
+    static final class Badges {
+        private Badges() {
+        }
+
+        static Set<Badge> of(FileEntry e, FileRole role, List<Finding> findings) {
+            Set<Badge> b = EnumSet.noneOf(Badge.class);
+            switch (role) {
+                case CA -> b.add(Badge.CA);
+                case CLIENT_CERT -> b.add(Badge.CLIENT_CERT);
+                case CLIENT_KEY -> b.add(Badge.KEY);
+                case CONFIG -> b.add(Badge.CONFIG);
+                case IGNORED -> b.add(Badge.IGNORED);
+            }
+            for (Finding f : findings) {
+                switch (f.code()) {
+                    case ORPHAN_KEY, ORPHAN_CERT, CA_SAVED_AS_CERT -> b.add(Badge.ORPHAN);
+                    case KEY_MISMATCH, KEY_MATCHES_LATER_CERTIFICATE -> b.add(Badge.MISMATCH);
+                    case EXPIRED -> b.add(Badge.EXPIRED);
+                    case NOT_YET_VALID -> b.add(Badge.NOT_YET_VALID);
+                    case EXPIRING_SOON -> b.add(Badge.EXPIRING_SOON);
+                    case ENCRYPTED_KEY -> b.add(Badge.ENCRYPTED);
+                    case UNREADABLE_FILE, BROKEN_SYMLINK, SYMLINK_LOOP, SPECIAL_FILE, HUGE_FILE -> b.add(Badge.UNREADABLE);
+                    default -> {
+                        if (f.severity() == Severity.ERROR && isContentProblem(f.code())) {
+                            b.add(Badge.INVALID);
+                        }
+                    }
+                }
+            }
+            return b;
+        }
+
+        private static boolean isContentProblem(FindingCode code) {
+            return code.ordinal() >= FindingCode.EMPTY_FILE.ordinal() || code == FindingCode.CRT_NOT_PEM
+                    || code == FindingCode.PEM_INPUTS_SWITCHED || code == FindingCode.DIRECTORY_WITH_ROLE_NAME
+                    || code == FindingCode.CRT_HOLDS_PRIVATE_KEY;
+        }
+    }
+}

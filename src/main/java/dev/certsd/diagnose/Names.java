@@ -1,0 +1,32 @@
+package dev.certsd.diagnose;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** File-name order and lookups as Go sees them (os.ReadDir sorts names by their bytes). */
+final class Names {
+    /** Byte order of the UTF-8 names: {@code B.cert} before {@code a.cert}. */
+    static final Comparator<String> GO_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    private Names() {
+    }
+
+    static Set<String> of(List<FileEntry> entries) {
+        Set<String> names = new HashSet<>();
+        entries.forEach(e -> names.add(e.name()));
+        return names;
+    }
+
+    static Map<String, FileEntry> index(List<FileEntry> entries) {
+        Map<String, FileEntry> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.name(), e));
+        return map;
+    }
+}

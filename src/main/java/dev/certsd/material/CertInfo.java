@@ -1,0 +1,71 @@
+package dev.certsd.material;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The decoded facts of one X.509 certificate.
+ *
+ * @param extendedKeyUsages EKU names ("clientAuth", "serverAuth", or an OID); null when the extension is absent
+ * @param pathLength        basic constraints: -1 when not a CA, else the path length (Integer.MAX_VALUE unlimited)
+ */
+public record CertInfo(
+        X509Certificate certificate,
+        String subject,
+        String issuer,
+        String serialHex,
+        List<String> subjectAltNames,
+        Instant notBefore,
+        Instant notAfter,
+        String keyAlgorithm,
+        int keyBits,
+        String signatureAlgorithm,
+        int pathLength,
+        List<String> keyUsages,
+        List<String> extendedKeyUsages,
+        String sha256,
+        String sha1,
+        boolean selfIssued,
+        boolean selfSigned,
+        String publicKeyId) {
+
+    public boolean isCa() {
+        return pathLength >= 0;
+    }
+
+    public boolean hasEku() {
+        return extendedKeyUsages != null;
+    }
+
+    /** Valid for TLS client authentication: no EKU extension at all, or one listing clientAuth or anyExtendedKeyUsage. */
+    public boolean allowsClientAuth() {
+        return extendedKeyUsages == null || extendedKeyUsages.contains("clientAuth")
+                || extendedKeyUsages.contains("anyExtendedKeyUsage");
+    }
+
+    public boolean allowsServerAuthOnly() {
+        return extendedKeyUsages != null && extendedKeyUsages.contains("serverAuth") && !allowsClientAuth();
+    }
+
+    public boolean expiredAt(Instant now) {
+        return now.isAfter(notAfter);
+    }
+
+    public boolean notYetValidAt(Instant now) {
+        return now.isBefore(notBefore);
+    }
+
+    public boolean weakSignature() {
+        String s = signatureAlgorithm.toUpperCase(java.util.Locale.ROOT);
+        return s.startsWith("SHA1") || s.startsWith("MD5") || s.startsWith("MD2");
+    }
+
+    public byte[] subjectDer() {
+        return certificate.getSubjectX500Principal().getEncoded();
+    }
+
+    public byte[] issuerDer() {
+        return certificate.getIssuerX500Principal().getEncoded();
+    }
+}

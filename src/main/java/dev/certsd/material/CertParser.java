@@ -1,0 +1,166 @@
+package dev.certsd.material;
+
+import java.io.ByteArrayInputStream;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+
+/** Decodes DER certificates into {@link CertInfo}. */
+public final class CertParser {
+    private static final String[] KEY_USAGES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
+        "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
+    private static final Map<String, String> EKU_NAMES = Map.of(
+            "1.3.6.1.5.5.7.3.1", "serverAuth",
+            "1.3.6.1.5.5.7.3.2", "clientAuth",
+            "1.3.6.1.5.5.7.3.3", "codeSigning",
+            "1.3.6.1.5.5.7.3.4", "emailProtection",
+            "1.3.6.1.5.5.7.3.8", "timeStamping",
+            "1.3.6.1.5.5.7.3.9", "OCSPSigning",
+            "2.5.29.37.0", "anyExtendedKeyUsage");
+    private static final ThreadLocal<CertificateFactory> FACTORY = ThreadLocal.withInitial(() -> {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("X.509 is part of every JDK", e);
+        }
+    });
+
+    private CertParser() {
+    }
+
+    /** The certificate in these DER bytes, or empty when they are not one. */
+    public static Optional<CertInfo> parse(byte[] der) {
+        if (der.length == 0 || der[0] != 0x30) {
+            return Optional.empty();
+        }
+        try {
+            X509Certificate c = (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
+            return Optional.of(describe(c));
+        } catch (CertificateException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Facts about an already parsed certificate. */
+    public static CertInfo describe(X509Certificate c) throws CertificateException {
+        PublicKey pub = c.getPublicKey();
+        boolean selfIssued = c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
+        return new CertInfo(c,
+                c.getSubjectX500Principal().getName(X500Principal.RFC2253),
+                c.getIssuerX500Principal().getName(X500Principal.RFC2253),
+                c.getSerialNumber().toString(16),
+                sans(c),
+                c.getNotBefore().toInstant(),
+                c.getNotAfter().toInstant(),
+                algorithmName(pub),
+                keyBits(pub),
+                c.getSigAlgName(),
+                c.getBasicConstraints() < 0 ? -1 : c.getBasicConstraints(),
+                keyUsages(c),
+                extendedKeyUsages(c),
+                Fingerprints.sha256(c.getEncoded()),
+                Fingerprints.sha1(c.getEncoded()),
+                selfIssued,
+                selfIssued && verifies(c, pub),
+                publicKeyId(pub));
+    }
+
+    /** Whether the certificate's signature verifies with the given key (that key's owner issued it). */
+    public static boolean verifies(X509Certificate c, PublicKey issuerKey) {
+        try {
+            c.verify(issuerKey);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** An identity of a public key that {@link KeyParser} computes the same way from private keys. */
+    public static String publicKeyId(PublicKey pub) {
+        if (pub instanceof RSAPublicKey rsa) {
+            return "RSA:" + rsa.getModulus().toString(16);
+        }
+        if (pub instanceof ECPublicKey ec) {
+            return "EC:" + ec.getW().getAffineX().toString(16) + ":" + ec.getW().getAffineY().toString(16);
+        }
+        byte[] spki = pub.getEncoded();
+        if (pub.getAlgorithm().equals("EdDSA") || pub.getAlgorithm().equals("Ed25519")) {
+            return "ED25519:" + HexFormat.of().formatHex(spki, spki.length - 32, spki.length);
+        }
+        return pub.getAlgorithm() + ":" + HexFormat.of().formatHex(spki);
+    }
+
+    static String algorithmName(PublicKey pub) {
+        return switch (pub.getAlgorithm()) {
+            case "EdDSA", "Ed25519" -> "Ed25519";
+            case "EC" -> "EC";
+            default -> pub.getAlgorithm();
+        };
+    }
+
+    static int keyBits(PublicKey pub) {
+        if (pub instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength();
+        }
+        if (pub instanceof ECPublicKey ec) {
+            return ec.getParams().getCurve().getField().getFieldSize();
+        }
+        if (pub.getAlgorithm().equals("EdDSA") || pub.getAlgorithm().equals("Ed25519")) {
+            return 256;
+        }
+        return 0;
+    }
+
+    private static List<String> sans(X509Certificate c) throws CertificateParsingException {
+        Collection<List<?>> all = c.getSubjectAlternativeNames();
+        List<String> out = new ArrayList<>();
+        if (all == null) {
+            return out;
+        }
+        for (List<?> san : all) {
+            int type = (Integer) san.get(0);
+            String prefix = switch (type) {
+                case 1 -> "email:";
+                case 2 -> "DNS:";
+                case 6 -> "URI:";
+                case 7 -> "IP:";
+                default -> "other:";
+            };
+            Object value = san.get(1);
+            out.add(prefix + (value instanceof String s ? s : "(binary)"));
+        }
+        return out;
+    }
+
+    private static List<String> keyUsages(X509Certificate c) {
+        boolean[] bits = c.getKeyUsage();
+        List<String> out = new ArrayList<>();
+        if (bits != null) {
+            for (int i = 0; i < bits.length && i < KEY_USAGES.length; i++) {
+                if (bits[i]) {
+                    out.add(KEY_USAGES[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> extendedKeyUsages(X509Certificate c) throws CertificateParsingException {
+        List<String> oids = c.getExtendedKeyUsage();
+        if (oids == null) {
+            return null;
+        }
+        return oids.stream().map(o -> EKU_NAMES.getOrDefault(o, o)).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.certsd.material;
+
+/** What is wrong with, or notable about, the bytes of a file, independently of its name. */
+public enum ContentIssue {
+    EMPTY_FILE,
+    UTF16_ENCODED,
+    UTF8_BOM,
+    HTML_PAGE,
+    TEXT_NOT_PEM,
+    BINARY_JUNK,
+    PEM_TRUNCATED,
+    PEM_BAD_BASE64,
+    PEM_END_MISMATCH,
+    PEM_UNKNOWN_BLOCK,
+    PEM_HEADERS_ON_CERTIFICATE,
+    MALFORMED_CERTIFICATE,
+    MALFORMED_KEY,
+    ENCRYPTED_KEY,
+    TRUSTED_CERTIFICATE_BLOCK,
+    PKCS7_PEM,
+    CERTIFICATE_REQUEST,
+    CRL,
+    PUBLIC_KEY_ONLY,
+    OPENSSH_KEY,
+    PUTTY_KEY,
+    DSA_KEY,
+    UNSUPPORTED_KEY_ALGORITHM,
+    DER_CERTIFICATE,
+    DER_KEY,
+    PKCS7_DER,
+    PKCS12_FILE,
+    PKCS12_PASSWORD_PROTECTED,
+    JAVA_KEYSTORE,
+    BASE64_WITHOUT_HEADERS,
+    UNKNOWN_DER
+}

@@ -1,0 +1,198 @@
+package dev.certsd.material;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A faithful port of Go's {@code encoding/pem.Decode}: what a Go client finds in a file is exactly what this
+ * finds, including its tolerance of text around blocks and its silent skipping of malformed blocks.
+ */
+public final class GoPem {
+    private static final byte[] PEM_START = "\n-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PEM_END = "\n-----END ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PEM_END_OF_LINE = "-----".getBytes(StandardCharsets.US_ASCII);
+
+    private GoPem() {
+    }
+
+    /** Every block Go's decoder returns, in order. */
+    public static List<PemBlock> decodeAll(byte[] data) {
+        List<PemBlock> blocks = new ArrayList<>();
+        int pos = 0;
+        while (pos < data.length) {
+            Result r = decode(data, pos);
+            if (r == null) {
+                break;
+            }
+            blocks.add(r.block);
+            pos = r.rest;
+        }
+        return blocks;
+    }
+
+    private record Result(PemBlock block, int rest) {
+    }
+
+    private static Result decode(byte[] d, int start) {
+        int rest = start;
+        while (true) {
+            if (startsWith(d, rest, PEM_START, 1)) {
+                rest += PEM_START.length - 1;
+            } else {
+                int idx = indexOf(d, rest, PEM_START);
+                if (idx < 0) {
+                    return null;
+                }
+                rest = idx + PEM_START.length;
+            }
+            int[] line = getLine(d, rest);
+            int typeStart = rest;
+            int typeEnd = line[1];
+            rest = line[2];
+            if (!endsWith(d, typeStart, typeEnd, PEM_END_OF_LINE)) {
+                continue;
+            }
+            typeEnd -= PEM_END_OF_LINE.length;
+            String type = new String(d, typeStart, typeEnd - typeStart, StandardCharsets.ISO_8859_1);
+            Map<String, String> headers = new LinkedHashMap<>();
+            boolean truncated = false;
+            while (true) {
+                if (rest >= d.length) {
+                    truncated = true;
+                    break;
+                }
+                int[] l = getLine(d, rest);
+                int colon = indexOfByte(d, l[0], l[1], (byte) ':');
+                if (colon < 0) {
+                    break;
+                }
+                headers.put(ascii(d, l[0], colon).trim(), ascii(d, colon + 1, l[1]).trim());
+                rest = l[2];
+            }
+            if (truncated) {
+                return null;
+            }
+            int endIndex;
+            int endTrailerIndex;
+            if (headers.isEmpty() && startsWith(d, rest, PEM_END, 1)) {
+                endIndex = rest;
+                endTrailerIndex = rest + PEM_END.length - 1;
+            } else {
+                endIndex = indexOf(d, rest, PEM_END);
+                endTrailerIndex = endIndex + PEM_END.length;
+            }
+            if (endIndex < 0) {
+                continue;
+            }
+            int typeLen = typeEnd - typeStart;
+            int trailerLen = typeLen + PEM_END_OF_LINE.length;
+            if (d.length - endTrailerIndex < trailerLen) {
+                continue;
+            }
+            if (!regionEquals(d, endTrailerIndex, d, typeStart, typeLen)
+                    || !regionEquals(d, endTrailerIndex + typeLen, PEM_END_OF_LINE, 0, PEM_END_OF_LINE.length)) {
+                continue;
+            }
+            int[] after = getLine(d, endTrailerIndex + trailerLen);
+            if (after[1] != after[0]) {
+                continue;
+            }
+            byte[] decoded = base64(d, rest, endIndex);
+            if (decoded == null) {
+                continue;
+            }
+            int[] tail = getLine(d, endIndex + PEM_END.length - 1);
+            return new Result(new PemBlock(type, headers, decoded), tail[2]);
+        }
+    }
+
+    /** Go's getLine: [start, end of the line without trailing spaces/tabs/CR, start of the next line]. */
+    private static int[] getLine(byte[] d, int from) {
+        int nl = indexOfByte(d, from, d.length, (byte) '\n');
+        int next;
+        int end;
+        if (nl < 0) {
+            end = d.length;
+            next = d.length;
+        } else {
+            end = nl;
+            next = nl + 1;
+        }
+        while (end > from && (d[end - 1] == ' ' || d[end - 1] == '\t' || d[end - 1] == '\r')) {
+            end--;
+        }
+        return new int[] {from, end, next};
+    }
+
+    private static byte[] base64(byte[] d, int from, int to) {
+        ByteArrayOutputStream clean = new ByteArrayOutputStream(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            byte b = d[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                clean.write(b);
+            }
+        }
+        try {
+            byte[] text = clean.toByteArray();
+            // Go's StdEncoding is strict: padding required, no stray characters.
+            if (text.length % 4 != 0) {
+                return null;
+            }
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String ascii(byte[] d, int from, int to) {
+        return new String(d, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    static boolean startsWith(byte[] d, int at, byte[] prefix, int prefixFrom) {
+        int n = prefix.length - prefixFrom;
+        return at >= 0 && d.length - at >= n && regionEquals(d, at, prefix, prefixFrom, n);
+    }
+
+    private static boolean endsWith(byte[] d, int from, int to, byte[] suffix) {
+        return to - from >= suffix.length && regionEquals(d, to - suffix.length, suffix, 0, suffix.length);
+    }
+
+    private static boolean regionEquals(byte[] a, int aFrom, byte[] b, int bFrom, int n) {
+        if (aFrom < 0 || aFrom + n > a.length || bFrom + n > b.length) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int indexOf(byte[] d, int from, byte[] needle) {
+        outer:
+        for (int i = Math.max(0, from); i <= d.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (d[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int indexOfByte(byte[] d, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (d[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
