@@ -1,5 +1,6 @@
 package dev.certsd.diagnose;
 
+import dev.certsd.layout.FileRole;
 import dev.certsd.material.GoKeyPair;
 import dev.certsd.material.GoPem;
 import dev.certsd.material.PemBlock;
@@ -22,7 +23,7 @@ final class ContainerdLoader {
     }
 
     /** The result, and the hosts.toml error when one made containerd fall back to the loose files. */
-    record Outcome(ClientLoad load, boolean usedHostsToml, String hostsTomlError) {
+    record Outcome(ClientLoad load, boolean usedHostsToml, String hostsTomlError, Map<String, FileRole> tomlRoles) {
     }
 
     Outcome load(Path dir, List<FileEntry> entries) {
@@ -37,12 +38,21 @@ final class ContainerdLoader {
                     cas.addAll(h.caFiles());
                     pairs.addAll(h.clientPairs());
                 }
-                return new Outcome(build(dir, byName, cas, pairs), true, null);
+                Map<String, FileRole> roles = new HashMap<>();
+                roles.put("hosts.toml", FileRole.CONFIG);
+                cas.forEach(ca -> roles.put(ca, FileRole.CA));
+                for (String[] pair : pairs) {
+                    roles.put(pair[0], FileRole.CLIENT_CERT);
+                    if (!pair[1].isEmpty()) {
+                        roles.put(pair[1], FileRole.CLIENT_KEY);
+                    }
+                }
+                return new Outcome(build(dir, byName, cas, pairs), true, null, roles);
             } catch (HostsToml.InvalidException e) {
-                return new Outcome(loose(dir, entries, byName), false, e.getMessage());
+                return new Outcome(loose(dir, entries, byName), false, e.getMessage(), Map.of());
             }
         }
-        return new Outcome(loose(dir, entries, byName), false, null);
+        return new Outcome(loose(dir, entries, byName), false, null, Map.of());
     }
 
     private ClientLoad loose(Path dir, List<FileEntry> entries, Map<String, FileEntry> byName) {

@@ -52,11 +52,13 @@ public final class HostScanner {
         ClientLoad load;
         String hostsTomlError = null;
         boolean usesHostsToml = false;
+        Map<String, FileRole> tomlRoles = Map.of();
         if (client == Client.CONTAINERD) {
             ContainerdLoader.Outcome o = new ContainerdLoader(reader).load(dir, entries);
             load = o.load();
             hostsTomlError = o.hostsTomlError();
             usesHostsToml = o.usedHostsToml();
+            tomlRoles = o.tomlRoles();
         } else {
             boolean merged = options.os() != dev.certsd.layout.OsFamily.WINDOWS;
             load = new ClassicLoader(client, options.privilegedReader(), merged).load(entries);
@@ -66,8 +68,8 @@ public final class HostScanner {
         List<FileReport> files = new ArrayList<>();
         for (FileEntry e : entries) {
             FileRole role = FileRole.of(e.name(), client);
-            if (usesHostsToml && role != FileRole.CONFIG) {
-                role = FileRole.IGNORED;
+            if (usesHostsToml) {
+                role = tomlRoles.getOrDefault(e.name(), FileRole.IGNORED);
             }
             List<Finding> fileFindings = new ArrayList<>(rules.check(e, role));
             if (e.name().equals("hosts.toml") && hostsTomlError != null) {

@@ -363,6 +363,10 @@ public final class TestPki {
         }
     }
 
+    public static void pair(Path dir, String name, Spec spec) {
+        pair(dir, name, spec.build());
+    }
+
     /** Writes {@code name.cert} and {@code name.key} (0600). */
     public static void pair(Path dir, String name, Issued i) {
         write(dir, name + ".cert", i.certPem());
