@@ -266,7 +266,16 @@ public final class TestPki {
 
     /** PKCS#1 ("RSA PRIVATE KEY") or SEC1 ("EC PRIVATE KEY"), as openssl genrsa / ecparam write them. */
     public static String traditionalPem(PrivateKey key) {
-        return pem(key);
+        try {
+            // BC's own EC keys carry the curve inside the SEC1 structure, as openssl writes it; Go needs it there.
+            PrivateKey k = key.getAlgorithm().equals("EC")
+                    ? java.security.KeyFactory.getInstance("EC", "BC").generatePrivate(
+                            new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()))
+                    : key;
+            return pem(k);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String pkcs8Pem(PrivateKey key) {
