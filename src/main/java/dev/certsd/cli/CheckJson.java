@@ -35,7 +35,7 @@ final class CheckJson {
         doc.put("hosts", hosts);
         doc.put("findings", findings(report.findings(), messages, ""));
         try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(doc);
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

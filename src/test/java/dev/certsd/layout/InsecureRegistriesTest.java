@@ -42,8 +42,8 @@ class InsecureRegistriesTest {
     void daemonJsonNamesAndRanges(@TempDir Path tmp) throws IOException {
         Path json = Files.writeString(tmp.resolve("daemon.json"),
                 "{\"insecure-registries\": [\"myreg:5000\", \"192.168.0.0/16\", \"http://other:80\"]}");
-        InsecureRegistries i = InsecureRegistries.fromDaemonJson(json, h -> h.equals("nas")
-                ? List.of(InetAddress.getByAddress(new byte[] {(byte) 192, (byte) 168, 1, 2})) : List.of());
+        InetAddress nas = InetAddress.getByAddress(new byte[] {(byte) 192, (byte) 168, 1, 2});
+        InsecureRegistries i = InsecureRegistries.fromDaemonJson(json, h -> h.equals("nas") ? List.of(nas) : List.of());
         assertEquals(InsecureRegistries.Reason.Kind.DAEMON_JSON_NAME, kind(i, "myreg:5000"));
         assertEquals(InsecureRegistries.Reason.Kind.DAEMON_JSON_NAME, kind(i, "other:80"));
         assertEquals(null, kind(i, "myreg:5001"));
