@@ -69,6 +69,7 @@ final class CheckJson {
         m.put("role", f.role().id());
         m.put("badges", f.badges().stream().sorted().map(Badge::id).toList());
         m.put("kind", f.entry().kind().name().toLowerCase(Locale.ROOT));
+        m.put("issuedBy", f.issuedBy());
         if (f.entry().content() != null) {
             m.put("format", f.entry().content().format().name().toLowerCase(Locale.ROOT));
             List<Object> certs = new ArrayList<>();

@@ -4,11 +4,17 @@ import dev.certsd.layout.FileRole;
 import java.util.List;
 import java.util.Set;
 
-/** One file of a host directory: its role for the client, its badges, and what is wrong with it. */
-public record FileReport(FileEntry entry, FileRole role, Set<Badge> badges, List<Finding> findings) {
+/**
+ * One file of a host directory: its role for the client, its badges, and what is wrong with it.
+ *
+ * @param issuedBy the other files of the directory that hold the issuer of this file's first certificate
+ */
+public record FileReport(FileEntry entry, FileRole role, Set<Badge> badges, List<Finding> findings,
+                         List<String> issuedBy) {
     public FileReport {
         badges = Set.copyOf(badges);
         findings = List.copyOf(findings);
+        issuedBy = List.copyOf(issuedBy);
     }
 
     public String name() {

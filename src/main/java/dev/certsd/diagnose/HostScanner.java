@@ -66,6 +66,7 @@ public final class HostScanner {
 
         FileRules rules = new FileRules(client, Names.index(entries), load, options);
         List<FileReport> files = new ArrayList<>();
+        Map<String, List<String>> issuedBy = ChainLinks.of(entries);
         for (FileEntry e : entries) {
             FileRole role = FileRole.of(e.name(), client);
             if (usesHostsToml) {
@@ -78,7 +79,8 @@ public final class HostScanner {
             if (!used) {
                 fileFindings.replaceAll(f -> f.withSeverity(Severity.INFO));
             }
-            files.add(new FileReport(e, role, Badges.of(e, role, fileFindings), fileFindings));
+            files.add(new FileReport(e, role, Badges.of(e, role, fileFindings), fileFindings,
+                    issuedBy.getOrDefault(e.name(), List.of())));
         }
         List<Finding> hostLevel = new ArrayList<>();
         HostRules.expiredPairFirst(load, options.clock().instant(), hostLevel);

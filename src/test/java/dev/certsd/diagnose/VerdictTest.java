@@ -266,4 +266,15 @@ class VerdictTest {
         assertFalse(r.load().systemRootsMerged());
         assertEquals(List.of("myreg5000", "myreg:5000"), r.hostDir().references());
     }
+
+    @Test
+    void clientCertificatesAreLinkedToTheCaFileThatIssuedThem() {
+        Fixtures.healthy(dir());
+        TestPki.write(dir(), "client-ca.crt", CLIENT_CA.certPem());
+        HostReport r = scan(dir());
+        FileReport client = r.files().stream().filter(f -> f.name().equals("client.cert")).findFirst().orElseThrow();
+        assertEquals(List.of("client-ca.crt"), client.issuedBy());
+        FileReport ca = r.files().stream().filter(f -> f.name().equals("ca.crt")).findFirst().orElseThrow();
+        assertEquals(List.of(), ca.issuedBy());
+    }
 }
