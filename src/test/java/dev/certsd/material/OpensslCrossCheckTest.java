@@ -76,7 +76,7 @@ class OpensslCrossCheckTest {
     void chainVerdictsMatchOpensslVerify() throws Exception {
         Path ca = TestPki.write(dir, "ca.pem", CLIENT_CA.certPem());
         Path good = TestPki.write(dir, "good.pem", CLIENT.certPem());
-        TestPki.Issued rogueCa = TestPki.cert("CN=Client CA,O=Certs.d Test").keys(TestPki.rsa(8)).ca().build();
+        TestPki.Issued rogueCa = TestPki.cert("O=Certs.d Test,CN=Client CA").keys(TestPki.rsa(8)).ca().build();
         TestPki.Issued rogue = TestPki.cert("CN=rogue").keys(TestPki.rsa(9)).issuer(rogueCa).clientAuth().build();
         Path bad = TestPki.write(dir, "rogue.pem", rogue.certPem());
         assertEquals(0, openssl("verify", "-CAfile", ca.toString(), good.toString()).exitCode());

@@ -12,9 +12,9 @@ import java.time.Clock;
 
 /** A healthy host directory and the few certificates most tests vary from. */
 public final class Fixtures {
-    public static final TestPki.Issued SERVER_CA = TestPki.cert("CN=Registry CA,O=Certs.d Test").keys(TestPki.rsa(1)).ca().build();
-    public static final TestPki.Issued CLIENT_CA = TestPki.cert("CN=Client CA,O=Certs.d Test").keys(TestPki.rsa(2)).ca().build();
-    public static final TestPki.Issued CLIENT = TestPki.cert("CN=client,O=Certs.d Test").keys(TestPki.rsa(3))
+    public static final TestPki.Issued SERVER_CA = TestPki.cert("O=Certs.d Test,CN=Registry CA").keys(TestPki.rsa(1)).ca().build();
+    public static final TestPki.Issued CLIENT_CA = TestPki.cert("O=Certs.d Test,CN=Client CA").keys(TestPki.rsa(2)).ca().build();
+    public static final TestPki.Issued CLIENT = TestPki.cert("O=Certs.d Test,CN=client").keys(TestPki.rsa(3))
             .issuer(CLIENT_CA).clientAuth().build();
 
     private Fixtures() {
