@@ -1,0 +1,101 @@
+package dev.certsd.cli;
+
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.diagnose.RootScanner;
+import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.layout.Client;
+import dev.certsd.layout.HostsFileResolver;
+import dev.certsd.layout.InsecureRegistries;
+import dev.certsd.layout.KnownRoots;
+import dev.certsd.layout.OsFamily;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads a certs root shares: which root, read as which client. */
+final class RootOptions {
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "The certs root (default: the client's first existing root on this machine).")
+    Path root;
+
+    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = "docker",
+            description = "Whose reading to model: docker (default), containers (podman, skopeo, buildah), containerd.")
+    String client;
+
+    @Option(names = "--daemon-json", paramLabel = "FILE",
+            description = "Docker's daemon.json for insecure-registries (default: /etc/docker/daemon.json).")
+    Path daemonJson;
+
+    @Option(names = "--hosts-file", paramLabel = "FILE", defaultValue = "/etc/hosts",
+            description = "Hosts file used to see which names resolve to loopback (default: /etc/hosts).")
+    Path hostsFile;
+
+    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Warn about certificates that end within this many days (default: 30).")
+    int expiringDays;
+
+    @Option(names = "--os", paramLabel = "OS",
+            description = "Read directory names as on linux, mac or windows (default: this OS).")
+    String os;
+
+    static ResourceBundle text() {
+        return ResourceBundle.getBundle("dev.certsd.cli.cli", Locale.getDefault());
+    }
+
+    Client client(CommandLine.Model.CommandSpec spec) {
+        return Client.fromId(client).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                String.format(text().getString("error.client"), client)));
+    }
+
+    CertsRoot resolveRoot(CommandLine.Model.CommandSpec spec) throws IOException {
+        Client c = client(spec);
+        KnownRoots known = KnownRoots.ofThisMachine();
+        if (root != null) {
+            Path abs = root.toAbsolutePath().normalize();
+            Optional<CertsRoot> match = known.candidates().stream()
+                    .filter(r -> r.path().equals(abs) && r.client() == c).findFirst();
+            return match.orElse(CertsRoot.custom(abs, c));
+        }
+        return known.existingRoots().stream().filter(r -> r.client() == c).findFirst()
+                .map(r -> new CertsRoot(r.path(), r.kind(), c))
+                .orElseThrow(() -> new IOException(String.format(text().getString("error.noRoot"), c.id())));
+    }
+
+    /** Scans the root (or only the named host directories) as the chosen client. */
+    RootReport scan(CommandLine.Model.CommandSpec spec, List<String> hostDirs) throws IOException {
+        Client c = client(spec);
+        OsFamily osFamily;
+        try {
+            osFamily = os == null ? OsFamily.current() : OsFamily.valueOf(os.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(text().getString("error.os"), os));
+        }
+        CertsRoot certsRoot = resolveRoot(spec);
+        HostsFileResolver resolver = HostsFileResolver.of(hostsFile);
+        Path daemon = daemonJson != null ? daemonJson : Path.of("/etc/docker/daemon.json");
+        InsecureRegistries insecure;
+        try {
+            insecure = InsecureRegistries.fromDaemonJson(daemon, resolver);
+        } catch (IOException e) {
+            throw new IOException(String.format(text().getString("error.daemonJson"), daemon, e.getMessage()), e);
+        }
+        ScanOptions defaults = ScanOptions.defaults(c);
+        ScanOptions options = new ScanOptions(c, osFamily, defaults.clock(), expiringDays, insecure,
+                certsRoot.kind().readByPrivilegedDaemon(), defaults.maxFileBytes());
+        try {
+            return new RootScanner(options).scan(certsRoot, hostDirs);
+        } catch (NoSuchFileException e) {
+            throw new IOException(String.format(text().getString("error.noSuchDir"), e.getFile()), e);
+        } catch (NotDirectoryException e) {
+            throw new IOException(String.format(text().getString("error.notDir"), e.getFile()), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.certsd.cli;
+
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.layout.Client;
+import dev.certsd.probe.Cancellation;
+import dev.certsd.probe.Endpoint;
+import dev.certsd.probe.ProbeOptions;
+import dev.certsd.probe.ProbeReport;
+import dev.certsd.probe.RegistryProbe;
+import dev.certsd.probe.Timeouts;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code test}: connect to the registry of one host directory and show which certificate works. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Connect to the registry of a host directory: each client certificate alone in load order, "
+                + "the docs' answer and what a Go client (Docker, podman, skopeo) really sends.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the client is predicted to succeed", "1:the client is predicted to fail",
+            "2:usage or I/O error"})
+final class TestCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RootOptions rootOptions;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5",
+            description = "Connect, handshake and read timeout in seconds, each (default: 5).")
+    double timeoutSeconds;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Connect here instead of https://HOSTDIR/v2/ (the directory's certificates are still used).")
+    String endpoint;
+
+    @Option(names = "--custom-roots-only",
+            description = "Trust only the directory's CAs, as old Docker and Docker on Windows did.")
+    boolean customRootsOnly;
+
+    @Parameters(paramLabel = "HOSTDIR", arity = "1", description = "The host directory to test, e.g. reg.example.com:5000.")
+    String hostDir;
+
+    @Override
+    public Integer call() throws IOException {
+        if (timeoutSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+        }
+        RootReport report = rootOptions.scan(spec, List.of(hostDir));
+        HostReport host = report.hosts().get(0);
+        Client client = rootOptions.client(spec);
+        ProbeOptions options = ProbeOptions.defaults(client)
+                .withTimeouts(Timeouts.of(Duration.ofMillis((long) (timeoutSeconds * 1000))))
+                .withCustomRootsOnly(customRootsOnly);
+        if (endpoint != null) {
+            try {
+                options = options.withEndpoint(Endpoint.parse(endpoint));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        } else if (host.hostDir().host() == null) {
+            throw new IOException(String.format(RootOptions.text().getString("error.notRegistryDir"), hostDir));
+        }
+        ProbeReport probe = new RegistryProbe(options).run(host, new Cancellation());
+        if (json) {
+            spec.commandLine().getOut().println(TestJson.render(probe));
+        } else {
+            new TestText(spec.commandLine().getOut(), Locale.getDefault()).print(probe);
+        }
+        return probe.prediction().success() ? 0 : 1;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.certsd.cli;
+
+import dev.certsd.probe.Attempt;
+import dev.certsd.probe.ProbeMessages;
+import dev.certsd.probe.ProbeReport;
+import java.io.PrintWriter;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The human output of {@code test}: a timeline of attempts, then the docs' answer and the real client's. */
+final class TestText {
+    private final PrintWriter out;
+    private final ProbeMessages messages;
+    private final ResourceBundle text;
+    private final Locale locale;
+
+    TestText(PrintWriter out, Locale locale) {
+        this.out = out;
+        this.locale = locale;
+        this.messages = new ProbeMessages(locale);
+        this.text = ResourceBundle.getBundle("dev.certsd.cli.cli", locale);
+    }
+
+    void print(ProbeReport r) {
+        out.println(fmt("test.header", r.dir(), r.endpoint().url(), r.client().id()));
+        if (r.proxy().active()) {
+            out.println(fmt("test.proxy", r.proxy().proxy(), r.proxy().variable()));
+        }
+        out.println(fmt("test.trust", r.caFiles().isEmpty() ? "-" : String.join(", ",
+                r.caFiles().stream().map(p -> p.getFileName().toString()).toList()),
+                fmt(r.systemRootsMerged() ? "test.trust.merged" : "test.trust.only")));
+        if (!r.acceptableIssuers().isEmpty()) {
+            out.println(fmt("test.issuers", String.join("; ", r.acceptableIssuers())));
+        }
+        out.println();
+        for (Attempt a : r.attempts()) {
+            out.println(fmt("test.attempt", a.outcome().id(), messages.kind(a), a.elapsed().toMillis()));
+            out.println("    " + messages.explain(a));
+            if (!a.serverChain().isEmpty() && a.kind() == Attempt.Kind.BASELINE) {
+                a.serverChain().forEach(c -> out.println("    " + fmt("test.chain", c.subject(), c.issuer(), c.notAfter(),
+                        c.sha256())));
+            }
+            out.println("    $ " + a.curl());
+        }
+        out.println();
+        out.println(messages.docsAnswer(r));
+        out.println(fmt("test.go", messages.prediction(r)));
+        if (r.docsAndGoDiffer()) {
+            out.println(messages.differ());
+        }
+    }
+
+    private String fmt(String key, Object... args) {
+        return new MessageFormat(text.getString(key), locale).format(args);
+    }
+}

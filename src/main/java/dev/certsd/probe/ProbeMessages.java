@@ -1,0 +1,80 @@
+package dev.certsd.probe;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** One-line explanations of attempts and predictions, from the {@code probe} resource bundle. */
+public final class ProbeMessages {
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public ProbeMessages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("dev.certsd.probe.probe", locale);
+    }
+
+    public String kind(Attempt a) {
+        return fmt("kind." + a.kind().name(), a.pair());
+    }
+
+    public String explain(Attempt a) {
+        return switch (a.outcome()) {
+            case ACCEPTED -> a.httpStatus() != null && a.httpStatus() == 401 ? fmt("outcome.ACCEPTED.login")
+                    : fmt("outcome.ACCEPTED", a.httpStatus());
+            case REJECTED_AT_TLS -> {
+                String how = a.alert() != null ? a.alert() : transport(a.transportError());
+                if (!a.certificateRequested()) {
+                    yield fmt("outcome.REJECTED_AT_TLS.other", how);
+                }
+                yield a.sentCertificate() != null ? fmt("outcome.REJECTED_AT_TLS.sent", how, a.sentCertificate())
+                        : fmt("outcome.REJECTED_AT_TLS.none", how);
+            }
+            case REJECTED_AT_HTTP -> fmt("outcome.REJECTED_AT_HTTP", a.httpStatus(), title(a));
+            case SERVER_NOT_TRUSTED -> fmt("outcome.SERVER_NOT_TRUSTED", a.verifyError());
+            case NAME_MISMATCH -> fmt("outcome.NAME_MISMATCH", a.verifyError());
+            case TIMEOUT -> fmt("outcome.TIMEOUT", a.phase());
+            case REFUSED -> fmt("outcome.REFUSED", transport(a.transportError()));
+            case NOT_A_REGISTRY -> {
+                if ("plain-http".equals(a.transportError())) {
+                    yield fmt("outcome.NOT_A_REGISTRY.plain-http");
+                }
+                if (a.location() != null) {
+                    yield fmt("outcome.NOT_A_REGISTRY.redirect", a.httpStatus(), a.location());
+                }
+                yield a.httpStatus() != null ? fmt("outcome.NOT_A_REGISTRY.status", a.httpStatus(), title(a))
+                        : fmt("outcome.NOT_A_REGISTRY.closed", transport(a.transportError()));
+            }
+            case CONFIG_ERROR -> fmt("outcome.CONFIG_ERROR", a.transportError());
+            case CANCELLED -> fmt("outcome.CANCELLED");
+        };
+    }
+
+    public String prediction(ProbeReport r) {
+        Prediction p = r.prediction();
+        String client = fmt("client." + p.client().id());
+        String third = p.reason() == Prediction.Reason.GO_CHOICE ? r.goSends() : fmt("goReason." + r.goReason().name());
+        return fmt("prediction." + p.reason().name(), client, p.detail(), third);
+    }
+
+    public String docsAnswer(ProbeReport r) {
+        return fmt("docs.answer", r.firstAccepted() == null ? fmt("docs.none") : fmt("docs.first", r.firstAccepted()));
+    }
+
+    public String differ() {
+        return fmt("docs.differ");
+    }
+
+    private String title(Attempt a) {
+        return a.htmlTitle() == null ? "" : " (" + a.htmlTitle() + ")";
+    }
+
+    private String transport(String t) {
+        String key = "transport." + t;
+        return t != null && bundle.containsKey(key) ? bundle.getString(key) : String.valueOf(t);
+    }
+
+    private String fmt(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.certsd.probe;
+
+import static dev.certsd.testing.Fixtures.CLIENT;
+import static dev.certsd.testing.Fixtures.CLIENT_CA;
+import static dev.certsd.testing.Fixtures.SERVER_CA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.certsd.cli.CertsdCommand;
+import dev.certsd.testing.TestPki;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code test} command: its JSON document, its text and its exit codes. */
+class TestCommandTest {
+    @TempDir
+    Path root;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return CertsdCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonShowsEachAttemptTheDocsAnswerAndWhatGoSends() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
+            String dir = "127.0.0.1:" + s.port();
+            Path d = root.resolve(dir);
+            TestPki.write(d, "ca.crt", SERVER_CA.certPem());
+            TestPki.pair(d, "a-expired", RegistryProbeTest.EXPIRED);
+            TestPki.pair(d, "b-good", CLIENT);
+            int code = run("test", "--root", root.toString(), "--client", "containers", "--json", "--timeout", "5", dir);
+            Map<String, Object> doc = JSON.std.mapFrom(out.toString());
+            assertEquals(1, code, err.toString());
+            assertEquals(dir, doc.get("dir"));
+            assertEquals("https://" + dir + "/v2/", doc.get("endpoint"));
+            List<Map<String, Object>> attempts = (List<Map<String, Object>>) doc.get("attempts");
+            assertEquals(3, attempts.size());
+            assertNull(attempts.get(0).get("pair"));
+            assertEquals("rejected-at-tls", attempts.get(0).get("outcome"));
+            assertEquals("a-expired.cert", attempts.get(1).get("pair"));
+            assertEquals("rejected-at-tls", attempts.get(1).get("outcome"));
+            assertEquals("accepted", attempts.get(2).get("outcome"));
+            assertEquals(200, ((Number) attempts.get(2).get("httpStatus")).intValue());
+            assertTrue(((String) attempts.get(2).get("explanation")).contains("HTTP 200"));
+            assertEquals(List.of("CN=Client CA,O=Certs.d Test"), doc.get("acceptableIssuers"));
+            assertEquals("b-good.cert", doc.get("firstAccepted"));
+            assertEquals("a-expired.cert", doc.get("goSends"));
+            Map<String, Object> prediction = (Map<String, Object>) doc.get("prediction");
+            assertEquals("containers", prediction.get("client"));
+            assertEquals("failure", prediction.get("outcome"));
+            assertEquals(true, doc.get("docsAndGoDiffer"));
+        }
+    }
+
+    @Test
+    void textNamesBothAnswersAndSaysWhenTheyDiffer() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
+            String dir = "127.0.0.1:" + s.port();
+            Path d = root.resolve(dir);
+            TestPki.write(d, "ca.crt", SERVER_CA.certPem());
+            TestPki.pair(d, "a-expired", RegistryProbeTest.EXPIRED);
+            TestPki.pair(d, "b-good", CLIENT);
+            assertEquals(1, run("test", "--root", root.toString(), "--client", "containers", dir));
+            String text = out.toString();
+            assertTrue(text.contains("first success: b-good.cert"), text);
+            assertTrue(text.contains("podman/skopeo sends a-expired.cert -> rejected-at-tls"), text);
+            assertTrue(text.contains("The two answers differ"), text);
+        }
+    }
+
+    @Test
+    void successExitsZero() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
+            String dir = "127.0.0.1:" + s.port();
+            TestPki.write(root.resolve(dir), "ca.crt", SERVER_CA.certPem());
+            TestPki.pair(root.resolve(dir), "client", CLIENT);
+            assertEquals(0, run("test", "--root", root.toString(), "--client", "containers", "--json", dir));
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("test", "--root", root.toString()));
+        assertEquals(2, run("test", "--root", root.toString(), "no-such-dir:5000"));
+        assertEquals(2, run("test", "--root", root.toString(), "--timeout", "0", "x"));
+    }
+}
