@@ -77,13 +77,26 @@ final class NodeCell extends TreeCell<Node> {
 
     private String host(Node.HostNode h, HBox row) {
         Verdict v = h.verdict();
-        Label name = new Label(h.host().hostDir().dirName(), verdictIcon(v.kind()));
+        Counts c = Counts.of(h.host());
+        // "OK" is the client's verdict before connecting; an expired pair still loads, so say it is not clean
+        boolean okButErrors = v.kind() == Verdict.Kind.OK && c.errors() > 0;
+        FontIcon icon = okButErrors ? icon("mdi2a-alert") : verdictIcon(v.kind());
+        if (okButErrors) {
+            icon.getStyleClass().setAll("ikonli-font-icon", "warning-icon");
+        }
+        Label name = new Label(h.host().hostDir().dirName(), icon);
         Label verdict = new Label(verdictText(v));
         verdict.getStyleClass().addAll(Styles.TEXT_SMALL, verdictStyle(v.kind()));
         verdict.setMinWidth(0);
+        verdict.setMaxWidth(360);
         HBox.setHgrow(verdict, Priority.SOMETIMES);
         row.getChildren().addAll(name, verdict);
-        Counts c = Counts.of(h.host());
+        if (v.kind() == Verdict.Kind.OK && c.errors() > 0) {
+            row.getChildren().add(chip(text.fmt("count.errors", c.errors()), "mdi2c-close-circle", "badge-danger"));
+        }
+        if (v.kind() != Verdict.Kind.IGNORED && c.warnings() > 0) {
+            row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
+        }
         StringBuilder tip = new StringBuilder(verdictText(v));
         if (c.errors() + c.warnings() > 0) {
             tip.append("\n").append(text.fmt("tooltip.hostCounts", c.errors(), c.warnings()));

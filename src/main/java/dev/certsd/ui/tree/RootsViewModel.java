@@ -96,6 +96,11 @@ public final class RootsViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Shows a message in the status bar until the next one. */
+    public void notice(String message) {
+        notice.set(message);
+    }
+
     /** Adds a folder as a custom root read the way Docker reads it, and selects it. */
     public AddResult addRoot(Path folder) {
         if (!Files.isDirectory(folder)) {
