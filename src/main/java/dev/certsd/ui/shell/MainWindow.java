@@ -67,6 +67,7 @@ public final class MainWindow {
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages);
         FindingsView findings = new FindingsView(findingsModel, text);
 
+        main.setId("workspace");
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(details.view(), findings.view());
         main.getItems().addAll(tree.view(), right);
