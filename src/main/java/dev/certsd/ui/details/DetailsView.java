@@ -85,7 +85,7 @@ public final class DetailsView {
         grid.setHgap(12);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, values);

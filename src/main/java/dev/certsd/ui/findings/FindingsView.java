@@ -45,7 +45,7 @@ public final class FindingsView {
 
         table.setId("findings-table");
         table.setItems(model.visible());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         table.setPlaceholder(new Label(text.get("findings.none")));
         TableColumn<FindingItem, FindingItem> severity = new TableColumn<>(text.get("findings.severity"));
         severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -62,13 +62,15 @@ public final class FindingsView {
                 setGraphic(l);
             }
         });
-        severity.setPrefWidth(100);
+        severity.setMinWidth(104);
+        severity.setPrefWidth(104);
         severity.setMaxWidth(130);
         TableColumn<FindingItem, String> location = new TableColumn<>(text.get("findings.location"));
         location.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
-        location.setPrefWidth(240);
-        location.setMaxWidth(320);
+        location.setPrefWidth(200);
+        location.setMaxWidth(240);
         TableColumn<FindingItem, String> message = new TableColumn<>(text.get("findings.message"));
+        message.setPrefWidth(520);
         message.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         message.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -78,7 +80,7 @@ public final class FindingsView {
                 setTooltip(empty || item == null ? null : wrapped(item));
             }
         });
-        table.getColumns().addAll(java.util.List.of(severity, location, message));
+        table.getColumns().addAll(java.util.List.of(severity, message, location));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> model.select(item));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.getChildren().addAll(bar, table);

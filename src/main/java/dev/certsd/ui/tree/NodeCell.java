@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -85,15 +84,11 @@ final class NodeCell extends TreeCell<Node> {
             icon.getStyleClass().setAll("ikonli-font-icon", "warning-icon");
         }
         Label name = new Label(h.host().hostDir().dirName(), icon);
-        Label verdict = new Label(verdictText(v));
-        verdict.getStyleClass().addAll(Styles.TEXT_SMALL, verdictStyle(v.kind()));
+        Label verdict = new Label(okButErrors ? text.fmt("verdict.okButErrors", c.errors()) : verdictText(v));
+        verdict.getStyleClass().addAll(Styles.TEXT_SMALL, okButErrors ? "warning-text" : verdictStyle(v.kind()));
         verdict.setMinWidth(0);
         verdict.setMaxWidth(360);
-        HBox.setHgrow(verdict, Priority.SOMETIMES);
         row.getChildren().addAll(name, verdict);
-        if (v.kind() == Verdict.Kind.OK && c.errors() > 0) {
-            row.getChildren().add(chip(text.fmt("count.errors", c.errors()), "mdi2c-close-circle", "badge-danger"));
-        }
         if (v.kind() != Verdict.Kind.IGNORED && c.warnings() > 0) {
             row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
         }
