@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DetailsBuilderTest {
-    // TestPki dates its CAs from the real clock, so the scan's fixed clock starts from it too
-    private static final Instant NOW = Instant.now();
+    // TestPki dates its CAs from the real clock, so the scan's fixed clock starts there; X.509 keeps whole seconds
+    private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     @TempDir
     Path root;
     private RootsViewModel roots;
