@@ -4,7 +4,6 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.NodeActions;
 import dev.certsd.ui.tree.RootsViewModel;
-import dev.certsd.ui.work.Background;
 import java.io.IOException;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -51,7 +50,7 @@ final class Actions {
     private final BooleanBinding noSelection;
     private final BooleanBinding noPem;
 
-    Actions(RootsViewModel roots, UiText text, Background background, Runnable addFolder, BooleanProperty dark) {
+    Actions(RootsViewModel roots, UiText text, Runnable addFolder, BooleanProperty dark) {
         this.roots = roots;
         this.text = text;
         this.addFolder = addFolder;

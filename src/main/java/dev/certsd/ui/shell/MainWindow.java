@@ -60,7 +60,7 @@ public final class MainWindow {
     public void show(Stage s, Startup startup) {
         this.stage = s;
         Messages messages = new Messages(context.locale());
-        Actions actions = new Actions(roots, text, context.background(), this::chooseFolder, dark);
+        Actions actions = new Actions(roots, text, this::chooseFolder, dark);
         RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()));
         DetailsView details = new DetailsView(detailsModel, text);
