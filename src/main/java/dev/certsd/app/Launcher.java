@@ -1,18 +1,59 @@
 package dev.certsd.app;
 
 import dev.certsd.cli.CertsdCommand;
+import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.shell.AppDirs;
+import dev.certsd.ui.shell.Startup;
+import dev.certsd.ui.shell.StudioApp;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
-/** The jar's entry point: a command runs the command line; no command prints the usage. */
+/**
+ * The jar's entry point: no arguments (or {@code gui ...}) opens the window; anything else runs the command line.
+ * A plain class, not an {@code Application}: with JavaFX on the classpath an Application main class refuses to
+ * start ("JavaFX runtime components are missing").
+ */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("gui")) {
+            gui(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+            return;
+        }
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         System.exit(CertsdCommand.run(args, out, err));
+    }
+
+    private static void gui(List<String> args) {
+        Startup startup;
+        try {
+            startup = Startup.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (startup.sample()) {
+            // generated before the toolkit starts, so PATH may point into the fresh sample
+            try {
+                java.nio.file.Path root = new SampleRoot(Clock.systemUTC()).generate(AppDirs.ofThisMachine().data());
+                if (startup.open() == null) {
+                    startup = new Startup(startup.dark(), true, root);
+                }
+            } catch (IOException e) {
+                System.err.println("Cannot write the sample root: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        StudioApp.launch(startup);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,11 @@ public final class RootScanner {
 
     public RootScanner(ScanOptions options) {
         this.options = options;
+    }
+
+    /** The order host directories and files are read in (byte order of the names), for merging partial scans. */
+    public static Comparator<String> loadOrder() {
+        return Names.GO_ORDER;
     }
 
     /**

@@ -1,0 +1,292 @@
+package dev.certsd.ui.details;
+
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.Messages;
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.material.CertInfo;
+import dev.certsd.material.Content;
+import dev.certsd.material.GoKeyPair;
+import dev.certsd.material.KeyInfo;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.tree.Counts;
+import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.tree.RootModel;
+import dev.certsd.ui.tree.Verdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns a node and its snapshot into {@link Details}: decoded content, relations between files, findings. */
+public final class DetailsBuilder {
+    private final UiText text;
+    private final Messages messages;
+    private final Clock clock;
+    private final DateTimeFormatter dates;
+
+    public DetailsBuilder(UiText text, Messages messages, Clock clock) {
+        this.text = text;
+        this.messages = messages;
+        this.clock = clock;
+        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
+                .withZone(ZoneId.systemDefault());
+    }
+
+    public Details build(Node node) {
+        if (node instanceof Node.RootNode r) {
+            return root(r.model());
+        }
+        if (node instanceof Node.HostNode h) {
+            return host(h);
+        }
+        return file((Node.FileNode) node);
+    }
+
+    private Details root(RootModel m) {
+        List<Details.Section> sections = new ArrayList<>();
+        List<Details.Row> rows = new ArrayList<>();
+        rows.add(row("details.root.client", text.get("client." + m.root().client().name())));
+        rows.add(row("details.path", m.root().path().toString()));
+        RootReport r = m.report();
+        Details.Banner banner;
+        if (m.problemProperty().get() != null) {
+            banner = new Details.Banner(Details.Tone.DANGER, text.get("root.problem.explain." + m.problemProperty().get().name()));
+        } else if (r == null) {
+            banner = new Details.Banner(Details.Tone.MUTED, text.get("details.root.scanning"));
+        } else {
+            Counts c = Counts.of(r);
+            long broken = r.hosts().stream().filter(HostReport::hasErrors).count();
+            rows.add(row("details.root.hosts", Long.toString(r.hosts().size())));
+            rows.add(row("details.root.hostsWithErrors", Long.toString(broken)));
+            rows.add(row("details.root.errors", Long.toString(c.errors())));
+            rows.add(row("details.root.warnings", Long.toString(c.warnings())));
+            rows.add(row("details.root.scannedAt", dates.format(r.scannedAt())));
+            banner = broken == 0
+                    ? new Details.Banner(Details.Tone.SUCCESS, text.fmt("details.root.allOk", r.hosts().size()))
+                    : new Details.Banner(Details.Tone.DANGER, text.fmt("details.root.broken", broken, r.hosts().size()));
+        }
+        sections.add(new Details.Section(text.get("details.section.root"), rows));
+        List<Details.Line> findings = r == null ? List.of() : lines(r.findings(), "");
+        return new Details(text.get("root.kind." + m.root().kind().name()), m.root().path().toString(), banner,
+                sections, findings);
+    }
+
+    private Details host(Node.HostNode h) {
+        HostReport host = h.host();
+        Verdict v = h.verdict();
+        Details.Banner banner = switch (v.kind()) {
+            case OK -> new Details.Banner(Details.Tone.SUCCESS, text.get("verdict.ok.long"));
+            case ERROR -> new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.error.long", v.detail()));
+            case HANGS -> new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.hangs", v.detail()));
+            case IGNORED -> new Details.Banner(Details.Tone.WARNING, text.get("verdict.ignored.long"));
+        };
+        List<Details.Section> sections = new ArrayList<>();
+        List<Details.Row> registry = new ArrayList<>();
+        registry.add(row("details.path", host.path().toString()));
+        registry.add(row("details.host.references", host.hostDir().references().isEmpty() ? text.get("details.none")
+                : String.join(", ", host.hostDir().references())));
+        registry.add(row("details.host.files", Integer.toString(host.files().size())));
+        sections.add(new Details.Section(text.get("details.section.registry"), registry));
+        List<Details.Row> pairs = new ArrayList<>();
+        for (int i = 0; i < host.load().pairs().size(); i++) {
+            String cert = host.load().pairs().get(i);
+            String key = cert.endsWith(".cert") ? cert.substring(0, cert.length() - 5) + ".key" : "";
+            pairs.add(new Details.Row(Integer.toString(i + 1), key.isEmpty() ? cert : cert + " + " + key));
+        }
+        if (pairs.isEmpty()) {
+            pairs.add(row("details.host.noPairs", text.get("details.host.noPairs.explain")));
+        }
+        sections.add(new Details.Section(text.get("details.section.pairs"), pairs));
+        List<Details.Row> cas = new ArrayList<>();
+        for (String ca : host.load().caFiles()) {
+            cas.add(new Details.Row(ca, caSubject(host, ca)));
+        }
+        cas.add(row("details.host.systemRoots", text.get(host.load().systemRootsMerged()
+                ? "details.host.systemRoots.merged" : "details.host.systemRoots.replaced")));
+        sections.add(new Details.Section(text.get("details.section.cas"), cas));
+        return new Details(host.hostDir().dirName(), host.path().toString(), banner, sections,
+                lines(host.findings(), host.hostDir().dirName()));
+    }
+
+    private String caSubject(HostReport host, String caFile) {
+        return host.files().stream().filter(f -> f.name().equals(caFile) && f.entry().content() != null)
+                .flatMap(f -> f.entry().content().goCertificates().stream()).map(CertInfo::subject).findFirst()
+                .orElse("");
+    }
+
+    private Details file(Node.FileNode f) {
+        FileReport file = f.file();
+        HostReport host = f.host();
+        List<Details.Section> sections = new ArrayList<>();
+        List<Details.Row> about = new ArrayList<>();
+        about.add(row("details.file.role", text.get("role.explain." + file.role().name())));
+        about.add(row("details.file.loadOrder", text.fmt("details.file.loadOrderValue",
+                host.files().indexOf(file) + 1, host.files().size())));
+        about.add(row("details.path", file.entry().path().toString()));
+        if (file.entry().readable()) {
+            about.add(row("details.file.size", text.fmt("details.file.sizeValue", file.entry().size())));
+        }
+        if (file.entry().perms() != null) {
+            about.add(row("details.file.mode",
+                    java.nio.file.attribute.PosixFilePermissions.toString(file.entry().perms())));
+        }
+        Content c = file.entry().content();
+        if (c != null) {
+            about.add(row("details.file.format", text.get("format." + c.format().name())));
+        }
+        sections.add(new Details.Section(text.get("details.section.file"), about));
+        if (c != null) {
+            List<CertInfo> certs = c.certificates();
+            for (int i = 0; i < certs.size(); i++) {
+                String title = certs.size() == 1 ? text.get("details.section.certificate")
+                        : text.fmt("details.section.certificateN", i + 1, certs.size());
+                sections.add(new Details.Section(title, certificate(certs.get(i))));
+            }
+            for (KeyInfo k : c.keys()) {
+                sections.add(new Details.Section(text.get("details.section.key"), key(k)));
+            }
+        }
+        List<Details.Row> relations = relations(file, host);
+        if (!relations.isEmpty()) {
+            sections.add(new Details.Section(text.get("details.section.relations"), relations));
+        }
+        Details.Banner banner = null;
+        if (!host.certsdUsed()) {
+            banner = new Details.Banner(Details.Tone.WARNING, text.get("verdict.ignored.long"));
+        } else if (file.name().equals(host.load().errorFile())) {
+            banner = new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.error.long", host.configError()));
+        }
+        return new Details(file.name(), host.hostDir().dirName(), banner, sections,
+                lines(file.findings(), host.hostDir().dirName()));
+    }
+
+    private List<Details.Row> certificate(CertInfo cert) {
+        Instant now = clock.instant();
+        List<Details.Row> rows = new ArrayList<>();
+        rows.add(row("cert.subject", cert.subject()));
+        rows.add(row("cert.issuer", cert.selfIssued() ? text.fmt("cert.issuer.self", cert.issuer()) : cert.issuer()));
+        rows.add(row("cert.sans", cert.subjectAltNames().isEmpty() ? text.get("details.none")
+                : String.join(", ", cert.subjectAltNames())));
+        rows.add(row("cert.notBefore", dates.format(cert.notBefore())));
+        long days = Duration.between(now, cert.notAfter()).toDays();
+        String left = cert.expiredAt(now) ? text.fmt("cert.expiredAgo", Duration.between(cert.notAfter(), now).toDays())
+                : cert.notYetValidAt(now) ? text.get("cert.notYetValid") : text.fmt("cert.daysLeft", days);
+        rows.add(row("cert.notAfter", dates.format(cert.notAfter()) + " (" + left + ")"));
+        rows.add(row("cert.key", cert.keyAlgorithm() + " " + cert.keyBits()));
+        rows.add(row("cert.signature", cert.signatureAlgorithm()));
+        rows.add(row("cert.ca", cert.isCa() ? text.get("cert.ca.yes") : text.get("cert.ca.no")));
+        rows.add(row("cert.keyUsage", cert.keyUsages().isEmpty() ? text.get("details.none")
+                : String.join(", ", cert.keyUsages())));
+        rows.add(row("cert.eku", cert.hasEku() ? String.join(", ", cert.extendedKeyUsages())
+                : text.get("cert.eku.absent")));
+        rows.add(row("cert.serial", cert.serialHex()));
+        rows.add(row("cert.sha256", cert.sha256()));
+        rows.add(row("cert.sha1", cert.sha1()));
+        return rows;
+    }
+
+    private List<Details.Row> key(KeyInfo k) {
+        List<Details.Row> rows = new ArrayList<>();
+        rows.add(row("key.type", k.algorithm() == null ? text.get("key.type.unknown") : k.describe()));
+        rows.add(row("key.encoding", text.get("key.encoding." + k.encoding().name())));
+        return rows;
+    }
+
+    /** How this file stands to the others in its directory: its partner, the CA that issued it, what it issued. */
+    private List<Details.Row> relations(FileReport file, HostReport host) {
+        List<Details.Row> rows = new ArrayList<>();
+        Content c = file.entry().content();
+        String name = file.name();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        switch (file.role()) {
+            case CLIENT_CERT -> {
+                GoKeyPair.Result pair = host.load().keyPairs().get(name);
+                String keyName = base + ".key";
+                if (pair != null) {
+                    rows.add(new Details.Row(text.get("rel.pair"), pair.ok() ? text.fmt("rel.pair.ok", keyName)
+                            : text.fmt("rel.pair.failed", keyName, pair.error())));
+                } else if (host.files().stream().noneMatch(f -> f.name().equals(keyName))) {
+                    rows.add(new Details.Row(text.get("rel.pair"), text.fmt("rel.pair.missing", keyName)));
+                }
+                if (c != null && !c.goCertificates().isEmpty()) {
+                    rows.add(new Details.Row(text.get("rel.issuedBy"), issuerIn(c.goCertificates().get(0), host)));
+                }
+            }
+            case CLIENT_KEY -> {
+                String certName = base + ".cert";
+                GoKeyPair.Result pair = host.load().keyPairs().get(certName);
+                if (pair != null) {
+                    rows.add(new Details.Row(text.get("rel.pair"), pair.ok() ? text.fmt("rel.pair.ok", certName)
+                            : text.fmt("rel.pair.failed", certName, pair.error())));
+                } else if (host.files().stream().noneMatch(f -> f.name().equals(certName))) {
+                    rows.add(new Details.Row(text.get("rel.pair"), text.fmt("rel.pair.missing", certName)));
+                }
+            }
+            case CA -> {
+                if (c != null) {
+                    List<String> issued = new ArrayList<>();
+                    for (CertInfo ca : c.goCertificates()) {
+                        for (FileReport other : host.files()) {
+                            if (other != file && other.entry().content() != null && other.entry().content()
+                                    .certificates().stream().anyMatch(x -> issuedBy(x, ca))) {
+                                issued.add(other.name());
+                            }
+                        }
+                    }
+                    boolean loaded = host.load().caFiles().contains(name);
+                    rows.add(new Details.Row(text.get("rel.trust"), text.get(loaded ? "rel.trust.loaded" : "rel.trust.skipped")));
+                    if (!issued.isEmpty()) {
+                        rows.add(new Details.Row(text.get("rel.issued"), String.join(", ", issued.stream().distinct().toList())));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return rows;
+    }
+
+    private String issuerIn(CertInfo cert, HostReport host) {
+        for (FileReport f : host.files()) {
+            if (f.entry().content() == null || !host.load().caFiles().contains(f.name())) {
+                continue;
+            }
+            for (CertInfo ca : f.entry().content().goCertificates()) {
+                if (issuedBy(cert, ca)) {
+                    return text.fmt("rel.issuedBy.file", f.name());
+                }
+            }
+        }
+        return cert.selfIssued() ? text.get("rel.issuedBy.self") : text.get("rel.issuedBy.elsewhere");
+    }
+
+    /** Same issuer name, and the signature verifies with the CA's key: a name alone can be a rogue look-alike. */
+    private static boolean issuedBy(CertInfo cert, CertInfo ca) {
+        if (cert == ca || !Arrays.equals(cert.issuerDer(), ca.subjectDer()) || cert.sha256().equals(ca.sha256())) {
+            return false;
+        }
+        try {
+            cert.certificate().verify(ca.certificate().getPublicKey());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private List<Details.Line> lines(List<Finding> findings, String dir) {
+        return findings.stream().sorted(Comparator.comparing(Finding::severity))
+                .map(f -> new Details.Line(f.severity(), messages.render(f, dir))).toList();
+    }
+
+    private Details.Row row(String key, String value) {
+        return new Details.Row(text.get(key), value);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.certsd.ui.details;
+
+import atlantafx.base.theme.Styles;
+import dev.certsd.diagnose.Severity;
+import dev.certsd.ui.UiText;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Lays out {@link Details}: title, verdict banner, sections of facts, findings. */
+public final class DetailsView {
+    private final VBox content = new VBox(14);
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final UiText text;
+
+    public DetailsView(DetailsViewModel model, UiText text) {
+        this.text = text;
+        content.setId("details");
+        content.setPadding(new Insets(16));
+        scroll.setFitToWidth(true);
+        model.detailsProperty().addListener((o, a, d) -> show(d));
+        show(model.detailsProperty().get());
+    }
+
+    public ScrollPane view() {
+        return scroll;
+    }
+
+    private void show(Details d) {
+        content.getChildren().clear();
+        if (d == null) {
+            Label hint = new Label(text.get("details.nothingSelected"));
+            hint.getStyleClass().add(Styles.TEXT_MUTED);
+            hint.setWrapText(true);
+            content.getChildren().add(hint);
+            return;
+        }
+        Label title = new Label(d.title());
+        title.setId("details-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label(d.subtitle());
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+        content.getChildren().add(new VBox(2, title, subtitle));
+        if (d.banner() != null) {
+            content.getChildren().add(banner(d.banner()));
+        }
+        for (Details.Section s : d.sections()) {
+            content.getChildren().add(section(s));
+        }
+        if (!d.findings().isEmpty()) {
+            VBox list = new VBox(8);
+            for (Details.Line line : d.findings()) {
+                list.getChildren().add(finding(line));
+            }
+            content.getChildren().add(titled(text.get("details.section.findings"), list));
+        }
+    }
+
+    private HBox banner(Details.Banner b) {
+        FontIcon icon = new FontIcon(switch (b.tone()) {
+            case SUCCESS -> "mdi2c-check-circle";
+            case DANGER -> "mdi2c-close-circle";
+            case WARNING -> "mdi2e-eye-off";
+            case MUTED -> "mdi2t-timer-sand";
+        });
+        Label label = new Label(b.text());
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        HBox box = new HBox(10, icon, label);
+        box.setId("details-banner");
+        box.getStyleClass().addAll("banner", "banner-" + b.tone().name().toLowerCase(java.util.Locale.ROOT));
+        return box;
+    }
+
+    private VBox section(Details.Section s) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, values);
+        int r = 0;
+        for (Details.Row row : s.rows()) {
+            Label l = new Label(row.label());
+            l.getStyleClass().add(Styles.TEXT_MUTED);
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label v = new Label(row.value());
+            v.setWrapText(true);
+            v.getStyleClass().add("detail-value");
+            grid.addRow(r++, l, v);
+        }
+        return titled(s.title(), grid);
+    }
+
+    private static VBox titled(String title, javafx.scene.Node body) {
+        Label t = new Label(title);
+        t.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
+        return new VBox(6, t, body);
+    }
+
+    private HBox finding(Details.Line line) {
+        FontIcon icon = severityIcon(line.severity());
+        Label sev = new Label(text.get("severity." + line.severity().id()), icon);
+        sev.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sev.getStyleClass().addAll("badge", severityStyle(line.severity()));
+        Label msg = new Label(line.text());
+        msg.setWrapText(true);
+        HBox.setHgrow(msg, Priority.ALWAYS);
+        return new HBox(8, sev, msg);
+    }
+
+    public static FontIcon severityIcon(Severity s) {
+        return new FontIcon(switch (s) {
+            case ERROR -> "mdi2c-close-circle";
+            case WARNING -> "mdi2a-alert";
+            case INFO -> "mdi2i-information";
+        });
+    }
+
+    public static String severityStyle(Severity s) {
+        return switch (s) {
+            case ERROR -> "badge-danger";
+            case WARNING -> "badge-warning";
+            case INFO -> "badge-muted";
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package dev.certsd.ui.findings;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import dev.certsd.diagnose.Severity;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.details.DetailsView;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The findings table with its severity toggles and search field. */
+public final class FindingsView {
+    private final VBox box = new VBox(6);
+    private final TableView<FindingItem> table = new TableView<>();
+
+    public FindingsView(FindingsViewModel model, UiText text) {
+        ToggleButton errors = toggle(model.showErrorsProperty(), model, Severity.ERROR, text);
+        ToggleButton warnings = toggle(model.showWarningsProperty(), model, Severity.WARNING, text);
+        ToggleButton infos = toggle(model.showInfosProperty(), model, Severity.INFO, text);
+        errors.getStyleClass().add(Styles.LEFT_PILL);
+        warnings.getStyleClass().add(Styles.CENTER_PILL);
+        infos.getStyleClass().add(Styles.RIGHT_PILL);
+        CustomTextField search = new CustomTextField();
+        search.setId("findings-search");
+        search.setPromptText(text.get("findings.search"));
+        search.setLeft(new FontIcon("mdi2m-magnify"));
+        search.textProperty().bindBidirectional(model.queryProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Label title = new Label(text.get("findings.title"));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("findings-table");
+        table.setItems(model.visible());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
+        table.setPlaceholder(new Label(text.get("findings.none")));
+        TableColumn<FindingItem, FindingItem> severity = new TableColumn<>(text.get("findings.severity"));
+        severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        severity.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FindingItem item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label l = new Label(text.get("severity." + item.severity().id()), DetailsView.severityIcon(item.severity()));
+                l.getStyleClass().addAll("badge", DetailsView.severityStyle(item.severity()));
+                setGraphic(l);
+            }
+        });
+        severity.setMinWidth(104);
+        severity.setPrefWidth(104);
+        severity.setMaxWidth(130);
+        TableColumn<FindingItem, String> location = new TableColumn<>(text.get("findings.location"));
+        location.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
+        location.setPrefWidth(200);
+        location.setMaxWidth(240);
+        TableColumn<FindingItem, String> message = new TableColumn<>(text.get("findings.message"));
+        message.setPrefWidth(520);
+        message.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
+        message.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : wrapped(item));
+            }
+        });
+        table.getColumns().addAll(java.util.List.of(severity, message, location));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> model.select(item));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.getChildren().addAll(bar, table);
+        box.setPadding(new Insets(8));
+    }
+
+    public VBox view() {
+        return box;
+    }
+
+    private static ToggleButton toggle(BooleanProperty shown, FindingsViewModel model, Severity s, UiText text) {
+        ToggleButton b = new ToggleButton();
+        b.setId("filter-" + s.id());
+        b.setGraphic(DetailsView.severityIcon(s));
+        b.textProperty().bind(model.count(s).asString(text.get("findings.filter." + s.id())));
+        b.selectedProperty().bindBidirectional(shown);
+        b.setFocusTraversable(true);
+        return b;
+    }
+
+    private static Tooltip wrapped(String s) {
+        Tooltip t = new Tooltip(s);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
+    }
+}

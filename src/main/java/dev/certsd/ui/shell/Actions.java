@@ -1,0 +1,159 @@
+package dev.certsd.ui.shell;
+
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.tree.NodeActions;
+import dev.certsd.ui.tree.RootsViewModel;
+import java.io.IOException;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The window's commands, once each, shown in the menu bar (with their shortcuts), the toolbar and the tree's
+ * context menu. Commands on the selection are disabled while nothing fitting is selected.
+ */
+final class Actions {
+    private static final KeyCombination COPY_PATH = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination COPY_PEM = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination REVEAL = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    private final RootsViewModel roots;
+    private final UiText text;
+    private final Runnable addFolder;
+    private final BooleanProperty dark;
+    private final BooleanBinding noSelection;
+    private final BooleanBinding noPem;
+
+    Actions(RootsViewModel roots, UiText text, Runnable addFolder, BooleanProperty dark) {
+        this.roots = roots;
+        this.text = text;
+        this.addFolder = addFolder;
+        this.dark = dark;
+        this.noSelection = Bindings.createBooleanBinding(() -> selected().isEmpty(), roots.selectedKeyProperty(),
+                roots.revisionProperty());
+        this.noPem = Bindings.createBooleanBinding(() -> selected().flatMap(NodeActions::pem).isEmpty(),
+                roots.selectedKeyProperty(), roots.revisionProperty());
+    }
+
+    MenuBar menuBar() {
+        MenuItem add = item("action.addFolder.menu", "mdi2f-folder-plus", addFolder);
+        add.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem sample = item("action.openSample", "mdi2s-school", roots::openSample);
+        MenuItem refresh = item("action.refresh", "mdi2r-refresh", roots::refresh);
+        refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        MenuItem quit = item("action.quit", null, Platform::exit);
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        Menu file = new Menu(text.get("menu.file"), null, add, sample, refresh, new SeparatorMenuItem(), quit);
+        Menu edit = new Menu(text.get("menu.edit"), null, copyPath(), copyPem(), reveal());
+        CheckMenuItem darkItem = new CheckMenuItem(text.get("action.darkTheme"));
+        darkItem.selectedProperty().bindBidirectional(dark);
+        darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        Menu view = new Menu(text.get("menu.view"), null, darkItem);
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    ToolBar toolBar() {
+        Button add = new Button(text.get("action.addFolder"), new FontIcon("mdi2f-folder-plus"));
+        add.setId("add-folder");
+        add.setOnAction(e -> addFolder.run());
+        Button refresh = new Button(text.get("action.refresh"), new FontIcon("mdi2r-refresh"));
+        refresh.setId("refresh");
+        refresh.setOnAction(e -> roots.refresh());
+        refresh.setTooltip(new Tooltip(text.get("action.refresh.tip")));
+        ToggleButton theme = new ToggleButton();
+        theme.setId("theme-toggle");
+        theme.selectedProperty().bindBidirectional(dark);
+        theme.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(dark.get()
+                ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"), dark));
+        theme.textProperty().bind(Bindings.createStringBinding(() -> text.get(dark.get()
+                ? "action.lightTheme" : "action.darkTheme"), dark));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(add, refresh, spacer, theme);
+    }
+
+    ContextMenu contextMenu() {
+        return new ContextMenu(copyPath(), copyPem(), new SeparatorMenuItem(), reveal());
+    }
+
+    /** Ctrl+F jumps to the findings search. */
+    void installShortcuts(Scene scene, javafx.scene.Node search) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> search.requestFocus());
+    }
+
+    private MenuItem copyPath() {
+        MenuItem i = item("action.copyPath", "mdi2c-content-copy", () -> selected()
+                .ifPresent(n -> copy(n.key().path().toString())));
+        i.setAccelerator(COPY_PATH);
+        i.disableProperty().bind(noSelection);
+        return i;
+    }
+
+    private MenuItem copyPem() {
+        MenuItem i = item("action.copyPem", "mdi2c-certificate-outline", () -> selected().flatMap(NodeActions::pem)
+                .ifPresent(this::copy));
+        i.setAccelerator(COPY_PEM);
+        i.disableProperty().bind(noPem);
+        return i;
+    }
+
+    private MenuItem reveal() {
+        MenuItem i = item("action.reveal", "mdi2f-folder-open", () -> selected().ifPresent(n -> {
+            try {
+                NodeActions.reveal(n.key().path());
+            } catch (IOException e) {
+                roots.notice(text.fmt("notice.revealFailed", n.key().path(), String.valueOf(e.getMessage())));
+            }
+        }));
+        i.setAccelerator(REVEAL);
+        i.disableProperty().bind(noSelection);
+        return i;
+    }
+
+    private Optional<Node> selected() {
+        return roots.node(roots.selectedKeyProperty().get());
+    }
+
+    private void copy(String s) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
+        roots.notice(text.get("notice.copied"));
+    }
+
+    private MenuItem item(String key, String icon, Runnable action) {
+        MenuItem i = new MenuItem(text.get(key), icon == null ? null : new FontIcon(icon));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

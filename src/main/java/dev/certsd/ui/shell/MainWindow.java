@@ -1,0 +1,184 @@
+package dev.certsd.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.certsd.diagnose.Messages;
+import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.details.DetailsBuilder;
+import dev.certsd.ui.details.DetailsView;
+import dev.certsd.ui.details.DetailsViewModel;
+import dev.certsd.ui.findings.FindingsView;
+import dev.certsd.ui.findings.FindingsViewModel;
+import dev.certsd.ui.tree.RootsTreeView;
+import dev.certsd.ui.tree.RootsViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Builds the main window from its parts, restores what it remembers, and saves it again on close. */
+public final class MainWindow {
+    private final StudioContext context;
+    private final UiText text;
+    private final SettingsStore store;
+    private Settings settings;
+    private final RootsViewModel roots;
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane right = new SplitPane();
+    private Stage stage;
+
+    public MainWindow(StudioContext context) {
+        this.context = context;
+        this.text = new UiText(context.locale());
+        this.store = new SettingsStore(context.dirs().config());
+        this.settings = store.load();
+        Path data = context.dirs().data();
+        this.roots = new RootsViewModel(context.discovery(), settings.roots(), context.scanOptions(),
+                context.background(), context.watcher(), () -> new SampleRoot(context.clock()).generate(data), text);
+    }
+
+    public RootsViewModel roots() {
+        return roots;
+    }
+
+    public void show(Stage s, Startup startup) {
+        this.stage = s;
+        Messages messages = new Messages(context.locale());
+        Actions actions = new Actions(roots, text, this::chooseFolder, dark);
+        RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
+        DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()));
+        DetailsView details = new DetailsView(detailsModel, text);
+        FindingsViewModel findingsModel = new FindingsViewModel(roots, messages);
+        FindingsView findings = new FindingsView(findingsModel, text);
+
+        main.setId("workspace");
+        right.setOrientation(Orientation.VERTICAL);
+        right.getItems().addAll(details.view(), findings.view());
+        main.getItems().addAll(tree.view(), right);
+        main.setDividerPositions(settings.treeDivider());
+        right.setDividerPositions(settings.findingsDivider());
+        SplitPane.setResizableWithParent(tree.view(), false);
+
+        EmptyStateView empty = new EmptyStateView(text, roots::openSample, this::chooseFolder);
+        StackPane center = new StackPane(main, empty.view());
+        main.visibleProperty().bind(roots.emptyProperty().not());
+        empty.view().visibleProperty().bind(roots.emptyProperty());
+
+        BorderPane layout = new BorderPane(center);
+        layout.setTop(new VBox(actions.menuBar(), actions.toolBar()));
+        layout.setBottom(new StatusBarView(roots, context.background(), text).view());
+        layout.setOnDragOver(this::dragOver);
+        layout.setOnDragDropped(this::dropped);
+
+        Scene scene = new Scene(layout, settings.width(), settings.height());
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
+        actions.installShortcuts(scene, findings.view().lookup("#findings-search"));
+        dark.addListener((o, a, d) -> applyTheme(d));
+        dark.set(startup.dark() != null ? startup.dark() : settings.dark());
+        applyTheme(dark.get());
+
+        s.setTitle(text.get("app.title"));
+        s.getIcons().setAll(WindowIcon.images());
+        s.setScene(scene);
+        s.setMinWidth(720);
+        s.setMinHeight(480);
+        placeWindow(s);
+        s.setOnHidden(e -> saveSettings());
+        roots.roots().addListener((javafx.collections.ListChangeListener<dev.certsd.ui.tree.RootModel>) c -> saveSettings());
+        roots.start();
+        if (startup.open() != null) {
+            open(startup.open());
+        }
+        s.show();
+    }
+
+    /** Opens a root, host directory or file given on the command line and selects it. */
+    void open(Path path) {
+        OpenTarget target = OpenTarget.of(path, roots);
+        roots.addRoot(target.root());
+        roots.selectedKeyProperty().set(target.key());
+    }
+
+    private void applyTheme(boolean isDark) {
+        Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (stage != null && stage.getScene() != null) {
+            stage.getScene().getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
+            stage.getScene().getRoot().getStyleClass().add(isDark ? "theme-dark" : "theme-light");
+        }
+    }
+
+    private void placeWindow(Stage s) {
+        s.setWidth(settings.width());
+        s.setHeight(settings.height());
+        boolean onScreen = !Double.isNaN(settings.x()) && !Screen.getScreensForRectangle(
+                new Rectangle2D(settings.x(), settings.y(), 100, 100)).isEmpty();
+        if (onScreen) {
+            s.setX(settings.x());
+            s.setY(settings.y());
+        } else {
+            s.centerOnScreen();
+        }
+        s.setMaximized(settings.maximized());
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.get("action.addFolder.title"));
+        var dir = chooser.showDialog(stage);
+        if (dir != null) {
+            roots.addRoot(dir.toPath());
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && roots.acceptsDrop(paths(e))) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean done = e.getDragboard().hasFiles() && roots.drop(paths(e)) > 0;
+        e.setDropCompleted(done);
+        e.consume();
+    }
+
+    private static List<Path> paths(DragEvent e) {
+        return e.getDragboard().getFiles().stream().map(f -> f.toPath()).toList();
+    }
+
+    /** Remembers geometry, dividers, theme and the user's roots; a failure to save must not stop the app. */
+    void saveSettings() {
+        Settings s = settings.withRoots(roots.userRoots()).withDark(dark.get());
+        if (stage != null && stage.isShowing() || stage != null && stage.getWidth() > 0) {
+            s = stage.isMaximized() ? s.withWindow(settings.x(), settings.y(), settings.width(), settings.height(), true)
+                    : s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        }
+        if (!main.getDividers().isEmpty() && !right.getDividers().isEmpty()) {
+            s = s.withDividers(main.getDividerPositions()[0], right.getDividerPositions()[0]);
+        }
+        settings = s;
+        try {
+            store.save(s);
+        } catch (IOException e) {
+            roots.notice(text.fmt("notice.settingsNotSaved", store.file(), String.valueOf(e.getMessage())));
+        }
+    }
+}

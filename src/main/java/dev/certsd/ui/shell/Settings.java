@@ -1,0 +1,38 @@
+package dev.certsd.ui.shell;
+
+import dev.certsd.layout.CertsRoot;
+import java.util.List;
+
+/**
+ * What the window remembers between runs. Window geometry is NaN until the first run has ended, so the first
+ * window is centred at its default size.
+ *
+ * @param treeDivider     position of the divider between the tree and the right-hand side (0..1)
+ * @param findingsDivider position of the divider between details and findings (0..1)
+ * @param roots           the roots the user added
+ */
+public record Settings(double x, double y, double width, double height, boolean maximized, double treeDivider,
+                       double findingsDivider, boolean dark, List<CertsRoot> roots) {
+    public static final Settings DEFAULTS = new Settings(Double.NaN, Double.NaN, 1200, 760, false, 0.42, 0.62, false,
+            List.of());
+
+    public Settings {
+        roots = List.copyOf(roots);
+    }
+
+    public Settings withRoots(List<CertsRoot> r) {
+        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, dark, r);
+    }
+
+    public Settings withDark(boolean d) {
+        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, d, roots);
+    }
+
+    public Settings withWindow(double nx, double ny, double w, double h, boolean max) {
+        return new Settings(nx, ny, w, h, max, treeDivider, findingsDivider, dark, roots);
+    }
+
+    public Settings withDividers(double tree, double findings) {
+        return new Settings(x, y, width, height, maximized, tree, findings, dark, roots);
+    }
+}

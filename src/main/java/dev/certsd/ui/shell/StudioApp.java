@@ -1,0 +1,33 @@
+package dev.certsd.ui.shell;
+
+import dev.certsd.ui.work.FxBackground;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application; started by {@code dev.certsd.app.Launcher}, which is a plain class on purpose. */
+public final class StudioApp extends Application {
+    private static volatile Startup startup = Startup.NONE;
+    private StudioContext context;
+
+    /** Starts the toolkit and blocks until the window is closed. */
+    public static void launch(Startup request) {
+        startup = request;
+        Application.launch(StudioApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        context = StudioContext.ofThisMachine();
+        new MainWindow(context).show(stage, startup);
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.watcher().close();
+            if (context.background() instanceof FxBackground b) {
+                b.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.certsd.ui.shell;
+
+import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.layout.HostsFileResolver;
+import dev.certsd.layout.InsecureRegistries;
+import dev.certsd.layout.KnownRoots;
+import dev.certsd.layout.RootDiscovery;
+import dev.certsd.ui.tree.ChangeWatcher;
+import dev.certsd.ui.tree.RootWatcher;
+import dev.certsd.ui.work.Background;
+import dev.certsd.ui.work.FxBackground;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Everything the window depends on that a test may want to replace: which roots exist, where settings and the
+ * sample go, the clock, how work runs, how the disk is watched.
+ */
+public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
+                            ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions) {
+
+    /** The real machine: its roots, its config and data dirs, worker threads, a WatchService. */
+    public static StudioContext ofThisMachine() throws IOException {
+        return new StudioContext(KnownRoots.ofThisMachine(), AppDirs.ofThisMachine(), Locale.getDefault(),
+                Clock.systemUTC(), new FxBackground(), new RootWatcher(), StudioContext::machineOptions);
+    }
+
+    /**
+     * Docker's insecure registries come from its daemon.json; a broken daemon.json leaves the built-in ranges,
+     * which is what Docker itself cannot do (it refuses to start), but the window must still show the files.
+     */
+    static ScanOptions machineOptions(CertsRoot root) {
+        HostsFileResolver resolver = HostsFileResolver.system();
+        InsecureRegistries insecure;
+        try {
+            insecure = InsecureRegistries.fromDaemonJson(Path.of("/etc/docker/daemon.json"), resolver);
+        } catch (IOException e) {
+            insecure = InsecureRegistries.defaults(resolver);
+        }
+        return ScanOptions.defaults(root.client()).withInsecure(insecure)
+                .withPrivilegedReader(root.kind().readByPrivilegedDaemon());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.certsd.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The window icon, drawn from the same icon font as the rest of the UI so no image files need maintaining. */
+final class WindowIcon {
+    private WindowIcon() {
+    }
+
+    /** The icon at the sizes window managers ask for; call on the FX thread. */
+    static List<Image> images() {
+        List<Image> out = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128}) {
+            Rectangle back = new Rectangle(size, size, Color.web("#0969da"));
+            back.setArcWidth(size / 3.0);
+            back.setArcHeight(size / 3.0);
+            FontIcon glyph = new FontIcon("mdi2c-certificate");
+            glyph.setIconSize((int) Math.round(size * 0.72));
+            glyph.setIconColor(Color.WHITE);
+            StackPane pane = new StackPane(back, glyph);
+            pane.setAlignment(Pos.CENTER);
+            pane.setStyle("-fx-background-color: transparent;");
+            SnapshotParameters p = new SnapshotParameters();
+            p.setFill(Color.TRANSPARENT);
+            out.add(pane.snapshot(p, null));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.certsd.ui.tree;
+
+import atlantafx.base.theme.Styles;
+import dev.certsd.diagnose.Badge;
+import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.Messages;
+import dev.certsd.ui.UiText;
+import java.util.stream.Collectors;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One row of the tree: icon, name, and what the client makes of it (verdict, badges, counts), with a tooltip. */
+final class NodeCell extends TreeCell<Node> {
+    private final UiText text;
+    private final Messages messages;
+
+    NodeCell(UiText text, Messages messages) {
+        this.text = text;
+        this.messages = messages;
+    }
+
+    @Override
+    protected void updateItem(Node node, boolean empty) {
+        super.updateItem(node, empty);
+        setText(null);
+        if (empty || node == null) {
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        HBox row = new HBox(6);
+        row.setAlignment(Pos.CENTER_LEFT);
+        String tip;
+        if (node instanceof Node.RootNode r) {
+            tip = root(r, row);
+        } else if (node instanceof Node.HostNode h) {
+            tip = host(h, row);
+        } else {
+            tip = file((Node.FileNode) node, row);
+        }
+        setGraphic(row);
+        Tooltip t = new Tooltip(tip);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        t.setShowDelay(Duration.millis(400));
+        setTooltip(t);
+    }
+
+    private String root(Node.RootNode r, HBox row) {
+        RootModel m = r.model();
+        Label kind = new Label(text.get("root.kind." + m.root().kind().name()), icon("mdi2f-folder-network"));
+        kind.getStyleClass().add(Styles.TEXT_BOLD);
+        Label path = new Label(m.root().path().toString());
+        path.getStyleClass().add(Styles.TEXT_MUTED);
+        row.getChildren().addAll(kind, path);
+        if (m.problemProperty().get() != null) {
+            row.getChildren().add(chip(text.get("root.problem." + m.problemProperty().get().name()),
+                    "mdi2a-alert-circle", "badge-danger"));
+        } else if (m.report() != null) {
+            Counts c = m.counts();
+            if (c.errors() > 0) {
+                row.getChildren().add(chip(text.fmt("count.errors", c.errors()), "mdi2c-close-circle", "badge-danger"));
+            }
+            if (c.warnings() > 0) {
+                row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
+            }
+        }
+        return text.fmt("tooltip.root", text.get("root.kind." + m.root().kind().name()), m.root().path(),
+                m.root().client().id());
+    }
+
+    private String host(Node.HostNode h, HBox row) {
+        Verdict v = h.verdict();
+        Counts c = Counts.of(h.host());
+        // "OK" is the client's verdict before connecting; an expired pair still loads, so say it is not clean
+        boolean okButErrors = v.kind() == Verdict.Kind.OK && c.errors() > 0;
+        FontIcon icon = okButErrors ? icon("mdi2a-alert") : verdictIcon(v.kind());
+        if (okButErrors) {
+            icon.getStyleClass().setAll("ikonli-font-icon", "warning-icon");
+        }
+        Label name = new Label(h.host().hostDir().dirName(), icon);
+        Label verdict = new Label(okButErrors ? text.fmt("verdict.okButErrors", c.errors()) : verdictText(v));
+        verdict.getStyleClass().addAll(Styles.TEXT_SMALL, okButErrors ? "warning-text" : verdictStyle(v.kind()));
+        verdict.setMinWidth(0);
+        verdict.setMaxWidth(360);
+        row.getChildren().addAll(name, verdict);
+        if (v.kind() != Verdict.Kind.IGNORED && c.warnings() > 0) {
+            row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
+        }
+        StringBuilder tip = new StringBuilder(verdictText(v));
+        if (c.errors() + c.warnings() > 0) {
+            tip.append("\n").append(text.fmt("tooltip.hostCounts", c.errors(), c.warnings()));
+        }
+        return tip.toString();
+    }
+
+    private String file(Node.FileNode f, HBox row) {
+        row.getChildren().add(new Label(f.file().name(), icon("mdi2f-file-document-outline")));
+        for (Badge b : f.file().badges().stream().sorted(BadgeLook.ORDER).toList()) {
+            BadgeLook look = BadgeLook.of(b);
+            Label chip = chip(text.get(look.textKey()), look.icon(), look.styleClass());
+            chip.getProperties().put("badge", b);
+            row.getChildren().add(chip);
+        }
+        if (f.file().findings().isEmpty()) {
+            return text.get("role.explain." + f.file().role().name());
+        }
+        String dir = f.host().hostDir().dirName();
+        return f.file().findings().stream().map((Finding x) -> "• " + messages.render(x, dir))
+                .collect(Collectors.joining("\n"));
+    }
+
+    String verdictText(Verdict v) {
+        return switch (v.kind()) {
+            case OK -> text.get("verdict.ok");
+            case ERROR -> v.detail();
+            case HANGS -> text.fmt("verdict.hangs", v.detail());
+            case IGNORED -> text.get("verdict.ignored");
+        };
+    }
+
+    static String verdictStyle(Verdict.Kind k) {
+        return switch (k) {
+            case OK -> Styles.SUCCESS;
+            case ERROR, HANGS -> Styles.DANGER;
+            case IGNORED -> Styles.TEXT_MUTED;
+        };
+    }
+
+    static FontIcon verdictIcon(Verdict.Kind k) {
+        FontIcon i = icon(switch (k) {
+            case OK -> "mdi2c-check-circle";
+            case ERROR -> "mdi2c-close-circle";
+            case HANGS -> "mdi2t-timer-sand";
+            case IGNORED -> "mdi2e-eye-off";
+        });
+        i.getStyleClass().add(verdictStyle(k));
+        return i;
+    }
+
+    static Label chip(String word, String iconCode, String styleClass) {
+        Label l = new Label(word, icon(iconCode));
+        l.getStyleClass().addAll("badge", styleClass);
+        return l;
+    }
+
+    static FontIcon icon(String code) {
+        FontIcon i = new FontIcon(code);
+        i.getStyleClass().add("node-icon");
+        return i;
+    }
+}

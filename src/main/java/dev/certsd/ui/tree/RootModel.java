@@ -1,0 +1,70 @@
+package dev.certsd.ui.tree;
+
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.layout.CertsRoot;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** One certs root in the window: its latest snapshot, why it cannot be scanned, whether a scan is running. */
+public final class RootModel {
+    /** Why a root shows no report. */
+    public enum Problem { MISSING, NOT_A_DIRECTORY, UNREADABLE }
+
+    private final CertsRoot root;
+    private final boolean addedByUser;
+    private final ReadOnlyObjectWrapper<RootReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
+    /** Changes seen while a scan was running; scanned right after it, so scans of one root never overlap. */
+    Changes pending;
+
+    RootModel(CertsRoot root, boolean addedByUser) {
+        this.root = root;
+        this.addedByUser = addedByUser;
+    }
+
+    public CertsRoot root() {
+        return root;
+    }
+
+    /** Added by the user (toolbar, menu, drop), so remembered between runs; found roots are found again. */
+    public boolean addedByUser() {
+        return addedByUser;
+    }
+
+    public ReadOnlyObjectProperty<RootReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public RootReport report() {
+        return report.get();
+    }
+
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning.getReadOnlyProperty();
+    }
+
+    void setReport(RootReport r) {
+        problem.set(null);
+        report.set(r);
+    }
+
+    void setProblem(Problem p) {
+        report.set(null);
+        problem.set(p);
+    }
+
+    void setScanning(boolean s) {
+        scanning.set(s);
+    }
+
+    public Counts counts() {
+        return report.get() == null ? Counts.NONE : Counts.of(report.get());
+    }
+}

@@ -1,0 +1,243 @@
+package dev.certsd.ui.tree;
+
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.RootReport;
+import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.layout.Client;
+import dev.certsd.layout.RootDiscovery;
+import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.work.Background;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The roots in the window and everything done to them: discovery, adding (toolbar, menu, drop), scanning off the
+ * UI thread, rescans on disk changes, the sample root, and which node is selected.
+ */
+public final class RootsViewModel {
+    /** What became of a folder the user asked to add. */
+    public enum AddResult { ADDED, ALREADY_OPEN, NOT_A_FOLDER }
+
+    private final RootDiscovery discovery;
+    private final List<CertsRoot> remembered;
+    private final Function<CertsRoot, ScanOptions> scanOptions;
+    private final Background background;
+    private final ChangeWatcher watcher;
+    private final Callable<Path> sampleGenerator;
+    private final UiText text;
+
+    private final ObservableList<RootModel> roots = FXCollections.observableArrayList();
+    private final ObservableList<RootModel> rootsView = FXCollections.unmodifiableObservableList(roots);
+    private final ObjectProperty<NodeKey> selectedKey = new SimpleObjectProperty<>();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final BooleanBinding empty = Bindings.isEmpty(roots);
+
+    public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
+                          Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
+                          Callable<Path> sampleGenerator, UiText text) {
+        this.discovery = discovery;
+        this.remembered = List.copyOf(remembered);
+        this.scanOptions = scanOptions;
+        this.background = background;
+        this.watcher = watcher;
+        this.sampleGenerator = sampleGenerator;
+        this.text = text;
+    }
+
+    /** Lists the roots found on this machine and the ones the user added earlier, and scans them all. */
+    public void start() {
+        for (CertsRoot r : discovery.existingRoots()) {
+            add(r, false);
+        }
+        for (CertsRoot r : remembered) {
+            add(r, true);
+        }
+    }
+
+    public ObservableList<RootModel> roots() {
+        return rootsView;
+    }
+
+    /** True when there is no root at all: the window shows its first-run explanation instead of the tree. */
+    public BooleanBinding emptyProperty() {
+        return empty;
+    }
+
+    public ObjectProperty<NodeKey> selectedKeyProperty() {
+        return selectedKey;
+    }
+
+    /** Counts every applied scan, so views that show derived lists know when to rebuild them. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The last thing worth telling the user that is not a finding (a failed sample generation, a refused drop). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Shows a message in the status bar until the next one. */
+    public void notice(String message) {
+        notice.set(message);
+    }
+
+    /** Adds a folder as a custom root read the way Docker reads it, and selects it. */
+    public AddResult addRoot(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            notice.set(text.fmt("notice.notAFolder", folder));
+            return AddResult.NOT_A_FOLDER;
+        }
+        CertsRoot root = CertsRoot.custom(folder, Client.DOCKER);
+        Optional<RootModel> existing = model(root.path());
+        if (existing.isPresent()) {
+            selectedKey.set(NodeKey.ofRoot(root.path()));
+            return AddResult.ALREADY_OPEN;
+        }
+        add(root, true);
+        selectedKey.set(NodeKey.ofRoot(root.path()));
+        return AddResult.ADDED;
+    }
+
+    /** Whether a drag carries at least one folder worth dropping. */
+    public boolean acceptsDrop(List<Path> paths) {
+        return paths.stream().anyMatch(Files::isDirectory);
+    }
+
+    /** Adds every dropped folder as a root (files are skipped); returns how many roots were added. */
+    public int drop(List<Path> paths) {
+        int added = 0;
+        for (Path p : paths) {
+            if (Files.isDirectory(p) && addRoot(p) == AddResult.ADDED) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Rescans every root from scratch. */
+    public void refresh() {
+        roots.forEach(m -> requestScan(m, Changes.everything()));
+    }
+
+    /** Generates the sample root in the background, opens it and selects its healthy directory. */
+    public void openSample() {
+        background.run(text.get("status.generatingSample"), sampleGenerator, root -> {
+            addRoot(root);
+            selectedKey.set(NodeKey.ofHost(root.toAbsolutePath().normalize(), SampleRoot.HEALTHY));
+        }, error -> notice.set(text.fmt("notice.sampleFailed", String.valueOf(error.getMessage()))));
+    }
+
+    /** The roots the user added, to remember between runs. */
+    public List<CertsRoot> userRoots() {
+        return roots.stream().filter(RootModel::addedByUser).map(RootModel::root).toList();
+    }
+
+    /** The node a key names in the current snapshots, if it still exists. */
+    public Optional<Node> node(NodeKey key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<RootModel> m = model(key.root());
+        if (m.isEmpty() || key.host() == null) {
+            return m.map(Node.RootNode::new);
+        }
+        RootReport r = m.get().report();
+        if (r == null) {
+            return Optional.empty();
+        }
+        Optional<HostReport> host = r.hosts().stream().filter(h -> h.hostDir().dirName().equals(key.host())).findFirst();
+        if (host.isEmpty() || key.file() == null) {
+            return host.map(h -> new Node.HostNode(m.get().root(), h));
+        }
+        Optional<FileReport> file = host.get().files().stream().filter(f -> f.name().equals(key.file())).findFirst();
+        return file.map(f -> new Node.FileNode(m.get().root(), host.get(), f));
+    }
+
+    public Optional<RootModel> model(Path root) {
+        return roots.stream().filter(m -> m.root().path().equals(root)).findFirst();
+    }
+
+    private void add(CertsRoot root, boolean byUser) {
+        // /etc/docker/certs.d is both Docker's root and podman's fallback: one entry per directory, first wins
+        if (model(root.path()).isPresent()) {
+            return;
+        }
+        RootModel m = new RootModel(root, byUser);
+        roots.add(m);
+        watcher.watch(root.path(), changes -> background.onUi(() -> requestScan(m, changes)));
+        requestScan(m, Changes.everything());
+    }
+
+    private void requestScan(RootModel m, Changes changes) {
+        if (!roots.contains(m)) {
+            return;
+        }
+        if (m.scanningProperty().get()) {
+            m.pending = changes.merge(m.pending);
+            return;
+        }
+        m.setScanning(true);
+        RootReport previous = m.report();
+        CertsRoot root = m.root();
+        background.run(text.fmt("status.scanning", root.path()),
+                () -> RootScan.run(root, scanOptions.apply(root), previous, changes),
+                outcome -> applied(m, outcome),
+                error -> applied(m, new RootScan.Outcome(null, RootModel.Problem.UNREADABLE)));
+    }
+
+    private void applied(RootModel m, RootScan.Outcome outcome) {
+        m.setScanning(false);
+        if (outcome.report() != null) {
+            m.setReport(outcome.report());
+        } else {
+            m.setProblem(outcome.problem());
+        }
+        keepSelectionValid(m);
+        revision.set(revision.get() + 1);
+        Changes next = m.pending;
+        m.pending = null;
+        if (next != null) {
+            requestScan(m, next);
+        }
+    }
+
+    /** A deleted file or directory hands the selection to its nearest surviving parent. */
+    private void keepSelectionValid(RootModel scanned) {
+        NodeKey key = selectedKey.get();
+        if (key == null || !key.root().equals(scanned.root().path())) {
+            return;
+        }
+        List<NodeKey> chain = new ArrayList<>();
+        for (NodeKey k = key; k != null; k = k.parent()) {
+            chain.add(k);
+        }
+        for (NodeKey k : chain) {
+            if (node(k).isPresent()) {
+                if (!k.equals(key)) {
+                    selectedKey.set(k);
+                }
+                return;
+            }
+        }
+    }
+}

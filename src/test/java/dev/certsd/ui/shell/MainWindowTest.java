@@ -1,0 +1,219 @@
+package dev.certsd.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.certsd.diagnose.Badge;
+import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.layout.Client;
+import dev.certsd.layout.HostsFileResolver;
+import dev.certsd.layout.InsecureRegistries;
+import dev.certsd.layout.OsFamily;
+import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.findings.FindingItem;
+import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.tree.NodeKey;
+import dev.certsd.ui.tree.RootWatcher;
+import dev.certsd.ui.work.FxBackground;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window (headless by default): empty state, the sample, badges, details, live updates, filter. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+    @TempDir
+    Path home;
+    private StudioContext context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ScanOptions options = new ScanOptions(Client.DOCKER, OsFamily.LINUX, CLOCK, 30,
+                InsecureRegistries.defaults(HostsFileResolver.of(home.resolve("no-hosts"))), false,
+                ScanOptions.DEFAULT_MAX_FILE_BYTES);
+        // discovery finds nothing: a fresh machine, whatever the test host has in /etc
+        context = new StudioContext(List::of, new AppDirs(home.resolve("config"), home.resolve("data")),
+                Locale.ENGLISH, CLOCK, new FxBackground(), new RootWatcher(), root -> options);
+        window = new MainWindow(context);
+        window.show(stage, Startup.NONE);
+    }
+
+    @AfterEach
+    void stop() {
+        context.watcher().close();
+        ((FxBackground) context.background()).close();
+    }
+
+    @Test
+    void aMachineWithoutRootsShowsTheEmptyStateAndNoTree(FxRobot robot) {
+        assertTrue(robot.lookup("#empty-state").query().isVisible());
+        assertFalse(robot.lookup("#workspace").query().isVisible());
+    }
+
+    @Test
+    void openSampleFromTheEmptyStateShowsEachMixUpWithItsBadges(FxRobot robot) throws Exception {
+        openSample(robot);
+        assertFalse(robot.lookup("#empty-state").query().isVisible());
+        assertBadges(robot, SampleRoot.HEALTHY, "ca.crt", Badge.CA);
+        assertBadges(robot, SampleRoot.HEALTHY, "client.cert", Badge.CLIENT_CERT);
+        assertBadges(robot, SampleRoot.HEALTHY, "client.key", Badge.KEY);
+        assertBadges(robot, "ca-saved-as-cert.example.com", "ca.cert", Badge.CLIENT_CERT, Badge.ORPHAN);
+        assertBadges(robot, "orphan-key.example.com", "client.key", Badge.KEY, Badge.ORPHAN);
+        assertBadges(robot, "orphan-key.example.com", "client.pem", Badge.IGNORED);
+        assertBadges(robot, "der-ca.example.com", "ca.crt", Badge.CA, Badge.INVALID);
+        assertBadges(robot, "moved-ca.example.com", "ca.crt", Badge.CA, Badge.UNREADABLE);
+        assertBadges(robot, "expired.example.com:5000", "client.cert", Badge.CLIENT_CERT, Badge.EXPIRED);
+        assertBadges(robot, "expiring.example.com", "client.cert", Badge.CLIENT_CERT, Badge.EXPIRING_SOON);
+        assertBadges(robot, "key-mismatch.example.com", "client.cert", Badge.CLIENT_CERT, Badge.MISMATCH);
+        assertBadges(robot, "key-mismatch.example.com", "client.key", Badge.KEY, Badge.MISMATCH);
+        assertBadges(robot, "encrypted-key.example.com", "client.key", Badge.KEY, Badge.ENCRYPTED);
+    }
+
+    @Test
+    void clickingAFileShowsItsDecodedCertificate(FxRobot robot) throws Exception {
+        openSample(robot);
+        Path root = sampleRoot();
+        NodeKey host = NodeKey.ofHost(root, "expired.example.com:5000");
+        robot.interact(() -> window.roots().selectedKeyProperty().set(host));
+        robot.interact(() -> treeItem(robot, host).setExpanded(true));
+        robot.clickOn(cell(robot, NodeKey.ofFile(root, "expired.example.com:5000", "client.cert")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("client.cert", robot.lookup("#details-title").queryAs(Label.class).getText());
+        Set<String> shown = robot.lookup("#details .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(Collectors.toSet());
+        assertTrue(shown.contains("O=Certs.d Studio Sample,CN=expired client"), shown.toString());
+        assertTrue(shown.stream().anyMatch(s -> s.endsWith("(expired 10 days ago)")), shown.toString());
+        assertTrue(shown.contains("belongs with client.key: the key matches the certificate"), shown.toString());
+        assertTrue(shown.contains("ca.crt in this directory"), shown.toString());
+    }
+
+    @Test
+    void filesCreatedAndDeletedOnDiskAppearAndGoWithoutAClickKeepingTheSelection(FxRobot robot) throws Exception {
+        openSample(robot);
+        Path root = sampleRoot();
+        NodeKey selected = NodeKey.ofFile(root, SampleRoot.HEALTHY, "client.cert");
+        robot.interact(() -> window.roots().selectedKeyProperty().set(selected));
+        NodeKey added = NodeKey.ofFile(root, SampleRoot.HEALTHY, "backup.crt");
+        Files.copy(root.resolve(SampleRoot.HEALTHY).resolve("ca.crt"), added.path());
+        waitUntil(() -> treeItem(robot, added) != null, 3);
+        assertEquals(selected, selectedInTree(robot));
+        assertTrue(treeItem(robot, NodeKey.ofHost(root, SampleRoot.HEALTHY)).isExpanded());
+        Files.delete(added.path());
+        waitUntil(() -> treeItem(robot, added) == null, 3);
+        assertEquals(selected, selectedInTree(robot));
+    }
+
+    @Test
+    void theFindingsListFiltersBySeverityAndTextAndSelectsTheFile(FxRobot robot) throws Exception {
+        openSample(robot);
+        TableView<FindingItem> table = robot.lookup("#findings-table").queryTableView();
+        assertTrue(table.getItems().stream().anyMatch(f -> f.severity() == dev.certsd.diagnose.Severity.WARNING));
+        robot.clickOn("#filter-warning");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#filter-warning").queryAs(ToggleButton.class).isSelected());
+        assertTrue(table.getItems().stream().allMatch(f -> f.severity() == dev.certsd.diagnose.Severity.ERROR));
+        robot.clickOn("#findings-search").write("mismatch");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(table.getItems().isEmpty());
+        assertTrue(table.getItems().stream().allMatch(f -> f.location().startsWith("key-mismatch.example.com")),
+                table.getItems().toString());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertEquals(table.getItems().get(0).target(), selectedInTree(robot));
+    }
+
+    // ---- helpers ----
+
+    private void openSample(FxRobot robot) throws Exception {
+        robot.clickOn("#open-sample");
+        waitUntil(() -> window.roots().model(sampleRoot()).map(m -> m.report() != null).orElse(false), 20);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Path sampleRoot() {
+        return SampleRoot.location(home.resolve("data")).toAbsolutePath().normalize();
+    }
+
+    private void assertBadges(FxRobot robot, String host, String file, Badge... expected) throws Exception {
+        NodeKey key = NodeKey.ofFile(sampleRoot(), host, file);
+        robot.interact(() -> window.roots().selectedKeyProperty().set(key));
+        TreeCell<?> cell = cell(robot, key);
+        List<Badge> shown = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Label l : robot.from(cell).lookup(".badge").queryAllAs(Label.class)) {
+            shown.add((Badge) l.getProperties().get("badge"));
+            words.add(l.getText());
+        }
+        assertEquals(Set.of(expected), Set.copyOf(shown), host + "/" + file + " shows " + words);
+        assertTrue(words.stream().noneMatch(String::isBlank), "every badge has a word: " + words);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeCell<Node> cell(FxRobot robot, NodeKey key) throws Exception {
+        waitUntil(() -> findCell(robot, key) != null, 3);
+        return findCell(robot, key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeCell<Node> findCell(FxRobot robot, NodeKey key) {
+        for (javafx.scene.Node n : robot.lookup(".tree-cell").queryAll()) {
+            TreeCell<Node> c = (TreeCell<Node>) n;
+            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
+        TreeView<Node> tree = robot.lookup("#roots-tree").query();
+        List<TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
+        while (!todo.isEmpty()) {
+            TreeItem<Node> i = todo.remove(todo.size() - 1);
+            if (i.getValue() != null && i.getValue().key().equals(key)) {
+                return i;
+            }
+            todo.addAll(i.getChildren());
+        }
+        return null;
+    }
+
+    private static NodeKey selectedInTree(FxRobot robot) {
+        TreeView<Node> tree = robot.lookup("#roots-tree").query();
+        TreeItem<Node> item = tree.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue().key();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}
