@@ -28,6 +28,19 @@ class LayeringTest {
     }
 
     @Test
+    void commandLineNeverImportsJavaFxOrTheUi() {
+        noClasses().that().resideInAPackage("dev.certsd.cli..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..", "dev.certsd.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUiNeverPrints() {
+        noClasses().that().resideInAPackage("dev.certsd.ui..").should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err").check(CLASSES);
+    }
+
+    @Test
     void engineDoesNotDependOnTheCommandLineOrTheUi() {
         noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat()
                 .resideInAnyPackage("dev.certsd.cli..", "dev.certsd.ui..", "dev.certsd.app..", "picocli..")
