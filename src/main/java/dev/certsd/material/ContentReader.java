@@ -159,9 +159,14 @@ public final class ContentReader {
 
     private static ContentIssue brokenBlockReason(String text) {
         Matcher begin = BEGIN_LINE.matcher(text);
+        Matcher end = END_LINE.matcher(text);
+        boolean endFound = false;
         while (begin.find()) {
-            Matcher end = END_LINE.matcher(text);
-            if (!end.find(begin.end())) {
+            // The first END after this BEGIN. The END matcher only moves forward: linear on a file of BEGIN lines.
+            if (!endFound || end.start() < begin.end()) {
+                endFound = end.find(begin.end());
+            }
+            if (!endFound) {
                 return ContentIssue.PEM_TRUNCATED;
             }
             if (!end.group(1).equals(begin.group(1))) {
