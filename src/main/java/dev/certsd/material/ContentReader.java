@@ -7,6 +7,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -69,16 +70,19 @@ public final class ContentReader {
 
     private static Content pem(byte[] d) {
         Builder b = new Builder(Content.Format.PEM);
-        if (d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF) {
+        boolean bom = d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF;
+        if (bom) {
             b.issue(ContentIssue.UTF8_BOM);
         }
         List<PemBlock> blocks = GoPem.decodeAll(d);
         for (PemBlock block : blocks) {
             pemBlock(block, b);
         }
+        // The BOM alone hides the first block from Go; the blocks are broken only if they fail without it too.
+        int sound = bom ? GoPem.decodeAll(Arrays.copyOfRange(d, 3, d.length)).size() : blocks.size();
         String text = new String(d, StandardCharsets.ISO_8859_1);
         int begins = count(BEGIN_LINE.matcher(text));
-        if (begins > blocks.size() || count(Pattern.compile("-----BEGIN ").matcher(text)) > blocks.size()) {
+        if (begins > sound || count(Pattern.compile("-----BEGIN ").matcher(text)) > sound) {
             b.issue(brokenBlockReason(text));
         }
         return b.build();
