@@ -277,6 +277,8 @@ public final class ContentReader {
                 if (decoded.length > 0 && decoded[0] == 0x30) {
                     Content inner = der(decoded, Content.Format.TEXT);
                     List<ContentIssue> issues = new ArrayList<>(inner.issues());
+                    // The file is text, not binary DER: only the missing header lines are its problem.
+                    issues.removeAll(List.of(ContentIssue.DER_CERTIFICATE, ContentIssue.DER_KEY));
                     issues.add(0, ContentIssue.BASE64_WITHOUT_HEADERS);
                     return new Content(Content.Format.TEXT, inner.certificates(), List.of(), inner.keys(), issues);
                 }
