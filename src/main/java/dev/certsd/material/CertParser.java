@@ -47,7 +47,8 @@ public final class CertParser {
         try {
             X509Certificate c = (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
             return Optional.of(describe(c));
-        } catch (CertificateException | RuntimeException e) {
+        } catch (CertificateException | RuntimeException | StackOverflowError e) {
+            // StackOverflowError: the JDK's DER reader recurses into indefinite lengths; deep nesting is hostile input
             return Optional.empty();
         }
     }

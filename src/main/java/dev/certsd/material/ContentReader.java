@@ -7,6 +7,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -69,16 +70,19 @@ public final class ContentReader {
 
     private static Content pem(byte[] d) {
         Builder b = new Builder(Content.Format.PEM);
-        if (d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF) {
+        boolean bom = d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF;
+        if (bom) {
             b.issue(ContentIssue.UTF8_BOM);
         }
         List<PemBlock> blocks = GoPem.decodeAll(d);
         for (PemBlock block : blocks) {
             pemBlock(block, b);
         }
+        // The BOM alone hides the first block from Go; the blocks are broken only if they fail without it too.
+        int sound = bom ? GoPem.decodeAll(Arrays.copyOfRange(d, 3, d.length)).size() : blocks.size();
         String text = new String(d, StandardCharsets.ISO_8859_1);
         int begins = count(BEGIN_LINE.matcher(text));
-        if (begins > blocks.size() || count(Pattern.compile("-----BEGIN ").matcher(text)) > blocks.size()) {
+        if (begins > sound || count(Pattern.compile("-----BEGIN ").matcher(text)) > sound) {
             b.issue(brokenBlockReason(text));
         }
         return b.build();
@@ -159,9 +163,14 @@ public final class ContentReader {
 
     private static ContentIssue brokenBlockReason(String text) {
         Matcher begin = BEGIN_LINE.matcher(text);
+        Matcher end = END_LINE.matcher(text);
+        boolean endFound = false;
         while (begin.find()) {
-            Matcher end = END_LINE.matcher(text);
-            if (!end.find(begin.end())) {
+            // The first END after this BEGIN. The END matcher only moves forward: linear on a file of BEGIN lines.
+            if (!endFound || end.start() < begin.end()) {
+                endFound = end.find(begin.end());
+            }
+            if (!endFound) {
                 return ContentIssue.PEM_TRUNCATED;
             }
             if (!end.group(1).equals(begin.group(1))) {
@@ -268,6 +277,8 @@ public final class ContentReader {
                 if (decoded.length > 0 && decoded[0] == 0x30) {
                     Content inner = der(decoded, Content.Format.TEXT);
                     List<ContentIssue> issues = new ArrayList<>(inner.issues());
+                    // The file is text, not binary DER: only the missing header lines are its problem.
+                    issues.removeAll(List.of(ContentIssue.DER_CERTIFICATE, ContentIssue.DER_KEY));
                     issues.add(0, ContentIssue.BASE64_WITHOUT_HEADERS);
                     return new Content(Content.Format.TEXT, inner.certificates(), List.of(), inner.keys(), issues);
                 }

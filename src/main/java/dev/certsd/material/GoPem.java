@@ -38,76 +38,71 @@ public final class GoPem {
     private record Result(PemBlock block, int rest) {
     }
 
+    /**
+     * Go 1.24.8 / 1.25.2 and later (the fix of CVE-2025-61723): find the first END line, then the last BEGIN line
+     * before it, and after a failed block resume behind that END. Older Go searched each BEGIN's END afresh, which
+     * is quadratic on a file of BEGIN lines; both find the same blocks. Positions here are absolute, so resuming
+     * behind the END never goes backwards where Go's relative slicing would panic.
+     */
     private static Result decode(byte[] d, int start) {
         int rest = start;
         while (true) {
-            if (startsWith(d, rest, PEM_START, 1)) {
-                rest += PEM_START.length - 1;
-            } else {
-                int idx = indexOf(d, rest, PEM_START);
-                if (idx < 0) {
-                    return null;
-                }
-                rest = idx + PEM_START.length;
+            int endIndex = indexOf(d, rest, PEM_END);
+            if (endIndex < 0) {
+                return null;
             }
-            int[] line = getLine(d, rest);
-            int typeStart = rest;
+            int endTrailerIndex = endIndex + PEM_END.length;
+            int beginIndex = lastIndexOf(d, rest, endIndex, PEM_START, 1);
+            if (beginIndex < 0 || (beginIndex > rest && d[beginIndex - 1] != '\n')) {
+                rest = endTrailerIndex;
+                continue;
+            }
+            int[] line = getLine(d, beginIndex + PEM_START.length - 1);
+            int typeStart = line[0];
             int typeEnd = line[1];
-            rest = line[2];
+            int body = line[2];
             if (!endsWith(d, typeStart, typeEnd, PEM_END_OF_LINE)) {
+                rest = endTrailerIndex;
                 continue;
             }
             typeEnd -= PEM_END_OF_LINE.length;
-            String type = new String(d, typeStart, typeEnd - typeStart, StandardCharsets.ISO_8859_1);
             Map<String, String> headers = new LinkedHashMap<>();
-            boolean truncated = false;
             while (true) {
-                if (rest >= d.length) {
-                    truncated = true;
-                    break;
+                if (body >= d.length) {
+                    return null;
                 }
-                int[] l = getLine(d, rest);
+                int[] l = getLine(d, body);
                 int colon = indexOfByte(d, l[0], l[1], (byte) ':');
                 if (colon < 0) {
                     break;
                 }
                 headers.put(ascii(d, l[0], colon).trim(), ascii(d, colon + 1, l[1]).trim());
-                rest = l[2];
+                body = l[2];
             }
-            if (truncated) {
-                return null;
-            }
-            int endIndex;
-            int endTrailerIndex;
-            if (headers.isEmpty() && startsWith(d, rest, PEM_END, 1)) {
-                endIndex = rest;
-                endTrailerIndex = rest + PEM_END.length - 1;
-            } else {
-                endIndex = indexOf(d, rest, PEM_END);
-                endTrailerIndex = endIndex + PEM_END.length;
-            }
-            if (endIndex < 0) {
+            if (!headers.isEmpty() && endIndex < body) {
+                rest = endTrailerIndex;
                 continue;
             }
             int typeLen = typeEnd - typeStart;
             int trailerLen = typeLen + PEM_END_OF_LINE.length;
-            if (d.length - endTrailerIndex < trailerLen) {
-                continue;
-            }
-            if (!regionEquals(d, endTrailerIndex, d, typeStart, typeLen)
+            if (d.length - endTrailerIndex < trailerLen
+                    || !regionEquals(d, endTrailerIndex, d, typeStart, typeLen)
                     || !regionEquals(d, endTrailerIndex + typeLen, PEM_END_OF_LINE, 0, PEM_END_OF_LINE.length)) {
+                rest = endTrailerIndex;
                 continue;
             }
             int[] after = getLine(d, endTrailerIndex + trailerLen);
             if (after[1] != after[0]) {
+                rest = endTrailerIndex;
                 continue;
             }
-            byte[] decoded = base64(d, rest, endIndex);
+            byte[] decoded = endIndex > body ? base64(d, body, endIndex) : new byte[0];
             if (decoded == null) {
+                rest = endTrailerIndex;
                 continue;
             }
             int[] tail = getLine(d, endIndex + PEM_END.length - 1);
-            return new Result(new PemBlock(type, headers, decoded), tail[2]);
+            return new Result(new PemBlock(ascii(d, typeStart, typeEnd), headers, decoded), tail[2]);
         }
     }
 
@@ -153,11 +148,6 @@ public final class GoPem {
         return new String(d, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    static boolean startsWith(byte[] d, int at, byte[] prefix, int prefixFrom) {
-        int n = prefix.length - prefixFrom;
-        return at >= 0 && d.length - at >= n && regionEquals(d, at, prefix, prefixFrom, n);
-    }
-
     private static boolean endsWith(byte[] d, int from, int to, byte[] suffix) {
         return to - from >= suffix.length && regionEquals(d, to - suffix.length, suffix, 0, suffix.length);
     }
@@ -183,6 +173,17 @@ public final class GoPem {
                 }
             }
             return i;
+        }
+        return -1;
+    }
+
+    /** The last occurrence of needle[needleFrom..] entirely inside d[from, to), or -1. */
+    private static int lastIndexOf(byte[] d, int from, int to, byte[] needle, int needleFrom) {
+        int n = needle.length - needleFrom;
+        for (int i = to - n; i >= Math.max(0, from); i--) {
+            if (regionEquals(d, i, needle, needleFrom, n)) {
+                return i;
+            }
         }
         return -1;
     }
