@@ -69,10 +69,17 @@ class UnprivilegedReadTest {
         Map<String, Object> unreadableKey = finding(hosts, "reg.example.com:5000", "UNREADABLE_FILE");
         assertEquals("client.key", unreadableKey.get("file"));
         assertEquals("error", unreadableKey.get("severity"));
+        assertEquals("open " + host.resolve("client.key") + ": permission denied", configError(hosts, "reg.example.com:5000"),
+                "the verdict quotes the client's own text");
+        assertEquals("open " + locked + ": permission denied", configError(hosts, "locked.example.com"));
         Map<String, Object> unreadableDir = finding(hosts, "locked.example.com", "UNREADABLE_DIRECTORY");
         assertEquals(null, unreadableDir.get("file"));
         assertTrue(String.valueOf(unreadableDir.get("message")).contains("permission denied"),
                 String.valueOf(unreadableDir.get("message")));
+    }
+
+    private static Object configError(List<Map<String, Object>> hosts, String dir) {
+        return hosts.stream().filter(h -> dir.equals(h.get("dir"))).findFirst().orElseThrow().get("configError");
     }
 
     @SuppressWarnings("unchecked")
