@@ -142,7 +142,7 @@ public final class FileChanges {
     /** Undo or redo: the same steps as any change, with the entry's status moving from {@code from} to {@code to}. */
     private Outcome run(JournalEntry entry, List<FileOp> steps, Status during, Status to, Status prepared, Status from)
             throws IOException {
-        Plan plan = Plan.of(steps);
+        Plan plan = Plan.deferringUnreadable(steps);
         if (!plan.ok()) {
             return new Outcome.Refused(plan.problems());
         }
@@ -184,7 +184,7 @@ public final class FileChanges {
 
     /** Whether the disk is in the state these steps expect (for the inverse steps: the state after the change). */
     private static boolean holds(List<FileOp> steps) {
-        return Plan.of(steps).ok();
+        return Plan.deferringUnreadable(steps).ok();
     }
 
     private Optional<JournalEntry> newest(Status s) throws IOException {

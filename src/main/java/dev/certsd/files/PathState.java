@@ -18,7 +18,7 @@ import java.util.Set;
  * @param bytes  a regular file's content, else null
  * @param sha256 its SHA-256, else null
  * @param mode   the permissions, or null when absent or unknown
- * @param reason why the path could not be read ({@link Kind#UNREADABLE}), else null
+ * @param reason why the path could not be read ({@link Kind#UNREADABLE}), or why a file's content is unknown
  */
 public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePermission> mode, String reason) {
     /** Files larger than this are not certs.d material; reading them whole would only hurt. */
@@ -62,6 +62,9 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
         }
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             return file(in.readAllBytes(), a.permissions());
+        } catch (AccessDeniedException e) {
+            // A regular file this user may not read (a root-owned key): its content is for root to check.
+            return new PathState(Kind.FILE, null, null, a.permissions(), "permission denied");
         } catch (IOException e) {
             return unreadable(e);
         }
@@ -70,6 +73,11 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
     private static PathState unreadable(IOException e) {
         String reason = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
         return new PathState(Kind.UNREADABLE, null, null, null, reason);
+    }
+
+    /** False for a regular file this user may not read: only its kind and mode are known. */
+    public boolean contentKnown() {
+        return kind != Kind.FILE || sha256 != null;
     }
 
     public PathState withMode(Set<PosixFilePermission> m) {

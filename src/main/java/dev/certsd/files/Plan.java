@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,27 +16,44 @@ import java.util.Set;
 
 /**
  * A dry run of a list of steps against the disk: checks each step's expectation in order (a later step sees what the
- * earlier ones will have done), works out the step that undoes it, and which directories need privileges. Nothing is
+ * earlier ones will have done), works out the step that undoes it, and which paths need privileges. Nothing is
  * written.
  */
 final class Plan {
     private final List<FileOp> forward;
+    private final boolean deferUnreadable;
     private final List<FileOp> inverse = new ArrayList<>();
+    private boolean inverseComplete = true;
     private final List<Problem> problems = new ArrayList<>();
-    /** The disk state of every path the steps read first, keyed by its path on disk now. */
-    private final Map<Path, PathState> initial = new LinkedHashMap<>();
+    /** What each path read from disk must hold, keyed by its path on disk now: the script checks these. */
+    private final Map<Path, Expected> expectations = new LinkedHashMap<>();
+    private final Map<Path, PathState> disk = new HashMap<>();
     private final Set<Path> privileged = new LinkedHashSet<>();
     private final Map<Path, PathState> overlay = new HashMap<>();
     /** Directories renamed by an earlier step: new name to the name they have on disk now. */
     private final Map<Path, Path> moved = new LinkedHashMap<>();
 
-    private Plan(List<FileOp> ops) {
+    private Plan(List<FileOp> ops, boolean deferUnreadable) {
         this.forward = List.copyOf(ops);
+        this.deferUnreadable = deferUnreadable;
     }
 
+    /** A plan for a new change: every file it replaces or removes must be readable, its content goes to the journal. */
     static Plan of(List<FileOp> ops) {
-        Plan p = new Plan(ops);
-        for (FileOp op : ops) {
+        return run(new Plan(ops, false));
+    }
+
+    /**
+     * A plan for steps whose undo is already known (undo, redo, settling): a file this user may not read, such as a
+     * root-owned key written by the privileged helper, is left for root to check, which sends the steps down the
+     * privileged path.
+     */
+    static Plan deferringUnreadable(List<FileOp> ops) {
+        return run(new Plan(ops, true));
+    }
+
+    private static Plan run(Plan p) {
+        for (FileOp op : p.forward) {
             p.step(op);
         }
         return p;
@@ -47,12 +65,15 @@ final class Plan {
 
     /** For each step, the step that undoes it (same order as the steps). */
     List<FileOp> inverseByStep() {
+        if (!inverseComplete) {
+            throw new IllegalStateException("the undo of an unreadable file is known only to the journal");
+        }
         return List.copyOf(inverse);
     }
 
     /** The steps that restore the state before, in the order to apply them. */
     List<FileOp> inverse() {
-        List<FileOp> out = new ArrayList<>(inverse);
+        List<FileOp> out = new ArrayList<>(inverseByStep());
         Collections.reverse(out);
         return out;
     }
@@ -65,11 +86,11 @@ final class Plan {
         return problems.isEmpty();
     }
 
-    Map<Path, PathState> initial() {
-        return Collections.unmodifiableMap(initial);
+    Map<Path, Expected> expectations() {
+        return Collections.unmodifiableMap(expectations);
     }
 
-    /** Directories (or files, for a mode change) the current user may not change. */
+    /** Directories (or files, for a mode change or a check) the current user may not change or read. */
     Set<Path> privileged() {
         return Collections.unmodifiableSet(privileged);
     }
@@ -93,9 +114,13 @@ final class Plan {
         parentMustExist(w.path());
         needsWritableParent(w.path());
         PathState after = PathState.file(w.content(), w.mode());
-        inverse.add(w.overwrites() && cur.kind() == PathState.Kind.FILE
-                ? new FileOp.WriteFile(w.path(), cur.bytes(), cur.mode(), States.expect(after))
-                : new FileOp.Delete(w.path(), States.expect(after)));
+        if (!w.overwrites()) {
+            inverse.add(new FileOp.Delete(w.path(), States.expect(after)));
+        } else if (cur.kind() == PathState.Kind.FILE && cur.contentKnown()) {
+            inverse.add(new FileOp.WriteFile(w.path(), cur.bytes(), cur.mode(), States.expect(after)));
+        } else {
+            inverseComplete = false;
+        }
         overlay.put(w.path(), after);
     }
 
@@ -106,7 +131,7 @@ final class Plan {
         needsWritableParent(r.from());
         needsWritableParent(r.to());
         if (cur.kind() == PathState.Kind.FILE || cur.kind() == PathState.Kind.DIRECTORY) {
-            inverse.add(new FileOp.Rename(r.to(), r.from(), States.expect(cur)));
+            inverse.add(new FileOp.Rename(r.to(), r.from(), expectAfter(cur, r.source(), cur.mode())));
         }
         if (cur.kind() == PathState.Kind.DIRECTORY) {
             moved.put(r.to(), onDisk(r.from()));
@@ -121,10 +146,12 @@ final class Plan {
         if (cur.kind() == PathState.Kind.DIRECTORY && !isEmpty(d.path())) {
             problems.add(Problem.of(Problem.Code.DIRECTORY_NOT_EMPTY, d.path()));
         }
-        if (cur.kind() == PathState.Kind.FILE) {
+        if (cur.kind() == PathState.Kind.FILE && cur.contentKnown()) {
             inverse.add(new FileOp.WriteFile(d.path(), cur.bytes(), cur.mode(), Expected.absent()));
         } else if (cur.kind() == PathState.Kind.DIRECTORY) {
             inverse.add(new FileOp.MakeDirectory(d.path(), cur.mode()));
+        } else {
+            inverseComplete = false;
         }
         overlay.put(d.path(), PathState.absent());
     }
@@ -140,19 +167,35 @@ final class Plan {
 
     private void changeMode(FileOp.ChangeMode c) {
         PathState cur = check(c.path(), c.before());
-        Path disk = onDisk(c.path());
-        if (disk != null && Files.exists(disk) && !CurrentUser.owns(disk)) {
-            privileged.add(disk);
+        Path onDisk = onDisk(c.path());
+        if (onDisk != null && Files.exists(onDisk) && !CurrentUser.owns(onDisk)) {
+            privileged.add(onDisk);
         }
         if (cur.kind() == PathState.Kind.FILE || cur.kind() == PathState.Kind.DIRECTORY) {
-            PathState after = cur.withMode(c.mode());
-            inverse.add(new FileOp.ChangeMode(c.path(), cur.mode(), States.expect(after)));
-            overlay.put(c.path(), after);
+            inverse.add(new FileOp.ChangeMode(c.path(), cur.mode(), expectAfter(cur, c.before(), c.mode())));
+            overlay.put(c.path(), cur.withMode(c.mode()));
         }
     }
 
+    /** What a path holds after a rename or mode change; for an unreadable file, the content it was expected to have. */
+    private static Expected expectAfter(PathState cur, Expected before, Set<PosixFilePermission> mode) {
+        if (cur.kind() == PathState.Kind.FILE && !cur.contentKnown()) {
+            return Expected.file(before.sha256(), mode);
+        }
+        return States.expect(cur.withMode(mode));
+    }
+
     private PathState check(Path path, Expected expected) {
-        PathState cur = state(path);
+        PathState cur = state(path, expected);
+        if (deferUnreadable && expected.kind() == Expected.Kind.FILE && cur.kind() == PathState.Kind.FILE
+                && !cur.contentKnown()) {
+            // Only root can read it: the helper (or the script) checks the content before it changes anything.
+            privileged.add(onDisk(path));
+            if (expected.mode() != null && !expected.mode().equals(cur.mode())) {
+                problems.add(States.modeChanged(path, expected, cur));
+            }
+            return cur;
+        }
         Problem p = States.mismatch(path, expected, cur);
         if (p != null) {
             problems.add(p);
@@ -162,7 +205,7 @@ final class Plan {
 
     private void parentMustExist(Path path) {
         Path parent = path.getParent();
-        if (parent == null || state(parent).kind() != PathState.Kind.DIRECTORY) {
+        if (parent == null || state(parent, Expected.directory(null)).kind() != PathState.Kind.DIRECTORY) {
             problems.add(Problem.of(Problem.Code.NO_PARENT, path));
         }
     }
@@ -174,22 +217,24 @@ final class Plan {
                 && onDisk(dir) != null && !Files.exists(onDisk(dir))) {
             dir = dir.getParent(); // made by an earlier step: as writable as the directory it is made in
         }
-        Path disk = dir == null ? null : onDisk(dir);
-        if (disk != null && Files.isDirectory(disk) && !(Files.isWritable(disk) && Files.isExecutable(disk))) {
-            privileged.add(disk);
+        Path d = dir == null ? null : onDisk(dir);
+        if (d != null && Files.isDirectory(d) && !(Files.isWritable(d) && Files.isExecutable(d))) {
+            privileged.add(d);
         }
     }
 
-    private PathState state(Path path) {
+    /** The state a step sees; the first time a path is read from disk, what the step expects there is recorded. */
+    private PathState state(Path path, Expected expected) {
         PathState s = overlay.get(path);
         if (s != null) {
             return s;
         }
-        Path disk = onDisk(path);
-        if (disk == null) {
+        Path d = onDisk(path);
+        if (d == null) {
             return PathState.absent();
         }
-        return initial.computeIfAbsent(disk, PathState::read);
+        expectations.putIfAbsent(d, expected);
+        return disk.computeIfAbsent(d, PathState::read);
     }
 
     /** Where a path is on disk now, given the directories renamed by earlier steps; null when moved away. */
@@ -213,11 +258,11 @@ final class Plan {
                 return false;
             }
         }
-        Path disk = onDisk(dir);
-        if (disk == null || !Files.isDirectory(disk)) {
+        Path d = onDisk(dir);
+        if (d == null || !Files.isDirectory(d)) {
             return true;
         }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(disk)) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
             for (Path child : s) {
                 PathState o = overlay.get(dir.resolve(child.getFileName()));
                 if (o == null || o.kind() != PathState.Kind.ABSENT) {

@@ -1,9 +1,11 @@
 package dev.certsd.files;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The copy-pasteable shell script that performs exactly a prepared change as root: it first checks that every path
@@ -24,20 +26,22 @@ final class PrivilegedScript {
         s.append("set -eu\n");
         s.append("umask 077\n");
         s.append("if [ \"$(id -u)\" -eq 0 ]; then sudo() { \"$@\"; }; fi\n");
-        s.append("changed() { echo \"Certs.d Studio: $1 changed since it was shown; nothing was changed. Refresh and try again.\" >&2; exit 1; }\n");
-        s.append("file_is() { [ -f \"$1\" ] && [ ! -L \"$1\" ] && [ \"$(stat -c %a -- \"$1\")\" = \"$3\" ]"
-                + " && [ \"$(sha256sum < \"$1\" | cut -d' ' -f1)\" = \"$2\" ] || changed \"$1\"; }\n");
-        s.append("dir_is() { [ -d \"$1\" ] && [ ! -L \"$1\" ] || changed \"$1\"; }\n");
-        s.append("absent() { [ ! -e \"$1\" ] && [ ! -L \"$1\" ] || changed \"$1\"; }\n\n");
-        for (Map.Entry<Path, PathState> e : plan.initial().entrySet()) {
-            PathState st = e.getValue();
+        s.append("changed() { echo \"Certs.d Studio: $1 changed since it was shown; nothing was changed."
+                + " Refresh and try again.\" >&2; exit 1; }\n");
+        // The checks read as root too: the files may be closed to the user (a root-owned key).
+        s.append("file_is() { sudo test -f \"$1\" && sudo test ! -L \"$1\""
+                + " && [ \"$(sudo cat -- \"$1\" | sha256sum | cut -d' ' -f1)\" = \"$2\" ]"
+                + " && { [ -z \"${3:-}\" ] || [ \"$(sudo stat -c %a -- \"$1\")\" = \"$3\" ]; } || changed \"$1\"; }\n");
+        s.append("dir_is() { sudo test -d \"$1\" && sudo test ! -L \"$1\" || changed \"$1\"; }\n");
+        s.append("absent() { sudo test ! -e \"$1\" && sudo test ! -L \"$1\" || changed \"$1\"; }\n\n");
+        for (Map.Entry<Path, Expected> e : plan.expectations().entrySet()) {
+            Expected x = e.getValue();
             String p = quote(e.getKey().toString());
-            switch (st.kind()) {
-                case FILE -> s.append("file_is ").append(p).append(' ').append(st.sha256()).append(' ')
-                        .append(statMode(st)).append('\n');
+            switch (x.kind()) {
+                case FILE -> s.append("file_is ").append(p).append(' ').append(x.sha256())
+                        .append(x.mode() == null ? "" : " " + statMode(x.mode())).append('\n');
                 case DIRECTORY -> s.append("dir_is ").append(p).append('\n');
                 case ABSENT -> s.append("absent ").append(p).append('\n');
-                default -> s.append("changed ").append(p).append('\n'); // a plan that is ok never reads these
             }
         }
         s.append('\n');
@@ -86,8 +90,8 @@ final class PrivilegedScript {
     }
 
     /** {@code stat -c %a} prints the mode without a leading zero. */
-    private static String statMode(PathState st) {
-        return st.mode() == null ? "?" : Integer.toOctalString(Integer.parseInt(FileModes.octal(st.mode()), 8));
+    private static String statMode(Set<PosixFilePermission> mode) {
+        return Integer.toOctalString(Integer.parseInt(FileModes.octal(mode), 8));
     }
 
     /** Single quotes keep every character literal in sh; a quote itself is closed, escaped and reopened. */

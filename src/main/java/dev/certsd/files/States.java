@@ -12,7 +12,8 @@ final class States {
         if (expected.matches(actual)) {
             return null;
         }
-        if (actual.kind() == PathState.Kind.UNREADABLE) {
+        if (actual.kind() == PathState.Kind.UNREADABLE
+                || (expected.kind() == Expected.Kind.FILE && !actual.contentKnown())) {
             return Problem.of(Problem.Code.UNREADABLE, path, actual.reason());
         }
         return switch (expected.kind()) {
@@ -27,7 +28,7 @@ final class States {
         };
     }
 
-    private static Problem modeChanged(Path path, Expected expected, PathState actual) {
+    static Problem modeChanged(Path path, Expected expected, PathState actual) {
         return Problem.of(Problem.Code.MODE_CHANGED, path, FileModes.octal(expected.mode()),
                 actual.mode() == null ? "?" : FileModes.octal(actual.mode()));
     }
