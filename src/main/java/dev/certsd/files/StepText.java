@@ -21,7 +21,9 @@ public final class StepText {
             return Text.of(Bundles.FILES, "step.mkdir", m.path(), FileModes.octal(m.mode()));
         }
         FileOp.ChangeMode c = (FileOp.ChangeMode) op;
-        return Text.of(Bundles.FILES, "step.chmod", c.path(),
-                c.before().mode() == null ? "?" : FileModes.octal(c.before().mode()), FileModes.octal(c.mode()));
+        if (c.before().mode() == null) {
+            return Text.of(Bundles.FILES, "step.chmod.to", c.path(), FileModes.octal(c.mode()));
+        }
+        return Text.of(Bundles.FILES, "step.chmod", c.path(), FileModes.octal(c.before().mode()), FileModes.octal(c.mode()));
     }
 }

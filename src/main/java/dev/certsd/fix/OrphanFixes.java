@@ -2,7 +2,9 @@ package dev.certsd.fix;
 
 import dev.certsd.diagnose.FileEntry;
 import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.FindingCode;
 import dev.certsd.files.ChangeSet;
+import dev.certsd.files.Expected;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.FileOp;
 import java.nio.file.Files;
@@ -29,6 +31,12 @@ final class OrphanFixes {
         }
         Path file = h.dir().resolve(f.file());
         List<FileOp> setAside = new ArrayList<>();
+        Expected moved = HostFiles.shown(e.get());
+        if (f.code() == FindingCode.ORPHAN_KEY && e.get().perms() != null && !FileModes.KEY.equals(e.get().perms())) {
+            // Out of the clients' sight is not out of other users' sight: a key set aside is still a key.
+            setAside.add(new FileOp.ChangeMode(file, FileModes.KEY, moved));
+            moved = Expected.file(e.get().bytes(), FileModes.KEY);
+        }
         Path aside = h.dir().resolve(SET_ASIDE_DIR);
         if (!Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
             aside = h.dir().resolve(h.freeName(SET_ASIDE_DIR, ""));
@@ -38,7 +46,7 @@ final class OrphanFixes {
         for (int i = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); i++) {
             target = aside.resolve(f.file() + "." + i);
         }
-        setAside.add(new FileOp.Rename(file, target, HostFiles.shown(e.get())));
+        setAside.add(new FileOp.Rename(file, target, moved));
         String where = h.dir().relativize(target).toString();
         return List.of(
                 Fix.ready(FixKind.SET_ASIDE, f, h.dir(), new ChangeSet(FixText.of("fix.setAside", f.file(), where), setAside)),

@@ -89,6 +89,22 @@ class FixSafetyTest {
     }
 
     @Test
+    void aKeySetAsideIsMadeReadableByItsOwnerOnlyBeforeItMoves() throws Exception {
+        Path dir = healthy();
+        TestPki.Issued other = TestPki.cert("CN=other").keys(TestPki.rsa(4)).issuer(CLIENT_CA).clientAuth().build();
+        write(dir, "other.key", other.keyPem());
+        Files.setPosixFilePermissions(dir.resolve("other.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        HostReport shown = Fixtures.scan(dir);
+        Fix setAside = Fixes.forFinding(finding(shown, FindingCode.ORPHAN_KEY), shown).get(0);
+        assertEquals(FixKind.SET_ASIDE, setAside.kind());
+        FileChanges files = new FileChanges(Journal.open(tmp.resolve("journal")), tmp);
+        assertInstanceOf(Outcome.Done.class, files.apply(setAside.plan()));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("disabled/other.key"))));
+        assertEquals(List.of(), Fixtures.scan(dir).findings());
+    }
+
+    @Test
     void theFixTestsCoverEveryFixableCode() {
         Set<FindingCode> covered = FixesTest.cases().map(FixesTest.Case::code).collect(Collectors.toSet());
         assertEquals(Fixes.FIXABLE, covered);
