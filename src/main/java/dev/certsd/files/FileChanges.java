@@ -58,7 +58,14 @@ public final class FileChanges {
     public Outcome undo() throws IOException {
         return journal.locked(() -> {
             settleLocked();
-            Optional<JournalEntry> target = newest(Status.APPLIED);
+            Optional<JournalEntry> target = journal.entries().stream()
+                    .filter(e -> e.status() == Status.APPLIED || e.status() == Status.INTERRUPTED)
+                    .max(Comparator.comparingLong(JournalEntry::id));
+            if (target.isPresent() && target.get().status() == Status.INTERRUPTED) {
+                // Undoing what came before it would build on a half-made change: the user decides, with the journal.
+                return new Outcome.Refused(List.of(Problem.of(Problem.Code.INTERRUPTED, journal.directory(),
+                        target.get().description().render(java.util.Locale.ENGLISH))));
+            }
             if (target.isEmpty()) {
                 return new Outcome.Refused(List.of(Problem.of(Problem.Code.NOTHING_TO_UNDO, null)));
             }
@@ -185,10 +192,6 @@ public final class FileChanges {
     /** Whether the disk is in the state these steps expect (for the inverse steps: the state after the change). */
     private static boolean holds(List<FileOp> steps) {
         return Plan.deferringUnreadable(steps).ok();
-    }
-
-    private Optional<JournalEntry> newest(Status s) throws IOException {
-        return journal.entries().stream().filter(e -> e.status() == s).max(Comparator.comparingLong(JournalEntry::id));
     }
 
     /** A new change after an undo ends the redo history, as in every editor. */

@@ -116,7 +116,12 @@ public final class Journal {
     /** Records a new entry: the contents first, then the entry, so a deleted file is in the journal before it goes. */
     JournalEntry add(Text description, List<FileOp> forward, List<FileOp> inverse, JournalEntry.Status status,
                      Path prepared) throws IOException {
-        long id = entries().stream().mapToLong(JournalEntry::id).max().orElse(0) + 1;
+        // Never reuse a number the user may have seen, even of an entry since dropped from the redo history.
+        Path counter = dir.resolve("last-id");
+        long last = Files.exists(counter) ? Long.parseLong(Files.readString(counter).strip()) : 0;
+        long id = Math.max(last, entries().stream().mapToLong(JournalEntry::id).max().orElse(0)) + 1;
+        AtomicWriter.write(counter, Long.toString(id).getBytes(StandardCharsets.US_ASCII), FileModes.KEY,
+                Files.exists(counter), null);
         JournalEntry e = new JournalEntry(id, Instant.now(), description, status, forward, inverse, prepared);
         save(e);
         return e;

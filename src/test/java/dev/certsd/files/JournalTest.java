@@ -94,7 +94,8 @@ class JournalTest {
         changes.apply(ChangeSet.of(text(), FileOp.WriteFile.create(dir.resolve("b.crt"), a, FileModes.CERTIFICATE)));
         assertTrue(changes.nextRedo().isEmpty());
         assertInstanceOf(Outcome.Refused.class, changes.redo());
-        assertEquals(1, changes.history().size());
+        assertEquals(List.of(2L), changes.history().stream().map(JournalEntry::id).toList(),
+                "the dropped change #1 keeps its number to itself");
     }
 
     @Test
@@ -115,5 +116,27 @@ class JournalTest {
         assertEquals(JournalEntry.Status.APPLIED, changes.history().get(0).status());
         assertInstanceOf(Outcome.Done.class, changes.undo());
         assertTrue(Files.notExists(p));
+    }
+
+    @Test
+    void aChangeInterruptedHalfWayIsShownAndNotUndoneBlindly() throws IOException {
+        Journal journal = Journal.open(home.resolve("j"));
+        byte[] c = "c\n".getBytes(StandardCharsets.US_ASCII);
+        Path a = dir.resolve("a.crt");
+        Path b = dir.resolve("b.crt");
+        // Recorded as being applied; the process died after the first of two steps.
+        journal.add(text(), List.of(FileOp.WriteFile.create(a, c, FileModes.CERTIFICATE),
+                FileOp.WriteFile.create(b, c, FileModes.CERTIFICATE)),
+                List.of(new FileOp.Delete(b, Expected.file(c, FileModes.CERTIFICATE)),
+                        new FileOp.Delete(a, Expected.file(c, FileModes.CERTIFICATE))), JournalEntry.Status.APPLYING, null);
+        Files.write(a, c);
+        Files.setPosixFilePermissions(a, FileModes.CERTIFICATE);
+        FileChanges changes = new FileChanges(journal, home);
+        assertEquals(JournalEntry.Status.INTERRUPTED, changes.history().get(0).status());
+        Outcome.Refused r = assertInstanceOf(Outcome.Refused.class, changes.undo());
+        assertEquals(Problem.Code.INTERRUPTED, r.problems().get(0).code());
+        assertTrue(r.problems().get(0).message(java.util.Locale.ENGLISH).contains("kept in the undo journal at "
+                + home.resolve("j")), r.problems().get(0).message(java.util.Locale.ENGLISH));
+        assertTrue(Files.exists(a));
     }
 }
