@@ -49,9 +49,4 @@ public record Expected(Kind kind, String sha256, Set<PosixFilePermission> mode) 
         };
         return kindOk && (mode == null || mode.equals(s.mode()));
     }
-
-    /** The same expectation without a mode requirement. */
-    public Expected anyMode() {
-        return new Expected(kind, sha256, null);
-    }
 }

@@ -27,24 +27,6 @@ public final class FileModes {
         return String.format("0%03o", bits);
     }
 
-    /** Parses {@code 0600} or {@code rw-------}. */
-    public static Set<PosixFilePermission> parse(String mode) {
-        if (mode.length() == 9 && !Character.isDigit(mode.charAt(0))) {
-            return PosixFilePermissions.fromString(mode);
-        }
-        int bits = Integer.parseInt(mode, 8);
-        if (bits < 0 || bits > 0777) {
-            throw new IllegalArgumentException("not a permission mode: " + mode);
-        }
-        Set<PosixFilePermission> out = java.util.EnumSet.noneOf(PosixFilePermission.class);
-        for (PosixFilePermission p : PosixFilePermission.values()) {
-            if ((bits & (1 << (8 - p.ordinal()))) != 0) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
     /** Whether group or others may read, write or enter. */
     public static boolean isPrivate(Set<PosixFilePermission> mode) {
         return mode.stream().allMatch(p -> p.name().startsWith("OWNER_"));

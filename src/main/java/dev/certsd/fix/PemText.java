@@ -2,7 +2,6 @@ package dev.certsd.fix;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,16 +24,6 @@ final class PemText {
     static byte[] withoutPrivateKeys(byte[] file) {
         String text = new String(file, StandardCharsets.ISO_8859_1);
         return PRIVATE_KEY_BLOCK.matcher(text).replaceAll("").getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The private key blocks of the file, in order, as they were. */
-    static String privateKeys(byte[] file) {
-        Matcher m = PRIVATE_KEY_BLOCK.matcher(new String(file, StandardCharsets.ISO_8859_1));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            out.append(m.group());
-        }
-        return out.toString();
     }
 
     static String latin1(byte[] b) {
