@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code certsd-studio <command> ...}. */
 @Command(name = "certsd-studio", mixinStandardHelpOptions = true, versionProvider = CertsdCommand.Version.class,
         description = "Diagnose the certs.d directories Docker, podman and containerd read.",
-        subcommands = {CheckCommand.class, TestCommand.class})
+        subcommands = {CheckCommand.class, TestCommand.class, FixCommand.class, UndoCommand.class, RedoCommand.class,
+            HistoryCommand.class, ApplyPreparedCommand.class})
 public final class CertsdCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The engine never knows JavaFX and never prints; only the CLI and the UI render. */
 class LayeringTest {
     private static final String[] ENGINE = {"dev.certsd.layout..", "dev.certsd.material..", "dev.certsd.diagnose..",
-        "dev.certsd.pki..", "dev.certsd.probe..", "dev.certsd.files..", "dev.certsd.sample.."};
+        "dev.certsd.pki..", "dev.certsd.probe..", "dev.certsd.files..", "dev.certsd.fix..", "dev.certsd.sample.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.certsd");
 

@@ -1,0 +1,53 @@
+package dev.certsd.cli;
+
+import dev.certsd.files.PreparedApply;
+import dev.certsd.files.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code apply-prepared DIR}: the privileged helper the app runs through pkexec. It applies a prepared change
+ * exactly as prepared, after checking every content and path, and nothing else.
+ */
+@Command(name = "apply-prepared", mixinStandardHelpOptions = true,
+        description = {"Apply a change prepared by Certs.d Studio for a directory only an administrator may write.",
+            "Run it as root (the app does, through pkexec). It checks every prepared file against its hash and every",
+            "path against what was shown, then applies the steps atomically; it changes nothing else."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:applied", "1:not applied (changed since it was prepared; nothing was changed)",
+            "2:usage or I/O error"})
+final class ApplyPreparedCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The prepared directory (holds change.json).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        Locale locale = Locale.getDefault();
+        ResourceBundle text = ResourceBundle.getBundle("dev.certsd.cli.cli", locale);
+        PreparedApply.Result r = PreparedApply.run(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        if (r.applied()) {
+            out.println(UndoRedo.fmt(text, locale, "applyPrepared.done", r.description().render(locale)));
+            StepLines.print(out, r.steps(), locale, "  ");
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (Problem p : r.problems()) {
+            err.println(UndoRedo.fmt(text, locale, "applyPrepared.not", p.message(locale)));
+        }
+        for (Problem p : r.rollbackProblems()) {
+            err.println(UndoRedo.fmt(text, locale, "applyPrepared.rollback", p.message(locale)));
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.certsd.cli;
+
+import dev.certsd.diagnose.Finding;
+import dev.certsd.files.ChangeSet;
+import dev.certsd.files.JournalEntry;
+import dev.certsd.files.PreparedChange;
+import dev.certsd.files.Problem;
+import dev.certsd.fix.Fix;
+import java.util.List;
+
+/**
+ * What {@code fix} did about one finding.
+ *
+ * @param fix       the fix chosen, or null when there is none
+ * @param changes   its change set, or null when it could not be planned
+ * @param problems  why it was refused or failed
+ * @param entry     the journal entry (applied, or prepared for the privileged path)
+ * @param prepared  the prepared change when administrator rights are needed
+ * @param error     why the fix could not be planned (wrong passphrase...), or null
+ */
+record FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
+                 JournalEntry entry, PreparedChange prepared, String error) {
+
+    /** The outcome for one finding; the id is what the JSON says. */
+    enum Outcome {
+        PLANNED("planned", true), APPLIED("applied", true), REFUSED("refused", false),
+        NEEDS_PRIVILEGE("needs-privilege", false), FAILED("failed", false), NO_FIX("no-fix", false),
+        NEEDS_PASSPHRASE("needs-passphrase", false), NOT_PLANNED("not-planned", false);
+
+        final String id;
+        final boolean success;
+
+        Outcome(String id, boolean success) {
+            this.id = id;
+            this.success = success;
+        }
+    }
+
+    FixResult {
+        problems = List.copyOf(problems);
+    }
+
+    static FixResult of(String host, Finding finding, Outcome outcome, Fix fix) {
+        return new FixResult(host, finding, outcome, fix, null, List.of(), null, null, null);
+    }
+}

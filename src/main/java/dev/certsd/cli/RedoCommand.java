@@ -1,0 +1,30 @@
+package dev.certsd.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code redo}: applies again the change undone last. */
+@Command(name = "redo", mixinStandardHelpOptions = true,
+        description = "Apply again the change undone last.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:redone", "1:not redone (nothing to redo, files changed since, or administrator rights needed)",
+            "2:usage or I/O error"})
+final class RedoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    JournalOption journal;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        return UndoRedo.report(journal.changes().redo(), false, json, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.certsd.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.UserPrincipalLookupService;
+
+/**
+ * Who should own a file the privileged helper creates: the owner of what it replaces, or of the directory it
+ * lands in, so a root-owned certs.d stays root-owned.
+ */
+public record Owner(String user, String group) {
+
+    public static Owner of(Path existing) throws IOException {
+        PosixFileAttributes a = Files.readAttributes(existing, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return new Owner(a.owner().getName(), a.group().getName());
+    }
+
+    /** Gives the path this owner; done on the temporary file, before it gets its name. */
+    void applyTo(Path path) throws IOException {
+        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        GroupPrincipal g = lookup.lookupPrincipalByGroupName(group);
+        view.setOwner(lookup.lookupPrincipalByName(user));
+        view.setGroup(g);
+    }
+}

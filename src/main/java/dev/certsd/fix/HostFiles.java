@@ -1,0 +1,65 @@
+package dev.certsd.fix;
+
+import dev.certsd.diagnose.FileEntry;
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.files.Expected;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A host report seen from the fixes' side: files as the scan read them, and names still free. */
+final class HostFiles {
+    private final HostReport report;
+
+    HostFiles(HostReport report) {
+        this.report = report;
+    }
+
+    Path dir() {
+        return report.path().toAbsolutePath().normalize();
+    }
+
+    HostReport report() {
+        return report;
+    }
+
+    Optional<FileReport> file(String name) {
+        return report.files().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The entry when the scan read it whole as a regular file. Links are left alone: a fix would replace the link,
+     * not the file it points to, and that is not what the user sees.
+     */
+    Optional<FileEntry> readable(String name) {
+        return file(name).map(FileReport::entry)
+                .filter(e -> e.kind() == FileEntry.Kind.REGULAR && !e.symlink() && e.bytes() != null);
+    }
+
+    /** The file as it was shown: its exact bytes and mode. */
+    static Expected shown(FileEntry e) {
+        return Expected.file(e.bytes(), e.perms());
+    }
+
+    boolean taken(String name) {
+        return file(name).isPresent() || Files.exists(dir().resolve(name), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** {@code base + ext}, or {@code base-2 + ext}, {@code base-3 + ext}... whichever is free. */
+    String freeName(String base, String ext) {
+        String name = base + ext;
+        for (int i = 2; taken(name); i++) {
+            name = base + "-" + i + ext;
+        }
+        return name;
+    }
+
+    /** Go's order of names (os.ReadDir): by their UTF-8 bytes. */
+    static int goOrder(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
