@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.layout.Client;
 import dev.certsd.probe.peers.PeerLogs;
 import dev.certsd.probe.peers.PeerPki;
 import dev.certsd.probe.peers.PeerProbe;
@@ -16,6 +17,7 @@ import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,5 +128,20 @@ class RealNginxTest {
         assertEquals("accepted", f.outcome("b-good.cert"), f.raw());
         assertEquals("a-rogue.cert", f.goSends());
         assertFalse(f.success());
+    }
+
+    @Test
+    void dockerFallsBackToPlainHttpWhichNginxRefusesAsNotARegistry() {
+        Path dir = pki.hostDir(root.resolve("127.0.0.1:" + nginx.port("TLSv1.3")), named("client", pki.good));
+        ProbeReport r = PeerProbe.run(dir, Client.DOCKER);
+        Attempt https = PeerProbe.attempt(r, Attempt.Kind.INSECURE_HTTPS);
+        assertEquals(Outcome.REJECTED_AT_HTTP, https.outcome(), "Docker sends no client certificate");
+        assertEquals("400 No required SSL certificate was sent", https.htmlTitle());
+        Attempt http = PeerProbe.attempt(r, Attempt.Kind.PLAIN_HTTP);
+        assertEquals(400, http.httpStatus());
+        assertEquals("400 The plain HTTP request was sent to HTTPS port", http.htmlTitle());
+        assertEquals(Outcome.NOT_A_REGISTRY, http.outcome(), "no certificate was involved, so nothing was rejected");
+        assertEquals(Prediction.Reason.PLAIN_HTTP, r.prediction().reason());
+        assertFalse(r.prediction().success());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.layout.Client;
 import dev.certsd.probe.peers.CliProcess;
 import dev.certsd.probe.peers.PeerLogs;
 import dev.certsd.probe.peers.PeerPki;
@@ -14,9 +15,11 @@ import dev.certsd.probe.peers.ProbeFacts;
 import dev.certsd.probe.peers.RealRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,5 +136,19 @@ class RealRegistryTest {
         assertEquals("rejected-at-tls", f.outcome("client.cert"), f.raw());
         assertNull(f.goSends());
         assertFalse(f.success());
+    }
+
+    @Test
+    void dockerFallsBackToPlainHttpWhichTheTlsPortRefusesAsNotARegistry() {
+        Path dir = pki.hostDir(root.resolve(registry.hostDirName()), named("client", pki.good));
+        ProbeReport r = PeerProbe.run(dir, Client.DOCKER);
+        assertEquals(Outcome.REJECTED_AT_TLS, PeerProbe.attempt(r, Attempt.Kind.INSECURE_HTTPS).outcome(),
+                "Docker sends no client certificate to an insecure registry");
+        Attempt http = PeerProbe.attempt(r, Attempt.Kind.PLAIN_HTTP);
+        assertEquals(400, http.httpStatus(), "Go's TLS server answers plain HTTP with 400");
+        assertEquals(Outcome.NOT_A_REGISTRY, http.outcome(), "no certificate was involved, so nothing was rejected");
+        assertTrue(new ProbeMessages(Locale.ENGLISH).explain(http).contains("speaks HTTPS only"));
+        assertEquals(Prediction.Reason.PLAIN_HTTP, r.prediction().reason());
+        assertFalse(r.prediction().success());
     }
 }

@@ -21,16 +21,20 @@ public final class PeerProbe {
 
     /** Client {@code containers}, no proxy variables, no system roots (the directory's ca.crt is enough). */
     public static ProbeReport run(Path hostDir) {
-        HostReport host = Fixtures.scan(hostDir, Client.CONTAINERS);
-        ProbeOptions options = ProbeOptions.defaults(Client.CONTAINERS).withTimeouts(Timeouts.of(Duration.ofSeconds(5)))
+        return run(hostDir, Client.CONTAINERS);
+    }
+
+    /** As {@code client} would see it (for docker, 127.0.0.1 is an insecure registry). */
+    public static ProbeReport run(Path hostDir, Client client) {
+        HostReport host = Fixtures.scan(hostDir, client);
+        ProbeOptions options = ProbeOptions.defaults(client).withTimeouts(Timeouts.of(Duration.ofSeconds(5)))
                 .withEnv(Map.of()).withSystemRoots(List::of);
         return new RegistryProbe(options).run(host, new Cancellation());
     }
 
-    /** The attempt of {@code pair}, or the baseline for null. */
-    public static Attempt attempt(ProbeReport r, String pair) {
-        return r.attempts().stream()
-                .filter(a -> pair == null ? a.kind() == Attempt.Kind.BASELINE : pair.equals(a.pair()))
-                .findFirst().orElseThrow(() -> new AssertionError("no attempt for " + pair + " in " + r.attempts()));
+    /** The first attempt of that kind. */
+    public static Attempt attempt(ProbeReport r, Attempt.Kind kind) {
+        return r.attempts().stream().filter(a -> a.kind() == kind).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " attempt in " + ProbeFacts.of(r).raw()));
     }
 }
