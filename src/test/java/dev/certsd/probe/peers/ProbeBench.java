@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The connection-test benchmark (run by {@code bench/probe-bench.sh}): a host directory with 10 pairs against the
- * real registry, timed three ways: the engine repeated in this warm JVM, the whole {@code test} process
- * (hyperfine), and 10 sequential curl runs doing the same handshakes and GET /v2/ (hyperfine).
+ * real registry, timed three ways: the engine repeated in this warm JVM, 10 sequential curl runs doing the same
+ * handshakes and GET /v2/ (alternating with the engine's runs), and the whole {@code test} process (hyperfine).
  * Arguments: the jar, then optionally the warm-up and measured run counts (default 10 and 20).
  */
 public final class ProbeBench {
@@ -42,18 +42,25 @@ public final class ProbeBench {
                     dir, countPairs(dir), System.getProperty("java.vm.version"),
                     Runtime.getRuntime().availableProcessors());
 
+            // The engine and the curl loop alternate, so both see the same load on a shared machine.
+            Path loop = curlLoop(work, dir, registry.port());
             ProbeReport last = null;
             long[] engine = new long[runs];
             long[] scan = new long[runs];
+            long[] curl = new long[runs];
             for (int i = 0; i < warmup + runs; i++) {
                 long t0 = System.nanoTime();
                 HostReport host = Fixtures.scan(dir, Client.CONTAINERS);
                 long t1 = System.nanoTime();
                 last = new RegistryProbe(ProbeOptions.defaults(Client.CONTAINERS)).run(host, new Cancellation());
                 long t2 = System.nanoTime();
+                new ProcessBuilder("bash", loop.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                long t3 = System.nanoTime();
                 if (i >= warmup) {
                     scan[i - warmup] = t1 - t0;
                     engine[i - warmup] = t2 - t1;
+                    curl[i - warmup] = t3 - t2;
                 }
             }
             System.out.printf(Locale.ROOT, "attempts: %s%n", last.attempts().stream()
@@ -63,6 +70,8 @@ public final class ProbeBench {
             System.out.printf(Locale.ROOT, "(a) engine, warm JVM (%d warm-up, %d runs): probe min %.1f ms, "
                     + "median %.1f ms; scan of the directory min %.1f ms, median %.1f ms%n", warmup, runs,
                     min(engine), median(engine), min(scan), median(scan));
+            System.out.printf(Locale.ROOT, "(c) 10 sequential curl runs (bash loop, alternating with (a)): min %.1f ms, "
+                    + "median %.1f ms%n", min(curl), median(curl));
 
             String test = "java -jar " + jar + " test --root " + root + " --client containers --json "
                     + registry.hostDirName() + " > /dev/null";
@@ -70,12 +79,6 @@ public final class ProbeBench {
             System.out.printf(Locale.ROOT, "(b) whole `test` process (hyperfine, %s runs): mean %.0f ms, "
                     + "min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", whole.get("runs"),
                     whole.get("mean"), whole.get("min"), whole.get("max"), whole.get("user"), whole.get("system"));
-
-            Path loop = curlLoop(work, dir, registry.port());
-            Map<String, Object> curl = hyperfine(work, "curl", "bash " + loop);
-            System.out.printf(Locale.ROOT, "(c) 10 sequential curl runs (hyperfine, %s runs): mean %.0f ms, "
-                    + "min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", curl.get("runs"),
-                    curl.get("mean"), curl.get("min"), curl.get("max"), curl.get("user"), curl.get("system"));
         } finally {
             System.out.println("load average after: " + loadAverage());
             try (var all = Files.walk(work)) {
