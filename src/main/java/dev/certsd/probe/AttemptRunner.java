@@ -108,6 +108,12 @@ final class AttemptRunner {
             b.phase = "request";
             raw.setSoTimeout(timeouts.readMillis());
             exchange(raw.getOutputStream(), raw.getInputStream(), b);
+            if (b.outcome == Outcome.REJECTED_AT_HTTP) {
+                // Without TLS there is no client certificate to reject: this is an HTTPS port refusing plain HTTP
+                // (Go's "Client sent an HTTP request to an HTTPS server.", nginx's "400 The plain HTTP request was
+                // sent to HTTPS port").
+                b.outcome = Outcome.NOT_A_REGISTRY;
+            }
         } catch (IOException e) {
             classify(e, b, false);
         } finally {

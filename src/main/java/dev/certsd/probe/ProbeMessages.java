@@ -42,6 +42,9 @@ public final class ProbeMessages {
                 if (a.location() != null) {
                     yield fmt("outcome.NOT_A_REGISTRY.redirect", a.httpStatus(), a.location());
                 }
+                if (a.kind() == Attempt.Kind.PLAIN_HTTP && a.httpStatus() != null && a.httpStatus() == 400) {
+                    yield fmt("outcome.NOT_A_REGISTRY.https-only", a.httpStatus(), title(a));
+                }
                 yield a.httpStatus() != null ? fmt("outcome.NOT_A_REGISTRY.status", a.httpStatus(), title(a))
                         : fmt("outcome.NOT_A_REGISTRY.closed", transport(a.transportError()));
             }
