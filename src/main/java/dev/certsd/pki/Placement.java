@@ -79,6 +79,7 @@ public record Placement(Path hostDir, String name, int position, List<String> pa
             }
         }
         pairs.add(name);
+        existing.sort(null);
         // Go compares whole file names: "a.cert" vs "a-b.cert" differ at the byte after "a" ('.' is 0x2E, '-' 0x2D).
         pairs.sort((a, b) -> Arrays.compareUnsigned((a + ".cert").getBytes(StandardCharsets.UTF_8),
                 (b + ".cert").getBytes(StandardCharsets.UTF_8)));
