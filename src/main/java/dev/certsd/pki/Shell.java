@@ -8,7 +8,7 @@ final class Shell {
     }
 
     static String q(String s) {
-        return s.matches("[A-Za-z0-9_@%+=,./-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        return s.matches("[A-Za-z0-9_@%+=:,./-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     static String q(Path p) {
