@@ -2,7 +2,7 @@ package dev.certsd.pki;
 
 import dev.certsd.files.FileModes;
 import dev.certsd.files.Text;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -39,7 +39,7 @@ public final class ClientCertificates {
         notes.add(PkiText.of("selfSigned.note", placement.hostDir().resolve(placement.certFile())));
         OpensslSteps openssl = new OpensslSteps()
                 .comment(PkiText.of("openssl.selfSigned"))
-                .mkdirAndCd(spec.hostDir(), !java.nio.file.Files.isDirectory(spec.hostDir()))
+                .mkdirAndCd(spec.hostDir(), !Files.isDirectory(spec.hostDir()))
                 .genkey(spec.key(), placement.keyFile())
                 .line("openssl req -new -x509 -key " + Shell.q(placement.keyFile()) + " -out "
                         + Shell.q(placement.certFile()) + " -days " + spec.days() + OpensslSteps.digest(spec.key())
@@ -77,7 +77,7 @@ public final class ClientCertificates {
         String ext = name + ".ext";
         OpensslSteps openssl = new OpensslSteps()
                 .comment(PkiText.of("openssl.signed"))
-                .mkdirAndCd(spec.hostDir(), !java.nio.file.Files.isDirectory(spec.hostDir()))
+                .mkdirAndCd(spec.hostDir(), !Files.isDirectory(spec.hostDir()))
                 .genkey(spec.key(), placement.keyFile())
                 .line("openssl req -new -key " + Shell.q(placement.keyFile()) + " -subj "
                         + Shell.q(spec.subject().openssl()) + " -out " + Shell.q(name + ".csr"))

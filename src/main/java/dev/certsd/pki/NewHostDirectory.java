@@ -6,7 +6,6 @@ import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.layout.OsFamily;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
