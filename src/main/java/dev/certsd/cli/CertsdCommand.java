@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "certsd-studio", mixinStandardHelpOptions = true, versionProvider = CertsdCommand.Version.class,
         description = "Diagnose the certs.d directories Docker, podman and containerd read.",
         subcommands = {CheckCommand.class, TestCommand.class, FixCommand.class, UndoCommand.class, RedoCommand.class,
-            HistoryCommand.class, ApplyPreparedCommand.class})
+            HistoryCommand.class, ApplyPreparedCommand.class, NewHostCommand.class, GenClientCommand.class,
+            ImportSignedCommand.class, ImportCaCommand.class, TestPkiCommand.class})
 public final class CertsdCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

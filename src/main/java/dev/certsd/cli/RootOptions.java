@@ -69,24 +69,32 @@ final class RootOptions {
                 .orElseThrow(() -> new IOException(String.format(text().getString("error.noRoot"), c.id())));
     }
 
-    /** Scans the root (or only the named host directories) as the chosen client. */
-    RootReport scan(CommandLine.Model.CommandSpec spec, List<String> hostDirs) throws IOException {
-        Client c = client(spec);
-        OsFamily osFamily;
+    /** The OS whose directory naming applies: --os, or this machine's. */
+    OsFamily osFamily(CommandLine.Model.CommandSpec spec) {
         try {
-            osFamily = os == null ? OsFamily.current() : OsFamily.valueOf(os.toUpperCase(Locale.ROOT));
+            return os == null ? OsFamily.current() : OsFamily.valueOf(os.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format(text().getString("error.os"), os));
         }
-        CertsRoot certsRoot = resolveRoot(spec);
+    }
+
+    /** Docker's insecure registries: the built-in ranges and daemon.json's list. */
+    InsecureRegistries insecure() throws IOException {
         HostsFileResolver resolver = HostsFileResolver.of(hostsFile);
         Path daemon = daemonJson != null ? daemonJson : Path.of("/etc/docker/daemon.json");
-        InsecureRegistries insecure;
         try {
-            insecure = InsecureRegistries.fromDaemonJson(daemon, resolver);
+            return InsecureRegistries.fromDaemonJson(daemon, resolver);
         } catch (IOException e) {
             throw new IOException(String.format(text().getString("error.daemonJson"), daemon, e.getMessage()), e);
         }
+    }
+
+    /** Scans the root (or only the named host directories) as the chosen client. */
+    RootReport scan(CommandLine.Model.CommandSpec spec, List<String> hostDirs) throws IOException {
+        Client c = client(spec);
+        OsFamily osFamily = osFamily(spec);
+        CertsRoot certsRoot = resolveRoot(spec);
+        InsecureRegistries insecure = insecure();
         ScanOptions defaults = ScanOptions.defaults(c);
         ScanOptions options = new ScanOptions(c, osFamily, defaults.clock(), expiringDays, insecure,
                 certsRoot.kind().readByPrivilegedDaemon(), defaults.maxFileBytes());

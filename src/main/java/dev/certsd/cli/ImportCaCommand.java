@@ -1,0 +1,182 @@
+package dev.certsd.cli;
+
+import dev.certsd.layout.HostDir;
+import dev.certsd.layout.HostDirNames;
+import dev.certsd.pki.CaCandidate;
+import dev.certsd.pki.CaImport;
+import dev.certsd.pki.CaSource;
+import dev.certsd.pki.PkiException;
+import dev.certsd.pki.Planned;
+import dev.certsd.probe.Cancellation;
+import dev.certsd.probe.Endpoint;
+import dev.certsd.probe.ProbeOptions;
+import dev.certsd.probe.Timeouts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code import-ca}: trust a CA root for a registry, from a file, pasted text, the live server or Harbor. */
+@Command(name = "import-ca", mixinStandardHelpOptions = true,
+        description = {"Trust a CA for a registry: written as PEM named *.crt in the host directory. From a file (PEM, "
+                + "DER, PKCS#7, PKCS#12), from standard input (-), from the certificates the live server presents "
+                + "(--from-server) or from Harbor's published CA (--harbor).",
+            "Nothing is trusted automatically: with several certificates, or from a server, name the one you checked "
+                + "with --pick SHA256 (the list is printed)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:imported", "1:not imported: choose with --pick, nothing found, already trusted, refused",
+            "2:usage or I/O error"})
+final class ImportCaCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RootOptions rootOptions;
+
+    @Mixin
+    JournalOption journal;
+
+    @Parameters(index = "0", paramLabel = "HOSTDIR", description = "The host directory in the root (made when missing).")
+    String hostDir;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The file holding the CA, or - for standard input.")
+    String file;
+
+    @Option(names = "--from-server", description = "Offer the certificates the registry presents (one connection, no verification).")
+    boolean fromServer;
+
+    @Option(names = "--harbor", description = "Offer Harbor's published CA (" + CaImport.HARBOR_CA_PATH + ").")
+    boolean harbor;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Connect here instead of https://HOSTDIR/.")
+    String endpoint;
+
+    @Option(names = "--pick", paramLabel = "SHA256", description = "The SHA-256 fingerprint of the certificate to trust.")
+    String pick;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File holding the PKCS#12 password (first line).")
+    Path passwordFile;
+
+    @Option(names = "--file-name", paramLabel = "NAME.crt", description = "The file to write (default: ca.crt, or ca-2.crt... when taken).")
+    String fileName;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5", description = "Connect, handshake and read timeout in seconds (default: 5).")
+    double timeoutSeconds;
+
+    @Option(names = "--overwrite", description = "Replace the file of that name.")
+    boolean overwrite;
+
+    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        int sources = (file != null ? 1 : 0) + (fromServer ? 1 : 0) + (harbor ? 1 : 0);
+        if (sources != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), RootOptions.text().getString("importCa.error.how"));
+        }
+        Path dir = HostDirArg.resolve(spec, rootOptions, hostDir);
+        PkiRun run = new PkiRun(spec.commandLine().getOut(), json, "import-ca");
+        CaSource source;
+        try {
+            source = source(run);
+        } catch (PkiException e) {
+            return run.refused(e.text());
+        }
+        if (source instanceof CaSource.NeedsPassword) {
+            return run.refused(dev.certsd.files.Text.of("dev.certsd.cli.cli", "importCa.needsPassword"));
+        }
+        if (source instanceof CaSource.Nothing n) {
+            return run.refused(n.why());
+        }
+        CaSource.Found found = (CaSource.Found) source;
+        run.put("candidates", found.certificates().stream().map(ImportCaCommand::candidate).toList());
+        int i = 1;
+        for (CaCandidate c : found.certificates()) {
+            run.line("importCa.candidate", i++, c.subject(), c.issuer(), c.notBefore(), c.notAfter(), c.sha256(),
+                    c.selfSigned() ? "root" : c.ca() ? "CA" : "-");
+        }
+        String chosen = pick;
+        boolean fileWithOne = file != null && found.certificates().size() == 1;
+        if (chosen == null && fileWithOne) {
+            chosen = found.certificates().get(0).sha256(); // the user named this very file
+        }
+        if (chosen == null) {
+            return run.refused(dev.certsd.files.Text.of("dev.certsd.cli.cli", "importCa.choose"));
+        }
+        Planned plan;
+        try {
+            plan = new CaImport(Clock.systemUTC()).plan(dir, found, chosen, fileName, overwrite);
+        } catch (PkiException e) {
+            return run.refused(e.text());
+        }
+        return run.run(plan, journal.changes(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
+    }
+
+    private CaSource source(PkiRun run) throws IOException, PkiException {
+        char[] password = passwordFile == null ? null : Files.readAllLines(passwordFile, StandardCharsets.UTF_8)
+                .stream().findFirst().orElse("").toCharArray();
+        try {
+            if (file != null && file.equals("-")) {
+                return CaImport.fromText(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                return CaImport.fromFile(Path.of(file), password);
+            }
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+        if (timeoutSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+        }
+        ProbeOptions options = ProbeOptions.defaults(rootOptions.client(spec))
+                .withTimeouts(Timeouts.of(Duration.ofMillis((long) (timeoutSeconds * 1000))));
+        Endpoint target = endpoint();
+        run.put("endpoint", target.url());
+        if (harbor) {
+            return CaImport.fromHarbor(target, options, new Cancellation());
+        }
+        CaImport.ServerOffer offer = CaImport.fromServer(target, options, new Cancellation());
+        run.put("tlsVersion", offer.attempt().tlsVersion());
+        return offer.source();
+    }
+
+    private Endpoint endpoint() {
+        if (endpoint != null) {
+            try {
+                return Endpoint.parse(endpoint);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        HostDir dir = HostDirNames.parse(hostDir, rootOptions.client(spec), rootOptions.osFamily(spec));
+        if (dir.host() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    String.format(RootOptions.text().getString("error.notRegistryDir"), hostDir));
+        }
+        return Endpoint.of(dir);
+    }
+
+    private static Map<String, Object> candidate(CaCandidate c) {
+        Map<String, Object> m = new LinkedHashMap<>(PkiRun.cert(c.certificate()));
+        m.put("ca", c.ca());
+        m.put("root", c.selfSigned());
+        return m;
+    }
+}

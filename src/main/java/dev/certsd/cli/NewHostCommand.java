@@ -1,0 +1,81 @@
+package dev.certsd.cli;
+
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.pki.HostTarget;
+import dev.certsd.pki.NewHostDirectory;
+import dev.certsd.pki.PkiException;
+import dev.certsd.pki.Planned;
+import dev.certsd.pki.RegistryInput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code new-host}: the host directory of a registry as typed in {@code docker pull}. */
+@Command(name = "new-host", mixinStandardHelpOptions = true,
+        description = {"Make the host directory for a registry as you type it in `docker pull` (registry.example.com, "
+                + "reg:5000, 10.0.0.5:5000, [::1]:5000): the exact name the client looks for (no :443; Windows strips "
+                + "the colon), with a warning when Docker would not read certs.d for it."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the directory exists now (made, or there already)",
+            "1:not a registry name, or not made (refused, needs administrator rights)", "2:usage or I/O error"})
+final class NewHostCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RootOptions rootOptions;
+
+    @Mixin
+    JournalOption journal;
+
+    @Parameters(paramLabel = "REGISTRY", description = "The registry as in docker pull; a scheme or path is stripped.")
+    String registry;
+
+    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PkiRun run = new PkiRun(spec.commandLine().getOut(), json, "new-host");
+        RegistryInput input = RegistryInput.parse(registry);
+        if (input instanceof RegistryInput.Invalid invalid) {
+            return run.refused(invalid.problem());
+        }
+        RegistryInput.Valid valid = (RegistryInput.Valid) input;
+        CertsRoot root = rootOptions.resolveRoot(spec);
+        HostTarget target = NewHostDirectory.targets(valid, List.of(root), rootOptions.osFamily(spec),
+                rootOptions.insecure()).get(0);
+        run.put("registry", valid.registry()).put("dirName", target.dirName()).put("path", target.path().toString())
+                .put("ignoredByDocker", target.ignoredByClient())
+                .put("warnings", target.warnings().stream().map(t -> t.render(Locale.ENGLISH)).toList());
+        run.line("newHost.target", valid.registry(), target.path());
+        Optional<Planned> plan;
+        try {
+            plan = NewHostDirectory.plan(valid, List.of(target));
+        } catch (PkiException e) {
+            return run.refused(e.text());
+        }
+        if (plan.isEmpty()) {
+            valid.notes().forEach(t -> run.line(t));
+            target.warnings().forEach(t -> run.line(t));
+            run.put("outcome", "exists");
+            run.line("newHost.exists", target.path());
+            if (json) {
+                run.print();
+            }
+            return 0;
+        }
+        return run.run(plan.get(), journal.changes(), dryRun,
+                HostDirArg.check(spec, rootOptions, target.dirName()));
+    }
+}

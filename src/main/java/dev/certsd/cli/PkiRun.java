@@ -1,0 +1,197 @@
+package dev.certsd.cli;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.files.FileChanges;
+import dev.certsd.files.JournalEntry;
+import dev.certsd.files.Outcome;
+import dev.certsd.files.Preview;
+import dev.certsd.files.Problem;
+import dev.certsd.files.Text;
+import dev.certsd.material.Fingerprints;
+import dev.certsd.pki.Planned;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Carries out a planned PKI operation for the commands (new-host, gen-client, import-signed, import-ca,
+ * test-pki): applies it through {@link FileChanges} (or only previews it with --dry-run), then prints what was done,
+ * the notes, the equivalent openssl commands and the host directory's verdict; or one JSON document.
+ */
+final class PkiRun {
+    private final PrintWriter out;
+    private final boolean json;
+    private final Locale locale = Locale.getDefault();
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.certsd.cli.cli", locale);
+    private final Map<String, Object> doc = new LinkedHashMap<>();
+
+    PkiRun(PrintWriter out, boolean json, String command) {
+        this.out = out;
+        this.json = json;
+        doc.put("command", command);
+    }
+
+    /** Adds a field to the JSON document (the command's own facts). */
+    PkiRun put(String key, Object value) {
+        doc.put(key, value);
+        return this;
+    }
+
+    /** Prints a line of the human output (nothing in JSON mode). */
+    void line(String key, Object... args) {
+        if (!json) {
+            out.println(UndoRedo.fmt(text, locale, key, args));
+        }
+    }
+
+    void line(Text t) {
+        if (!json) {
+            out.println(t.render(locale));
+        }
+    }
+
+    /** The operation was refused before anything was planned (wrong passphrase, name taken...): exit 1. */
+    int refused(Text why) {
+        doc.put("outcome", "refused");
+        doc.put("error", why.render(Locale.ENGLISH));
+        if (json) {
+            print();
+        } else {
+            out.println(UndoRedo.fmt(text, locale, "pki.refused", why.render(locale)));
+        }
+        return 1;
+    }
+
+    /**
+     * Applies (or with {@code dryRun} previews) the plan; {@code verdict} scans the host directory afterwards, or is
+     * null when the operation writes none. Returns the exit code: 0 done, 1 not done.
+     */
+    int run(Planned plan, FileChanges changes, boolean dryRun, HostCheck verdict) throws IOException {
+        doc.put("description", plan.changes().description().render(Locale.ENGLISH));
+        doc.put("dryRun", dryRun);
+        doc.put("steps", StepLines.json(plan.changes().ops()));
+        doc.put("notes", plan.notes().stream().map(t -> t.render(Locale.ENGLISH)).toList());
+        doc.put("openssl", plan.openssl().commands());
+        if (plan.placement() != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("cert", plan.placement().certFile());
+            p.put("key", plan.placement().keyFile());
+            p.put("position", plan.placement().position());
+            p.put("pairsInLoadOrder", plan.placement().pairsInLoadOrder());
+            doc.put("placement", p);
+        }
+        doc.put("certificates", plan.certificates().stream().map(PkiRun::cert).toList());
+        if (!json) {
+            out.println(plan.changes().description().render(locale));
+            StepLines.print(out, plan.changes().ops(), locale, "  ");
+            for (Text n : plan.notes()) {
+                out.println("  * " + n.render(locale));
+            }
+        }
+        int code;
+        List<Problem> problems = new ArrayList<>();
+        if (dryRun) {
+            Preview p = changes.preview(plan.changes());
+            problems.addAll(p.problems());
+            doc.put("outcome", p.ready() ? "planned" : "refused");
+            line(p.ready() ? "pki.planned" : "pki.wouldRefuse");
+            code = p.ready() ? 0 : 1;
+        } else {
+            Outcome o = changes.apply(plan.changes());
+            code = outcome(o, problems);
+        }
+        doc.put("problems", problems.stream().map(p -> p.message(Locale.ENGLISH)).toList());
+        doc.put("problemCodes", problems.stream().map(p -> p.code().name()).toList());
+        for (Problem p : problems) {
+            line("pki.problem", p.message(locale));
+        }
+        if (!json) {
+            out.println();
+            out.print(plan.openssl().render(locale));
+        }
+        if (code == 0 && !dryRun && verdict != null) {
+            HostReport host = verdict.scan();
+            String error = host.configError();
+            doc.put("verdict", error == null ? (host.certsdUsed() ? "ok" : "ignored") : "error");
+            doc.put("configError", error);
+            if (!json) {
+                out.println();
+                line(error != null ? "check.verdict.error" : host.certsdUsed() ? "check.verdict.ok"
+                        : "check.verdict.ignored", error);
+            }
+        }
+        if (json) {
+            print();
+        }
+        return code;
+    }
+
+    /** Scans the host directory the operation wrote, as {@code check} would. */
+    @FunctionalInterface
+    interface HostCheck {
+        HostReport scan() throws IOException;
+    }
+
+    private int outcome(Outcome o, List<Problem> problems) {
+        JournalEntry entry = null;
+        int code = 1;
+        if (o instanceof Outcome.Done d) {
+            entry = d.entry();
+            doc.put("outcome", "done");
+            line("pki.done", entry.id());
+            code = 0;
+        } else if (o instanceof Outcome.NeedsPrivilege np) {
+            entry = np.entry();
+            doc.put("outcome", "needs-privilege");
+            doc.put("script", np.prepared().script().toString());
+            doc.put("helper", np.prepared().pkexecCommand());
+            line("pki.privileged", entry.id());
+            if (!json) {
+                StepLines.printPrivileged(out, np.prepared(), text, "  ");
+            }
+        } else if (o instanceof Outcome.Refused r) {
+            doc.put("outcome", "refused");
+            problems.addAll(r.problems());
+            line("pki.notChanged");
+        } else if (o instanceof Outcome.Failed f) {
+            doc.put("outcome", "failed");
+            problems.add(f.problem());
+            problems.addAll(f.rollbackProblems());
+            line("pki.notChanged");
+        }
+        doc.put("journalEntry", entry == null ? null : entry.id());
+        return code;
+    }
+
+    static Map<String, Object> cert(X509Certificate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", c.getSubjectX500Principal().getName(X500Principal.RFC2253));
+        m.put("issuer", c.getIssuerX500Principal().getName(X500Principal.RFC2253));
+        m.put("notBefore", c.getNotBefore().toInstant().toString());
+        m.put("notAfter", c.getNotAfter().toInstant().toString());
+        try {
+            m.put("sha256", Fingerprints.sha256(c.getEncoded()));
+        } catch (CertificateEncodingException e) {
+            m.put("sha256", null);
+        }
+        return m;
+    }
+
+    void print() {
+        try {
+            out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.certsd.pki;
+
+import dev.certsd.files.Text;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The openssl command lines that do what an operation does, for those who want to learn them or script them. */
+final class OpensslSteps {
+    private final List<OpensslScript.Line> lines = new ArrayList<>();
+
+    OpensslSteps comment(Text text) {
+        lines.add(new OpensslScript.Comment(text));
+        return this;
+    }
+
+    OpensslSteps line(String command) {
+        lines.add(new OpensslScript.Command(command));
+        return this;
+    }
+
+    /** {@code openssl genrsa} as the docs write it, or {@code genpkey} for EC; both write unencrypted PKCS#8. */
+    OpensslSteps genkey(KeySpec spec, String out) {
+        if (spec.rsa()) {
+            return line("openssl genrsa -out " + Shell.q(out) + " " + spec.bits());
+        }
+        return line("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:" + spec.curve() + " -out "
+                + Shell.q(out));
+    }
+
+    OpensslSteps mkdirAndCd(Path dir, boolean make) {
+        if (make) {
+            line("mkdir -p " + Shell.q(dir));
+        }
+        return line("cd " + Shell.q(dir));
+    }
+
+    /** The {@code -addext}/extfile lines of a leaf, matching {@link Certificates.Usage}. */
+    static List<String> leafExtensions(KeySpec spec, Certificates.Usage usage) {
+        List<String> ext = new ArrayList<>();
+        ext.add("basicConstraints=critical,CA:FALSE");
+        ext.add(spec.rsa() ? "keyUsage=critical,digitalSignature,keyEncipherment" : "keyUsage=critical,digitalSignature");
+        ext.add("extendedKeyUsage=" + (usage == Certificates.Usage.CLIENT ? "clientAuth" : "serverAuth"));
+        return ext;
+    }
+
+    static String addext(List<String> ext) {
+        StringBuilder b = new StringBuilder();
+        for (String e : ext) {
+            b.append(" -addext ").append(Shell.q(e));
+        }
+        return b.toString();
+    }
+
+    /** {@code -sha384} for P-384, as the engine signs; openssl's default elsewhere is SHA-256 already. */
+    static String digest(KeySpec signer) {
+        return signer == KeySpec.EC_P384 ? " -sha384" : "";
+    }
+
+    OpensslScript script() {
+        return new OpensslScript(lines);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.certsd.pki;
+
+import dev.certsd.files.Text;
+import java.util.Locale;
+
+/**
+ * An operation cannot go ahead (a wrong passphrase, a name already taken, a certificate that fits no waiting key);
+ * {@link #text()} says what happened and what to do next, in the caller's language.
+ */
+public class PkiException extends Exception {
+    private final transient Text text;
+
+    public PkiException(Text text, Throwable cause) {
+        super(text.render(Locale.ENGLISH), cause);
+        this.text = text;
+    }
+
+    public PkiException(Text text) {
+        this(text, null);
+    }
+
+    static PkiException of(String key, Object... args) {
+        return new PkiException(PkiText.of(key, args));
+    }
+
+    public Text text() {
+        return text;
+    }
+
+    /** The user cancelled (key generation stops waiting at once); nothing was written. */
+    public static final class Cancelled extends PkiException {
+        public Cancelled() {
+            super(PkiText.of("error.cancelled"));
+        }
+    }
+}
