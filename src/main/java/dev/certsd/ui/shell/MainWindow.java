@@ -10,6 +10,8 @@ import dev.certsd.ui.details.DetailsView;
 import dev.certsd.ui.details.DetailsViewModel;
 import dev.certsd.ui.findings.FindingsView;
 import dev.certsd.ui.findings.FindingsViewModel;
+import dev.certsd.ui.probe.ProbeWindows;
+import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.RootsTreeView;
 import dev.certsd.ui.tree.RootsViewModel;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -42,6 +46,7 @@ public final class MainWindow {
     private final SplitPane main = new SplitPane();
     private final SplitPane right = new SplitPane();
     private Stage stage;
+    private ProbeWindows probes;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -60,7 +65,8 @@ public final class MainWindow {
     public void show(Stage s, Startup startup) {
         this.stage = s;
         Messages messages = new Messages(context.locale());
-        Actions actions = new Actions(roots, text, this::chooseFolder, dark);
+        probes = new ProbeWindows(context.probes(), context.background(), text, s, dark, this::copy);
+        Actions actions = new Actions(roots, text, this::chooseFolder, dark, this::testConnection);
         RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()));
         DetailsView details = new DetailsView(detailsModel, text);
@@ -106,6 +112,26 @@ public final class MainWindow {
             open(startup.open());
         }
         s.show();
+    }
+
+    /** The connection-test windows opened from this window. */
+    public ProbeWindows probes() {
+        return probes;
+    }
+
+    private void testConnection(Node node) {
+        if (node instanceof Node.HostNode h) {
+            probes.open(h.root(), h.host().hostDir().dirName());
+        } else if (node instanceof Node.FileNode f) {
+            probes.open(f.root(), f.host().hostDir().dirName());
+        }
+    }
+
+    private void copy(String s) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
+        roots.notice(text.get("notice.copied"));
     }
 
     /** Opens a root, host directory or file given on the command line and selects it. */
