@@ -69,6 +69,8 @@ public final class ProbeView {
                 model.proxyProperty().get()), model.endpointProperty(), model.proxyProperty()));
         HBox title = new HBox(12, host, endpoint);
         title.setAlignment(Pos.BASELINE_LEFT);
+        Label heading = new Label(text.get("probe.heading"), new FontIcon("mdi2l-lan-connect"));
+        heading.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
 
         ComboBox<Client> client = new ComboBox<>();
         client.setId("probe-client");
@@ -122,7 +124,7 @@ public final class ProbeView {
         HBox statusRow = new HBox(10, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox header = new VBox(10, title, controls, statusRow);
+        VBox header = new VBox(10, new VBox(2, heading, title), controls, statusRow);
         header.setPadding(new Insets(14, 16, 12, 16));
         return header;
     }
