@@ -55,7 +55,8 @@ public final class MainWindow {
         this.settings = store.load();
         Path data = context.dirs().data();
         this.roots = new RootsViewModel(context.discovery(), settings.roots(), context.scanOptions(),
-                context.background(), context.watcher(), () -> new SampleRoot(context.clock()).generate(data), text);
+                context.background(), context.watcher(), () -> new SampleRoot(context.clock()).generate(data),
+                SampleRoot.location(data), text);
     }
 
     public RootsViewModel roots() {

@@ -53,7 +53,7 @@ final class NodeCell extends TreeCell<Node> {
 
     private String root(Node.RootNode r, HBox row) {
         RootModel m = r.model();
-        Label kind = new Label(text.get("root.kind." + m.root().kind().name()), icon("mdi2f-folder-network"));
+        Label kind = new Label(m.label(text), icon(m.sample() ? "mdi2s-school" : "mdi2f-folder-network"));
         kind.getStyleClass().add(Styles.TEXT_BOLD);
         Label path = new Label(m.root().path().toString());
         path.getStyleClass().add(Styles.TEXT_MUTED);
@@ -70,7 +70,7 @@ final class NodeCell extends TreeCell<Node> {
                 row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
             }
         }
-        return text.fmt("tooltip.root", text.get("root.kind." + m.root().kind().name()), m.root().path(),
+        return text.fmt("tooltip.root", m.label(text), m.root().path(),
                 m.root().client().id());
     }
 

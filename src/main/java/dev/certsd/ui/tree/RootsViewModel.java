@@ -43,6 +43,8 @@ public final class RootsViewModel {
     private final ChangeWatcher watcher;
     private final Callable<Path> sampleGenerator;
     private final UiText text;
+    /** Where the sample root is (remembered from an earlier run) or was generated in this one; may be null. */
+    private Path sampleLocation;
 
     private final ObservableList<RootModel> roots = FXCollections.observableArrayList();
     private final ObservableList<RootModel> rootsView = FXCollections.unmodifiableObservableList(roots);
@@ -54,6 +56,14 @@ public final class RootsViewModel {
     public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
                           Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
                           Callable<Path> sampleGenerator, UiText text) {
+        this(discovery, remembered, scanOptions, background, watcher, sampleGenerator, null, text);
+    }
+
+    /** @param sampleLocation where the sample root lives, so a remembered sample is labelled as one */
+    public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
+                          Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
+                          Callable<Path> sampleGenerator, Path sampleLocation, UiText text) {
+        this.sampleLocation = sampleLocation == null ? null : sampleLocation.toAbsolutePath().normalize();
         this.discovery = discovery;
         this.remembered = List.copyOf(remembered);
         this.scanOptions = scanOptions;
@@ -142,6 +152,7 @@ public final class RootsViewModel {
     /** Generates the sample root in the background, opens it and selects its healthy directory. */
     public void openSample() {
         background.run(text.get("status.generatingSample"), sampleGenerator, root -> {
+            sampleLocation = root.toAbsolutePath().normalize();
             addRoot(root);
             selectedKey.set(NodeKey.ofHost(root.toAbsolutePath().normalize(), SampleRoot.HEALTHY));
         }, error -> notice.set(text.fmt("notice.sampleFailed", String.valueOf(error.getMessage()))));
@@ -182,7 +193,7 @@ public final class RootsViewModel {
         if (model(root.path()).isPresent()) {
             return;
         }
-        RootModel m = new RootModel(root, byUser);
+        RootModel m = new RootModel(root, byUser, root.path().equals(sampleLocation));
         roots.add(m);
         watcher.watch(root.path(), changes -> background.onUi(() -> requestScan(m, changes)));
         requestScan(m, Changes.everything());
