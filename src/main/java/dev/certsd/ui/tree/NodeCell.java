@@ -19,9 +19,15 @@ final class NodeCell extends TreeCell<Node> {
     private final UiText text;
     private final Messages messages;
 
+    /** One tooltip per cell, its text changed as the cell is reused: creating a Tooltip is costly. */
+    private final Tooltip tooltip = new Tooltip();
+
     NodeCell(UiText text, Messages messages) {
         this.text = text;
         this.messages = messages;
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(520);
+        tooltip.setShowDelay(Duration.millis(400));
     }
 
     @Override
@@ -44,11 +50,10 @@ final class NodeCell extends TreeCell<Node> {
             tip = file((Node.FileNode) node, row);
         }
         setGraphic(row);
-        Tooltip t = new Tooltip(tip);
-        t.setWrapText(true);
-        t.setMaxWidth(520);
-        t.setShowDelay(Duration.millis(400));
-        setTooltip(t);
+        tooltip.setText(tip);
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
     }
 
     private String root(Node.RootNode r, HBox row) {

@@ -18,6 +18,8 @@ public final class RootModel {
     private final ReadOnlyObjectWrapper<RootReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
+    /** Counted once per snapshot: the tree, the status bar and the details pane all ask for it. */
+    private Counts counts = Counts.NONE;
     /** Changes seen while a scan was running; scanned right after it, so scans of one root never overlap. */
     Changes pending;
 
@@ -68,10 +70,12 @@ public final class RootModel {
 
     void setReport(RootReport r) {
         problem.set(null);
+        counts = Counts.of(r);
         report.set(r);
     }
 
     void setProblem(Problem p) {
+        counts = Counts.NONE;
         report.set(null);
         problem.set(p);
     }
@@ -81,6 +85,6 @@ public final class RootModel {
     }
 
     public Counts counts() {
-        return report.get() == null ? Counts.NONE : Counts.of(report.get());
+        return counts;
     }
 }

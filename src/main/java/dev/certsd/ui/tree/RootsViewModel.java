@@ -52,6 +52,7 @@ public final class RootsViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final BooleanBinding empty = Bindings.isEmpty(roots);
+    private boolean scansHeld;
 
     public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
                           Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
@@ -80,6 +81,26 @@ public final class RootsViewModel {
         }
         for (CertsRoot r : remembered) {
             add(r, true);
+        }
+    }
+
+    /**
+     * Scans asked for from now on wait for {@link #releaseScans()}. The window holds them until its first frame is
+     * on screen: on a small machine a large root's scan would otherwise take the CPU the first frame needs.
+     */
+    public void holdScans() {
+        scansHeld = true;
+    }
+
+    /** Starts the scans held since {@link #holdScans()}. */
+    public void releaseScans() {
+        scansHeld = false;
+        for (RootModel m : List.copyOf(roots)) {
+            Changes held = m.pending;
+            if (held != null && !m.scanningProperty().get()) {
+                m.pending = null;
+                requestScan(m, held);
+            }
         }
     }
 
@@ -203,7 +224,7 @@ public final class RootsViewModel {
         if (!roots.contains(m)) {
             return;
         }
-        if (m.scanningProperty().get()) {
+        if (m.scanningProperty().get() || scansHeld) {
             m.pending = changes.merge(m.pending);
             return;
         }

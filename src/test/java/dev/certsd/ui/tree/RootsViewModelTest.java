@@ -83,6 +83,16 @@ class RootsViewModelTest {
     }
 
     @Test
+    void heldScansWaitForTheReleaseButTheRootsAreListedAtOnce() {
+        model.holdScans();
+        model.start();
+        assertEquals(1, model.roots().size(), "listed before any scan: no empty state in the first frame");
+        assertNull(model.roots().get(0).report());
+        model.releaseScans();
+        assertEquals(1, model.roots().get(0).report().hosts().size());
+    }
+
+    @Test
     void noDiscoveredAndNoRememberedRootMeansEmpty() {
         discovered.clear();
         model = newModel(List.of());
