@@ -70,9 +70,10 @@ public final class MainWindow {
         probes = new ProbeWindows(context.probes(), context.background(), text, s, dark, this::copy);
         Actions actions = new Actions(roots, text, this::chooseFolder, dark, this::testConnection);
         RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
-        DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()));
+        DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
+                Platform::runLater);
         DetailsView details = new DetailsView(detailsModel, text);
-        FindingsViewModel findingsModel = new FindingsViewModel(roots, messages);
+        FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, Platform::runLater);
         FindingsView findings = new FindingsView(findingsModel, text);
 
         main.setId("workspace");
