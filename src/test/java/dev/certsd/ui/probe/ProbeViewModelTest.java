@@ -73,6 +73,22 @@ class ProbeViewModelTest {
     }
 
     @Test
+    void inJapaneseTheAnswersUseTheSeedsVocabulary() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, ProbeFixtures.SERVER, CLIENT_CA)) {
+            ProbeFixtures.expiredFirstThenGood(root.resolve(dir(s)));
+            ProbeViewModel m = new ProbeViewModel(CertsRoot.custom(root, Client.DOCKER), dir(s), ProbeFixtures.runner(),
+                    Background.sameThread(), new UiText(Locale.JAPANESE), new ProbeMessages(Locale.JAPANESE));
+            m.run();
+            assertEquals("アルファベット順で最初の成功: b-good.cert", m.docsAnswerProperty().get().headline());
+            assertEquals("Docker は a-expired.cert を送ります → TLS で拒否", m.clientAnswerProperty().get().headline());
+            assertEquals("サーバーがクライアント証明書に受け付ける認証局",
+                    new UiText(Locale.JAPANESE).get("probe.section.cas"));
+            assertTrue(m.differenceProperty().get().startsWith("ドキュメントでは b-good.cert で成功するはずですが"),
+                    m.differenceProperty().get());
+        }
+    }
+
+    @Test
     void theTimelineCarriesTheChainTheAcceptableCasAndTheCommands() throws Exception {
         try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, ProbeFixtures.SERVER, CLIENT_CA)) {
             ProbeFixtures.expiredFirstThenGood(root.resolve(dir(s)));
