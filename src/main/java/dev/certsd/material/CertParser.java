@@ -90,10 +90,10 @@ public final class CertParser {
     /** An identity of a public key that {@link KeyParser} computes the same way from private keys. */
     public static String publicKeyId(PublicKey pub) {
         if (pub instanceof RSAPublicKey rsa) {
-            return "RSA:" + rsa.getModulus().toString(16);
+            return KeyIds.rsa(rsa.getModulus());
         }
         if (pub instanceof ECPublicKey ec) {
-            return "EC:" + ec.getW().getAffineX().toString(16) + ":" + ec.getW().getAffineY().toString(16);
+            return KeyIds.ec(ec.getW().getAffineX(), ec.getW().getAffineY());
         }
         byte[] spki = pub.getEncoded();
         if (pub.getAlgorithm().equals("EdDSA") || pub.getAlgorithm().equals("Ed25519")) {

@@ -1,6 +1,5 @@
 package dev.certsd.material;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -125,15 +124,18 @@ public final class GoPem {
     }
 
     private static byte[] base64(byte[] d, int from, int to) {
-        ByteArrayOutputStream clean = new ByteArrayOutputStream(Math.max(0, to - from));
+        byte[] text = new byte[Math.max(0, to - from)];
+        int n = 0;
         for (int i = from; i < to; i++) {
             byte b = d[i];
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                clean.write(b);
+                text[n++] = b;
             }
         }
+        if (n != text.length) {
+            text = java.util.Arrays.copyOf(text, n);
+        }
         try {
-            byte[] text = clean.toByteArray();
             // Go's StdEncoding is strict: padding required, no stray characters.
             if (text.length % 4 != 0) {
                 return null;

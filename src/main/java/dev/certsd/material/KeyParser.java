@@ -133,8 +133,7 @@ public final class KeyParser {
                     ? curve.getCurve().decodePoint(ec.getPublicKey().getOctets())
                     : curve.getG().multiply(ec.getKey());
             q = q.normalize();
-            String id = "EC:" + q.getAffineXCoord().toBigInteger().toString(16) + ":"
-                    + q.getAffineYCoord().toBigInteger().toString(16);
+            String id = KeyIds.ec(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
             String name = CURVES.getOrDefault(curveOid.getId(), curveOid.getId());
             return new KeyInfo(KeyInfo.Encoding.SEC1, "EC", curve.getCurve().getFieldSize(), name, id);
         } catch (Exception e) {
@@ -144,6 +143,6 @@ public final class KeyParser {
 
     private static KeyInfo rsa(RSAPrivateKey k, KeyInfo.Encoding encoding) {
         BigInteger n = k.getModulus();
-        return new KeyInfo(encoding, "RSA", n.bitLength(), null, "RSA:" + n.toString(16));
+        return new KeyInfo(encoding, "RSA", n.bitLength(), null, KeyIds.rsa(n));
     }
 }
