@@ -49,7 +49,7 @@ final class FixCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    ScanSettings scan;
+    RootOptions rootOptions;
 
     @Mixin
     JournalOption journal;
@@ -92,9 +92,9 @@ final class FixCommand implements Callable<Integer> {
                     String.format(text.getString("fix.error.how"), how, List.of(FixKind.values()).stream()
                             .map(FixKind::id).collect(Collectors.joining(", ")))));
         }
-        RootReport report = scan.scan(hostDirs);
+        RootReport report = rootOptions.scan(spec, hostDirs);
         FileChanges changes = journal.changes();
-        HostScanner scanner = scan.hostScanner();
+        HostScanner scanner = new HostScanner(rootOptions.scanOptions(spec));
         List<FixResult> results = new ArrayList<>();
         for (HostReport host : report.hosts()) {
             fixHost(host, code, kind, changes, scanner, results);

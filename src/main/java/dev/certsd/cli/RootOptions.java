@@ -89,17 +89,18 @@ final class RootOptions {
         }
     }
 
+    /** How to scan the chosen root as the chosen client. */
+    ScanOptions scanOptions(CommandLine.Model.CommandSpec spec) throws IOException {
+        Client c = client(spec);
+        ScanOptions defaults = ScanOptions.defaults(c);
+        return new ScanOptions(c, osFamily(spec), defaults.clock(), expiringDays, insecure(),
+                resolveRoot(spec).kind().readByPrivilegedDaemon(), defaults.maxFileBytes());
+    }
+
     /** Scans the root (or only the named host directories) as the chosen client. */
     RootReport scan(CommandLine.Model.CommandSpec spec, List<String> hostDirs) throws IOException {
-        Client c = client(spec);
-        OsFamily osFamily = osFamily(spec);
-        CertsRoot certsRoot = resolveRoot(spec);
-        InsecureRegistries insecure = insecure();
-        ScanOptions defaults = ScanOptions.defaults(c);
-        ScanOptions options = new ScanOptions(c, osFamily, defaults.clock(), expiringDays, insecure,
-                certsRoot.kind().readByPrivilegedDaemon(), defaults.maxFileBytes());
         try {
-            return new RootScanner(options).scan(certsRoot, hostDirs);
+            return new RootScanner(scanOptions(spec)).scan(resolveRoot(spec), hostDirs);
         } catch (NoSuchFileException e) {
             throw new IOException(String.format(text().getString("error.noSuchDir"), e.getFile()), e);
         } catch (NotDirectoryException e) {
