@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots of the main window: the sample root open, a file selected, light and dark.
+# Takes the README's screenshots: the main window (the sample root open, a file selected, light and dark) and the
+# connection test against a registry-like server on loopback where the docs' answer and the client's differ.
 # Runs the real jar under Xvfb; installs nothing. Needs: xvfb-run (xvfb), xdotool, imagemagick (import), and
 # libgtk-3-0 for JavaFX. Settings and the sample go to a temporary directory, never to your home.
-# Usage: docs/screenshots.sh            (builds target/certsd-studio.jar first when it is missing)
+# Usage: docs/screenshots.sh [main|probe|all]   (builds target/certsd-studio.jar first when it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 for tool in xvfb-run xdotool /usr/bin/import; do
     command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y xvfb xdotool imagemagick" >&2; exit 2; }
 done
-[ -f target/certsd-studio.jar ] || mvn -q -B package -DskipTests
+# the connection-test shot also needs the test classes (its registry) and the test classpath
+[ -f target/certsd-studio.jar ] && [ -f target/test-classes/dev/certsd/ui/probe/ScreenshotRegistry.class ] \
+    || mvn -q -B package -DskipTests
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -34,5 +37,46 @@ shoot() {
     echo "wrote $out"
 }
 
-shoot light docs/main-light.png
-shoot dark docs/main-dark.png
+# The connection test: an in-process registry (client certificate required, alert on rejection) on 127.0.0.1
+# with a-expired.cert named before b-good.cert, read as podman reads it (Docker ignores certs.d for loopback).
+# The test is opened the way a user does: the host directory selected, then Ctrl+T.
+shoot_probe() {
+    local out=$1 cp
+    cp=$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+    mkdir -p "$work/probe/certs.d" "$work/config-probe"
+    coproc REG { exec java -cp "target/test-classes:target/classes:$cp" dev.certsd.ui.probe.ScreenshotRegistry \
+        "$work/probe/certs.d"; }
+    local hostdir
+    read -r -t 60 hostdir <&"${REG[0]}"
+    cat >"$work/config-probe/settings.json" <<JSON
+{ "x": 0, "y": 0, "width": 1280, "height": 860, "maximized": false, "treeDivider": 0.42, "findingsDivider": 0.62,
+  "dark": false, "roots": [ { "path": "$work/probe/certs.d", "client": "containers" } ] }
+JSON
+    WORK="$work" OUT="$out" HOSTDIR="$hostdir" \
+    xvfb-run -a -s "-screen 0 1280x1080x24" bash -c '
+        set -euo pipefail
+        java -Dcertsd.config.dir="$WORK/config-probe" -Dcertsd.data.dir="$WORK/data" \
+             -jar target/certsd-studio.jar gui --theme light "$HOSTDIR" >"$WORK/app-probe.log" 2>&1 &
+        app=$!
+        win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
+        sleep 3   # the scan: Ctrl+T needs the selected host directory in the tree
+        xdotool windowfocus --sync "$win"
+        xdotool key --clearmodifiers ctrl+t
+        probe=$(timeout 30 xdotool search --sync --name "^Connection test" | head -n1)
+        xdotool windowmove "$probe" 0 0 windowsize "$probe" 1180 1080
+        sleep 4   # the test itself (well under a second on loopback), the layout and the first paint
+        /usr/bin/import -window "$probe" "$OUT"
+        kill "$app"
+        wait "$app" 2>/dev/null || true
+    '
+    exec {REG[1]}>&-
+    wait "$REG_PID" 2>/dev/null || true
+    echo "wrote $out"
+}
+
+case "${1:-all}" in
+    main) shoot light docs/main-light.png; shoot dark docs/main-dark.png ;;
+    probe) shoot_probe docs/probe.png ;;
+    all) shoot light docs/main-light.png; shoot dark docs/main-dark.png; shoot_probe docs/probe.png ;;
+    *) echo "usage: docs/screenshots.sh [main|probe|all]" >&2; exit 2 ;;
+esac

@@ -60,6 +60,11 @@ public final class ProbeMessages {
         return fmt("prediction." + p.reason().name(), client, p.detail(), third);
     }
 
+    /** Why a Go client sends the pair it sends (or none). */
+    public String goReason(GoClientModel.Reason reason) {
+        return fmt("goReason." + reason.name());
+    }
+
     public String docsAnswer(ProbeReport r) {
         return fmt("docs.answer", r.firstAccepted() == null ? fmt("docs.none") : fmt("docs.first", r.firstAccepted()));
     }

@@ -26,9 +26,11 @@ import javax.net.ssl.X509TrustManager;
  * In-process TLS servers on loopback that behave like the peers a registry client meets: the distribution
  * registry (client certificate required, rejection by TLS alert), nginx with ssl_verify_client (handshake
  * completes, HTTP 400), an open registry, and the broken ones (stalling, silent, plain HTTP, redirecting).
+ * Public for the connection-test view's tests and the screenshot's demo registry.
  */
-final class TestTlsServer implements AutoCloseable {
-    enum Mode { REGISTRY, NGINX, OPEN, STALL_HANDSHAKE, NEVER_ANSWER, PLAIN_HTTP, REDIRECT }
+public final class TestTlsServer implements AutoCloseable {
+    /** How the server behaves. */
+    public enum Mode { REGISTRY, NGINX, OPEN, STALL_HANDSHAKE, NEVER_ANSWER, PLAIN_HTTP, REDIRECT }
 
     private final ServerSocket socket;
     private final Mode mode;
@@ -47,11 +49,11 @@ final class TestTlsServer implements AutoCloseable {
         t.start();
     }
 
-    static TestTlsServer start(Mode mode, TestPki.Issued serverCert, TestPki.Issued clientCa) throws Exception {
+    public static TestTlsServer start(Mode mode, TestPki.Issued serverCert, TestPki.Issued clientCa) throws Exception {
         return start(mode, serverCert, clientCa, "TLSv1.3");
     }
 
-    static TestTlsServer start(Mode mode, TestPki.Issued serverCert, TestPki.Issued clientCa, String protocol)
+    public static TestTlsServer start(Mode mode, TestPki.Issued serverCert, TestPki.Issued clientCa, String protocol)
             throws Exception {
         InetAddress lo = InetAddress.getLoopbackAddress();
         if (mode == Mode.STALL_HANDSHAKE || mode == Mode.PLAIN_HTTP) {
@@ -81,7 +83,7 @@ final class TestTlsServer implements AutoCloseable {
         return new TestTlsServer(s, mode, protocol);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 

@@ -41,12 +41,18 @@ public final class ExternalTools {
     }
 
     public static Result run(List<String> command, Path workDir) throws IOException, InterruptedException {
+        return run(command, workDir, 60);
+    }
+
+    /** Runs a program to its end, failing the test when it takes longer than {@code seconds}. */
+    public static Result run(List<String> command, Path workDir, int seconds) throws IOException, InterruptedException {
         Path outFile = Files.createTempFile("certsd-out", ".txt");
         Path errFile = Files.createTempFile("certsd-err", ".txt");
         try {
             Process p = new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
                     .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 fail("timed out: " + command);
             }

@@ -68,6 +68,10 @@ class UiBundleTest {
         }
         for (Client c : Client.values()) {
             wanted.add("client." + c.name());
+            wanted.add("probe.client." + c.name());
+        }
+        for (dev.certsd.probe.Outcome o : dev.certsd.probe.Outcome.values()) {
+            wanted.add("probe.outcome." + o.name());
         }
         for (FileRole r : FileRole.values()) {
             wanted.add("role.explain." + r.name());

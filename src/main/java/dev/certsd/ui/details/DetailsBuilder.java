@@ -75,7 +75,7 @@ public final class DetailsBuilder {
         }
         sections.add(new Details.Section(text.get("details.section.root"), rows));
         List<Details.Line> findings = r == null ? List.of() : lines(r.findings(), "");
-        return new Details(text.get("root.kind." + m.root().kind().name()), m.root().path().toString(), banner,
+        return new Details(m.label(text), m.root().path().toString(), banner,
                 sections, findings);
     }
 

@@ -9,12 +9,14 @@ import dev.certsd.diagnose.Severity;
 import dev.certsd.ui.tree.NodeKey;
 import dev.certsd.ui.tree.RootModel;
 import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.work.Coalesced;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
@@ -39,10 +41,16 @@ public final class FindingsViewModel {
     private final StringProperty query = new SimpleStringProperty("");
 
     public FindingsViewModel(RootsViewModel roots, Messages messages) {
+        this(roots, messages, Runnable::run);
+    }
+
+    /** @param later how rebuilds after a rescan are put off: see {@link Coalesced} */
+    public FindingsViewModel(RootsViewModel roots, Messages messages, Consumer<Runnable> later) {
         this.roots = roots;
         this.messages = messages;
-        roots.revisionProperty().addListener((o, a, b) -> rebuild());
-        roots.roots().addListener((ListChangeListener<RootModel>) c -> rebuild());
+        Coalesced rebuild = new Coalesced(later, this::rebuild);
+        roots.revisionProperty().addListener((o, a, b) -> rebuild.request());
+        roots.roots().addListener((ListChangeListener<RootModel>) c -> rebuild.request());
         showErrors.addListener((o, a, b) -> refilter());
         showWarnings.addListener((o, a, b) -> refilter());
         showInfos.addListener((o, a, b) -> refilter());

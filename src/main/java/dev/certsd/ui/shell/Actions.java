@@ -6,6 +6,7 @@ import dev.certsd.ui.tree.NodeActions;
 import dev.certsd.ui.tree.RootsViewModel;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -40,6 +41,7 @@ final class Actions {
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination COPY_PEM = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination PROBE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REVEAL = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
@@ -49,12 +51,18 @@ final class Actions {
     private final BooleanProperty dark;
     private final BooleanBinding noSelection;
     private final BooleanBinding noPem;
+    private final BooleanBinding noHost;
+    private final Consumer<Node> testConnection;
 
-    Actions(RootsViewModel roots, UiText text, Runnable addFolder, BooleanProperty dark) {
+    /** {@code testConnection} opens the connection test of a host directory (or of a file's directory). */
+    Actions(RootsViewModel roots, UiText text, Runnable addFolder, BooleanProperty dark, Consumer<Node> testConnection) {
         this.roots = roots;
         this.text = text;
         this.addFolder = addFolder;
         this.dark = dark;
+        this.testConnection = testConnection;
+        this.noHost = Bindings.createBooleanBinding(() -> selected().filter(n -> !(n instanceof Node.RootNode))
+                .isEmpty(), roots.selectedKeyProperty(), roots.revisionProperty());
         this.noSelection = Bindings.createBooleanBinding(() -> selected().isEmpty(), roots.selectedKeyProperty(),
                 roots.revisionProperty());
         this.noPem = Bindings.createBooleanBinding(() -> selected().flatMap(NodeActions::pem).isEmpty(),
@@ -76,7 +84,8 @@ final class Actions {
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         Menu view = new Menu(text.get("menu.view"), null, darkItem);
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu registry = new Menu(text.get("menu.registry"), null, probe("action.probe.menu"));
+        MenuBar bar = new MenuBar(file, edit, registry, view);
         bar.setId("menu-bar");
         return bar;
     }
@@ -96,19 +105,38 @@ final class Actions {
                 ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"), dark));
         theme.textProperty().bind(Bindings.createStringBinding(() -> text.get(dark.get()
                 ? "action.lightTheme" : "action.darkTheme"), dark));
+        Button probe = new Button(text.get("action.probe"), new FontIcon("mdi2l-lan-connect"));
+        probe.setId("probe-open");
+        probe.setOnAction(e -> openProbe());
+        probe.disableProperty().bind(noHost);
+        probe.setTooltip(new Tooltip(text.get("action.probe.tip")));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(add, refresh, spacer, theme);
+        return new ToolBar(add, refresh, probe, spacer, theme);
     }
 
     ContextMenu contextMenu() {
-        return new ContextMenu(copyPath(), copyPem(), new SeparatorMenuItem(), reveal());
+        MenuItem probe = probe("action.probe.menu");
+        probe.setId("context-probe");
+        return new ContextMenu(probe, new SeparatorMenuItem(), copyPath(), copyPem(), new SeparatorMenuItem(), reveal());
     }
 
     /** Ctrl+F jumps to the findings search. */
     void installShortcuts(Scene scene, javafx.scene.Node search) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> search.requestFocus());
+    }
+
+    /** The same command in the menu bar and the context menu: a host directory, or the directory of a file. */
+    private MenuItem probe(String key) {
+        MenuItem i = item(key, "mdi2l-lan-connect", this::openProbe);
+        i.setAccelerator(PROBE);
+        i.disableProperty().bind(noHost);
+        return i;
+    }
+
+    private void openProbe() {
+        selected().filter(n -> !(n instanceof Node.RootNode)).ifPresent(testConnection);
     }
 
     private MenuItem copyPath() {

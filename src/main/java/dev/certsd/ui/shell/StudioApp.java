@@ -19,6 +19,7 @@ public final class StudioApp extends Application {
     public void start(Stage stage) throws Exception {
         context = StudioContext.ofThisMachine();
         new MainWindow(context).show(stage, startup);
+        ShownMarker.install(stage.getScene());
     }
 
     @Override

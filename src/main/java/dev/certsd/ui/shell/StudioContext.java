@@ -6,6 +6,7 @@ import dev.certsd.layout.HostsFileResolver;
 import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.layout.KnownRoots;
 import dev.certsd.layout.RootDiscovery;
+import dev.certsd.ui.probe.ProbeRunner;
 import dev.certsd.ui.tree.ChangeWatcher;
 import dev.certsd.ui.tree.RootWatcher;
 import dev.certsd.ui.work.Background;
@@ -18,10 +19,16 @@ import java.util.function.Function;
 
 /**
  * Everything the window depends on that a test may want to replace: which roots exist, where settings and the
- * sample go, the clock, how work runs, how the disk is watched.
+ * sample go, the clock, how work runs, how the disk is watched, how registries are reached.
  */
 public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
-                            ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions) {
+                            ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes) {
+
+    /** Connection tests as on this machine, with the given way of reading roots. */
+    public StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
+                         ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions) {
+        this(discovery, dirs, locale, clock, background, watcher, scanOptions, ProbeRunner.onThisMachine(scanOptions));
+    }
 
     /** The real machine: its roots, its config and data dirs, worker threads, a WatchService. */
     public static StudioContext ofThisMachine() throws IOException {

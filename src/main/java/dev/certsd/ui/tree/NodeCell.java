@@ -19,9 +19,15 @@ final class NodeCell extends TreeCell<Node> {
     private final UiText text;
     private final Messages messages;
 
+    /** One tooltip per cell, its text changed as the cell is reused: creating a Tooltip is costly. */
+    private final Tooltip tooltip = new Tooltip();
+
     NodeCell(UiText text, Messages messages) {
         this.text = text;
         this.messages = messages;
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(520);
+        tooltip.setShowDelay(Duration.millis(400));
     }
 
     @Override
@@ -44,16 +50,15 @@ final class NodeCell extends TreeCell<Node> {
             tip = file((Node.FileNode) node, row);
         }
         setGraphic(row);
-        Tooltip t = new Tooltip(tip);
-        t.setWrapText(true);
-        t.setMaxWidth(520);
-        t.setShowDelay(Duration.millis(400));
-        setTooltip(t);
+        tooltip.setText(tip);
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
     }
 
     private String root(Node.RootNode r, HBox row) {
         RootModel m = r.model();
-        Label kind = new Label(text.get("root.kind." + m.root().kind().name()), icon("mdi2f-folder-network"));
+        Label kind = new Label(m.label(text), icon(m.sample() ? "mdi2s-school" : "mdi2f-folder-network"));
         kind.getStyleClass().add(Styles.TEXT_BOLD);
         Label path = new Label(m.root().path().toString());
         path.getStyleClass().add(Styles.TEXT_MUTED);
@@ -70,7 +75,7 @@ final class NodeCell extends TreeCell<Node> {
                 row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
             }
         }
-        return text.fmt("tooltip.root", text.get("root.kind." + m.root().kind().name()), m.root().path(),
+        return text.fmt("tooltip.root", m.label(text), m.root().path(),
                 m.root().client().id());
     }
 

@@ -14,15 +14,19 @@ public final class RootModel {
 
     private final CertsRoot root;
     private final boolean addedByUser;
+    private final boolean sample;
     private final ReadOnlyObjectWrapper<RootReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
+    /** Counted once per snapshot: the tree, the status bar and the details pane all ask for it. */
+    private Counts counts = Counts.NONE;
     /** Changes seen while a scan was running; scanned right after it, so scans of one root never overlap. */
     Changes pending;
 
-    RootModel(CertsRoot root, boolean addedByUser) {
+    RootModel(CertsRoot root, boolean addedByUser, boolean sample) {
         this.root = root;
         this.addedByUser = addedByUser;
+        this.sample = sample;
     }
 
     public CertsRoot root() {
@@ -32,6 +36,20 @@ public final class RootModel {
     /** Added by the user (toolbar, menu, drop), so remembered between runs; found roots are found again. */
     public boolean addedByUser() {
         return addedByUser;
+    }
+
+    /** The generated sample root (in the application's data directory). */
+    public boolean sample() {
+        return sample;
+    }
+
+    /** What the tree calls this root: the kind that reads it, or for a folder the user added, its client. */
+    public String label(dev.certsd.ui.UiText text) {
+        if (sample || root.kind() == dev.certsd.layout.RootKind.CUSTOM) {
+            String what = text.get(sample ? "root.sample" : "root.kind.CUSTOM");
+            return text.fmt("root.readAs", what, text.get("probe.client." + root.client().name()));
+        }
+        return text.get("root.kind." + root.kind().name());
     }
 
     public ReadOnlyObjectProperty<RootReport> reportProperty() {
@@ -52,10 +70,12 @@ public final class RootModel {
 
     void setReport(RootReport r) {
         problem.set(null);
+        counts = Counts.of(r);
         report.set(r);
     }
 
     void setProblem(Problem p) {
+        counts = Counts.NONE;
         report.set(null);
         problem.set(p);
     }
@@ -65,6 +85,6 @@ public final class RootModel {
     }
 
     public Counts counts() {
-        return report.get() == null ? Counts.NONE : Counts.of(report.get());
+        return counts;
     }
 }

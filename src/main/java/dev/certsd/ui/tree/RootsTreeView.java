@@ -84,8 +84,9 @@ public final class RootsTreeView {
     }
 
     private TreeItem<Node> item(Node node, Set<NodeKey> alive) {
-        alive.add(node.key());
-        TreeItem<Node> item = items.computeIfAbsent(node.key(), k -> new TreeItem<>());
+        NodeKey key = node.key();
+        alive.add(key);
+        TreeItem<Node> item = items.computeIfAbsent(key, k -> new TreeItem<>());
         if (!node.equals(item.getValue())) {
             item.setValue(node);
         }
@@ -98,6 +99,12 @@ public final class RootsTreeView {
      */
     private static void reconcile(ObservableList<TreeItem<Node>> children, List<TreeItem<Node>> wanted) {
         if (children.equals(wanted)) {
+            return;
+        }
+        if (children.isEmpty() || wanted.isEmpty()) {
+            // a root's first scan: one change for 500 directories, not 500 (each would make the tree and its
+            // selection model walk the rows again)
+            children.setAll(wanted);
             return;
         }
         Set<TreeItem<Node>> keep = new HashSet<>(wanted);

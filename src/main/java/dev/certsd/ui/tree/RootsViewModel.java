@@ -43,6 +43,8 @@ public final class RootsViewModel {
     private final ChangeWatcher watcher;
     private final Callable<Path> sampleGenerator;
     private final UiText text;
+    /** Where the sample root is (remembered from an earlier run) or was generated in this one; may be null. */
+    private Path sampleLocation;
 
     private final ObservableList<RootModel> roots = FXCollections.observableArrayList();
     private final ObservableList<RootModel> rootsView = FXCollections.unmodifiableObservableList(roots);
@@ -50,10 +52,19 @@ public final class RootsViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final BooleanBinding empty = Bindings.isEmpty(roots);
+    private boolean scansHeld;
 
     public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
                           Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
                           Callable<Path> sampleGenerator, UiText text) {
+        this(discovery, remembered, scanOptions, background, watcher, sampleGenerator, null, text);
+    }
+
+    /** @param sampleLocation where the sample root lives, so a remembered sample is labelled as one */
+    public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
+                          Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
+                          Callable<Path> sampleGenerator, Path sampleLocation, UiText text) {
+        this.sampleLocation = sampleLocation == null ? null : sampleLocation.toAbsolutePath().normalize();
         this.discovery = discovery;
         this.remembered = List.copyOf(remembered);
         this.scanOptions = scanOptions;
@@ -70,6 +81,26 @@ public final class RootsViewModel {
         }
         for (CertsRoot r : remembered) {
             add(r, true);
+        }
+    }
+
+    /**
+     * Scans asked for from now on wait for {@link #releaseScans()}. The window holds them until its first frame is
+     * on screen: on a small machine a large root's scan would otherwise take the CPU the first frame needs.
+     */
+    public void holdScans() {
+        scansHeld = true;
+    }
+
+    /** Starts the scans held since {@link #holdScans()}. */
+    public void releaseScans() {
+        scansHeld = false;
+        for (RootModel m : List.copyOf(roots)) {
+            Changes held = m.pending;
+            if (held != null && !m.scanningProperty().get()) {
+                m.pending = null;
+                requestScan(m, held);
+            }
         }
     }
 
@@ -142,6 +173,7 @@ public final class RootsViewModel {
     /** Generates the sample root in the background, opens it and selects its healthy directory. */
     public void openSample() {
         background.run(text.get("status.generatingSample"), sampleGenerator, root -> {
+            sampleLocation = root.toAbsolutePath().normalize();
             addRoot(root);
             selectedKey.set(NodeKey.ofHost(root.toAbsolutePath().normalize(), SampleRoot.HEALTHY));
         }, error -> notice.set(text.fmt("notice.sampleFailed", String.valueOf(error.getMessage()))));
@@ -182,7 +214,7 @@ public final class RootsViewModel {
         if (model(root.path()).isPresent()) {
             return;
         }
-        RootModel m = new RootModel(root, byUser);
+        RootModel m = new RootModel(root, byUser, root.path().equals(sampleLocation));
         roots.add(m);
         watcher.watch(root.path(), changes -> background.onUi(() -> requestScan(m, changes)));
         requestScan(m, Changes.everything());
@@ -192,7 +224,7 @@ public final class RootsViewModel {
         if (!roots.contains(m)) {
             return;
         }
-        if (m.scanningProperty().get()) {
+        if (m.scanningProperty().get() || scansHeld) {
             m.pending = changes.merge(m.pending);
             return;
         }

@@ -96,6 +96,17 @@ class MainWindowTest {
     }
 
     @Test
+    void theSampleRootIsLabelledSampleWithItsClientNotCustom(FxRobot robot) throws Exception {
+        openSample(robot);
+        TreeCell<Node> cell = cell(robot, NodeKey.ofRoot(sampleRoot()));
+        List<String> words = robot.from(cell).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .toList();
+        assertEquals("Sample (Docker)", words.get(0), words.toString());
+        robot.interact(() -> window.roots().selectedKeyProperty().set(NodeKey.ofRoot(sampleRoot())));
+        assertEquals("Sample (Docker)", robot.lookup("#details-title").queryAs(Label.class).getText());
+    }
+
+    @Test
     void clickingAFileShowsItsDecodedCertificate(FxRobot robot) throws Exception {
         openSample(robot);
         Path root = sampleRoot();

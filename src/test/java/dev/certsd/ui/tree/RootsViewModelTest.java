@@ -48,6 +48,10 @@ class RootsViewModelTest {
     }
 
     private RootsViewModel newModel(List<CertsRoot> remembered) {
+        return newModel(remembered, null);
+    }
+
+    private RootsViewModel newModel(List<CertsRoot> remembered, Path sampleLocation) {
         ScanOptions options = new ScanOptions(Client.DOCKER, OsFamily.LINUX, Clock.systemUTC(), 30,
                 InsecureRegistries.defaults(HostsFileResolver.of(tmp.resolve("none"))), false, 1 << 20);
         ChangeWatcher watcher = new ChangeWatcher() {
@@ -66,7 +70,7 @@ class RootsViewModelTest {
             }
         };
         return new RootsViewModel(() -> List.copyOf(discovered), remembered, r -> options, Background.sameThread(),
-                watcher, () -> tmp.resolve("sample"), new UiText(Locale.ENGLISH));
+                watcher, () -> tmp.resolve("sample"), sampleLocation, new UiText(Locale.ENGLISH));
     }
 
     @Test
@@ -76,6 +80,16 @@ class RootsViewModelTest {
         assertEquals(1, model.roots().get(0).report().hosts().size());
         assertTrue(watched.containsKey(docker));
         assertFalse(model.emptyProperty().get());
+    }
+
+    @Test
+    void heldScansWaitForTheReleaseButTheRootsAreListedAtOnce() {
+        model.holdScans();
+        model.start();
+        assertEquals(1, model.roots().size(), "listed before any scan: no empty state in the first frame");
+        assertNull(model.roots().get(0).report());
+        model.releaseScans();
+        assertEquals(1, model.roots().get(0).report().hosts().size());
     }
 
     @Test
@@ -97,6 +111,21 @@ class RootsViewModelTest {
         assertEquals(2, model.roots().size());
         assertEquals(NodeKey.ofRoot(other), model.selectedKeyProperty().get());
         assertEquals(List.of(CertsRoot.custom(other, Client.DOCKER)), model.userRoots());
+    }
+
+    @Test
+    void aRememberedSampleRootIsLabelledSampleAndAnAddedFolderByItsClient() throws Exception {
+        Path sample = Files.createDirectories(tmp.resolve("data/sample/certs.d"));
+        Path mine = Files.createDirectories(tmp.resolve("mine/certs.d"));
+        UiText text = new UiText(Locale.ENGLISH);
+        model = newModel(List.of(CertsRoot.custom(sample, Client.DOCKER), CertsRoot.custom(mine, Client.CONTAINERS)),
+                sample);
+        model.start();
+        assertEquals("Docker", model.model(docker).orElseThrow().label(text));
+        assertTrue(model.model(sample).orElseThrow().sample());
+        assertEquals("Sample (Docker)", model.model(sample).orElseThrow().label(text));
+        assertFalse(model.model(mine).orElseThrow().sample());
+        assertEquals("Custom (podman/skopeo)", model.model(mine).orElseThrow().label(text));
     }
 
     @Test

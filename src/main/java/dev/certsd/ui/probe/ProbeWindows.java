@@ -1,0 +1,87 @@
+package dev.certsd.ui.probe;
+
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.probe.ProbeMessages;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.work.Background;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The connection-test windows: one per host directory, opened from the main window and started at once; asking
+ * again for an open one brings it to the front and runs it again.
+ */
+public final class ProbeWindows {
+    private final ProbeRunner runner;
+    private final Background background;
+    private final UiText text;
+    private final ProbeMessages messages;
+    private final Window owner;
+    private final ObservableBooleanValue dark;
+    private final Consumer<String> copy;
+    private final Map<Path, Open> open = new HashMap<>();
+
+    private record Open(Stage stage, ProbeViewModel model) {
+    }
+
+    public ProbeWindows(ProbeRunner runner, Background background, UiText text, Window owner,
+                        ObservableBooleanValue dark, Consumer<String> copy) {
+        this.runner = runner;
+        this.background = background;
+        this.text = text;
+        this.messages = new ProbeMessages(text.locale());
+        this.owner = owner;
+        this.dark = dark;
+        this.copy = copy;
+    }
+
+    /** Opens (or brings back) the test of {@code hostDir} in {@code root} and runs it. */
+    public ProbeViewModel open(CertsRoot root, String hostDir) {
+        Path key = root.path().resolve(hostDir);
+        Open existing = open.get(key);
+        if (existing != null) {
+            existing.stage().toFront();
+            if (!existing.model().runningProperty().get()) {
+                existing.model().run();
+            }
+            return existing.model();
+        }
+        ProbeViewModel model = new ProbeViewModel(root, hostDir, runner, background, text, messages);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(text.fmt("probe.window.title", hostDir));
+        stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
+        Scene scene = new Scene(new ProbeView(model, text, copy).view(), 980, 760);
+        scene.getStylesheets().add(ProbeWindows.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
+        theme(scene, dark.get());
+        javafx.beans.value.ChangeListener<Boolean> follow = (o, a, d) -> theme(scene, d);
+        dark.addListener(follow);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            dark.removeListener(follow);
+            model.cancel();
+            open.remove(key);
+        });
+        open.put(key, new Open(stage, model));
+        stage.show();
+        model.run();
+        return model;
+    }
+
+    /** The test window of a host directory, if open. */
+    public Optional<ProbeViewModel> model(Path hostDir) {
+        return Optional.ofNullable(open.get(hostDir)).map(Open::model);
+    }
+
+    private static void theme(Scene scene, boolean isDark) {
+        scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
+        scene.getRoot().getStyleClass().add(isDark ? "theme-dark" : "theme-light");
+    }
+}

@@ -1,0 +1,168 @@
+package dev.certsd.ui.probe;
+
+import dev.certsd.layout.Client;
+import dev.certsd.probe.Attempt;
+import dev.certsd.probe.Outcome;
+import dev.certsd.probe.Prediction;
+import dev.certsd.probe.ProbeMessages;
+import dev.certsd.probe.ProbeReport;
+import dev.certsd.probe.ServerCert;
+import dev.certsd.ui.UiText;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a probe report into the words of the window: timeline rows, the chain, the two answers. */
+final class ReportText {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private final UiText text;
+    private final ProbeMessages messages;
+
+    ReportText(UiText text, ProbeMessages messages) {
+        this.text = text;
+        this.messages = messages;
+    }
+
+    String clientName(Client c) {
+        return text.get("probe.client." + c.name());
+    }
+
+    String outcomeWord(Outcome o) {
+        return text.get("probe.outcome." + o.name());
+    }
+
+    List<AttemptRow> attempts(ProbeReport r) {
+        Optional<Attempt> path = clientPath(r);
+        List<AttemptRow> rows = new ArrayList<>();
+        for (Attempt a : r.attempts()) {
+            String title = messages.kind(a);
+            title = title.isEmpty() ? title : title.substring(0, 1).toUpperCase(text.locale()) + title.substring(1);
+            boolean docsPick = a.kind() == Attempt.Kind.PAIR && a.pair().equals(r.firstAccepted());
+            rows.add(new AttemptRow(a.kind(), a.pair(), a.outcome(), title, outcomeWord(a.outcome()),
+                    messages.explain(a), facts(a), a.curl(), a.openssl(), path.isPresent() && path.get() == a, docsPick));
+        }
+        return rows;
+    }
+
+    /** The attempt that is what the client really does, when the client gets as far as connecting. */
+    static Optional<Attempt> clientPath(ProbeReport r) {
+        Prediction.Reason reason = r.prediction().reason();
+        return r.attempts().stream().filter(a -> switch (reason) {
+            case GO_CHOICE -> a.kind() == Attempt.Kind.PAIR && a.pair().equals(r.goSends());
+            case NO_CERTIFICATE -> a.kind() == Attempt.Kind.BASELINE;
+            case INSECURE_HTTPS -> a.kind() == Attempt.Kind.INSECURE_HTTPS;
+            case PLAIN_HTTP -> a.kind() == Attempt.Kind.PLAIN_HTTP;
+            case CONFIG_ERROR, HANGS -> false;
+        }).findFirst();
+    }
+
+    private String facts(Attempt a) {
+        List<String> f = new ArrayList<>();
+        if (a.tlsVersion() != null) {
+            f.add(a.tlsVersion());
+        }
+        if (a.kind() != Attempt.Kind.PLAIN_HTTP && a.tcpConnected()) {
+            f.add(a.sentCertificate() != null ? text.fmt("probe.fact.sent", a.sentCertificate())
+                    : text.get("probe.fact.notSent"));
+        }
+        if (a.alert() != null) {
+            f.add(text.fmt("probe.fact.alert", a.alert()));
+        }
+        if (a.httpStatus() != null) {
+            f.add(text.fmt("probe.fact.http", String.valueOf(a.httpStatus())));
+        }
+        if (a.elapsed() != null) {
+            f.add(text.fmt("probe.fact.elapsed", a.elapsed().toMillis()));
+        }
+        return String.join(" · ", f);
+    }
+
+    /** The server's chain from the first verified attempt that got one. */
+    List<ChainRow> chain(ProbeReport r) {
+        return verifiedWithChain(r).map(a -> a.serverChain().stream().map(this::chainRow).toList()).orElse(List.of());
+    }
+
+    String chainTrust(ProbeReport r) {
+        return verifiedWithChain(r).map(a -> a.verifyError() == null
+                ? text.fmt("probe.chain.trusted", clientName(r.client()), r.endpoint().host())
+                : text.fmt("probe.chain.untrusted", clientName(r.client()), a.verifyError()))
+                .orElse(text.get("probe.chain.none"));
+    }
+
+    private static Optional<Attempt> verifiedWithChain(ProbeReport r) {
+        return r.attempts().stream().filter(a -> a.kind() == Attempt.Kind.BASELINE || a.kind() == Attempt.Kind.PAIR)
+                .filter(a -> !a.serverChain().isEmpty()).findFirst();
+    }
+
+    private ChainRow chainRow(ServerCert c) {
+        return new ChainRow(c.subject(), c.issuer(),
+                text.fmt("probe.chain.validity", DATE.format(c.notBefore()), DATE.format(c.notAfter())), c.sha256());
+    }
+
+    /** Says why the list of acceptable CAs is empty, or nothing when it is not. */
+    String casNote(ProbeReport r) {
+        if (!r.acceptableIssuers().isEmpty()) {
+            return "";
+        }
+        boolean asked = r.attempts().stream().anyMatch(Attempt::certificateRequested);
+        return text.get(asked ? "probe.cas.emptyList" : "probe.cas.notAsked");
+    }
+
+    Answer docs(ProbeReport r) {
+        boolean anyPair = r.attempts().stream().anyMatch(a -> a.kind() == Attempt.Kind.PAIR);
+        String headline = r.firstAccepted() != null ? text.fmt("probe.docs.first", r.firstAccepted())
+                : text.get(anyPair ? "probe.docs.none" : "probe.docs.noPairs");
+        return new Answer(text.get("probe.docs.title"), headline, text.get("probe.docs.how"),
+                r.firstAccepted() != null);
+    }
+
+    Answer client(ProbeReport r) {
+        Prediction p = r.prediction();
+        String name = clientName(r.client());
+        String outcome = clientPath(r).map(a -> outcomeWord(a.outcome())).orElse("");
+        String why = clientPath(r).map(a -> text.fmt("probe.client.why", messages.goReason(r.goReason()),
+                messages.explain(a))).orElse("");
+        String headline = switch (p.reason()) {
+            case GO_CHOICE -> text.fmt("probe.client.sends", name, r.goSends(), outcome);
+            case NO_CERTIFICATE -> text.fmt("probe.client.sendsNone", name, outcome);
+            case INSECURE_HTTPS -> text.fmt("probe.client.insecureHttps", outcome);
+            case PLAIN_HTTP -> text.fmt("probe.client.plainHttp", outcome);
+            case CONFIG_ERROR -> text.fmt("probe.client.configError", name);
+            case HANGS -> text.fmt("probe.client.hangs", name);
+        };
+        String detail = switch (p.reason()) {
+            case GO_CHOICE, NO_CERTIFICATE -> why;
+            default -> messages.prediction(r);
+        };
+        return new Answer(text.fmt("probe.client.title", name), headline, detail, p.success());
+    }
+
+    /** A sentence when the docs' answer and the client's differ, else empty. */
+    String difference(ProbeReport r) {
+        if (!r.docsAndGoDiffer()) {
+            return "";
+        }
+        String name = clientName(r.client());
+        String outcome = clientPath(r).map(a -> outcomeWord(a.outcome())).orElse("");
+        Prediction.Reason reason = r.prediction().reason();
+        if (r.firstAccepted() == null) {
+            return text.get("probe.differ.noneNeeded");
+        }
+        return switch (reason) {
+            case GO_CHOICE -> text.fmt("probe.differ.pair", r.firstAccepted(), name, r.goSends(), outcome)
+                    + " " + messages.differ();
+            case NO_CERTIFICATE -> text.fmt("probe.differ.nothingSent", r.firstAccepted(), name, outcome)
+                    + " " + messages.differ();
+            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt("probe.differ.insecure", r.firstAccepted());
+            case CONFIG_ERROR, HANGS -> text.fmt("probe.differ.config", r.firstAccepted(), name);
+        };
+    }
+
+    String finished(ProbeReport r) {
+        long millis = r.attempts().stream().filter(a -> a.elapsed() != null).mapToLong(a -> a.elapsed().toMillis())
+                .max().orElse(0);
+        return text.fmt("probe.status.done", r.attempts().size(), millis);
+    }
+}
