@@ -2,6 +2,7 @@ package dev.certsd.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.ui.UiText;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,8 +14,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** What a machine without any certs root sees: what certs.d is, and a sample to learn from. */
 final class EmptyStateView {
     private final VBox box = new VBox(14);
+    private final UiText text;
 
     EmptyStateView(UiText text, Runnable openSample, Runnable addFolder) {
+        this.text = text;
         box.setId("empty-state");
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
@@ -40,6 +43,15 @@ final class EmptyStateView {
         HBox buttons = new HBox(10, open, add);
         buttons.setAlignment(Pos.CENTER);
         box.getChildren().addAll(icon, title, what, layout, where, sample, buttons);
+    }
+
+    /** Offers the new-registry wizard: a first registry directory without knowing where certs.d goes. */
+    void offerNewRegistry(Runnable newRegistry) {
+        Label create = paragraph(text.get("empty.create"));
+        Button start = new Button(text.get("empty.create.action"), new FontIcon("mdi2f-folder-plus-outline"));
+        start.setId("empty-new-registry");
+        start.setOnAction(e -> newRegistry.run());
+        box.getChildren().addAll(box.getChildren().size() - 2, List.of(create, start));
     }
 
     VBox view() {
