@@ -113,8 +113,10 @@ public final class ApplyViewModel {
             }
         });
         background.run(text.get("wizard.apply.activity.plan"), () -> {
+            // the journal first: opening it makes the data directory, which a plan made before would expect absent
+            FileChanges fc = changes.call();
             Optional<Planned> p = planner.plan(c, report);
-            return p.isEmpty() ? null : new Made(p.get(), changes.call().preview(p.get().changes()));
+            return p.isEmpty() ? null : new Made(p.get(), fc.preview(p.get().changes()));
         }, made -> {
             if (run == generation) {
                 show(made);

@@ -141,6 +141,11 @@ public final class WizardWindow {
         stage.show();
     }
 
+    /** The last page's model: where the plan and the files stand. */
+    public ApplyViewModel apply() {
+        return apply;
+    }
+
     /** The index of the page shown. */
     public ReadOnlyIntegerProperty currentProperty() {
         return current.getReadOnlyProperty();
