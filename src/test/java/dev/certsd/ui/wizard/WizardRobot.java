@@ -52,6 +52,24 @@ final class WizardRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Scrolls the page so that the node is on screen, as a user would before clicking it. */
+    static String reveal(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        robot.interact(() -> {
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double contentHeight = sp.getContent().getBoundsInLocal().getHeight();
+                    double viewport = sp.getViewportBounds().getHeight();
+                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+                    sp.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, (y - 20) / (contentHeight - viewport))));
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return query;
+    }
+
     static String label(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
