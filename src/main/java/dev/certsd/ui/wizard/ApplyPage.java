@@ -81,11 +81,11 @@ final class ApplyPage {
         VBox openssl = Fields.code(text.get("wizard.apply.openssl"), model.opensslProperty(), text, copy,
                 "apply-openssl");
         box.getChildren().addAll(progress, message, problems, privilegeSection(model, text, copy),
-                doneSection(model, text, after), notes, certs, steps, privileged, admin);
+                doneSection(model, text, after));
         if (extra != null) {
-            box.getChildren().add(extra);
+            box.getChildren().add(extra); // what this wizard is for (the snippets), before the details
         }
-        box.getChildren().add(openssl);
+        box.getChildren().addAll(steps, notes, certs, privileged, admin, openssl);
         return WizardPage.of(text.get("wizard.page.apply"), box, new SimpleBooleanProperty(false), null)
                 .onEnter(() -> model.prepare(planner.get()));
     }

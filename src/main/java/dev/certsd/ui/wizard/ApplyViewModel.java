@@ -359,7 +359,9 @@ public final class ApplyViewModel {
         CaCandidate cc = CaCandidate.of(c);
         String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale())
                 .withZone(ZoneId.systemDefault()).format(cc.notAfter());
-        return text.fmt("wizard.apply.certificate", cc.subject(), until, cc.sha256());
+        // two lines of 16 bytes, aligned under "SHA-256 ": whole on a narrow page
+        String fp = cc.sha256().substring(0, 48) + "\n        " + cc.sha256().substring(48);
+        return text.fmt("wizard.apply.certificate", cc.subject(), until, fp);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -42,7 +43,7 @@ final class CaImportWizard {
         ApplyViewModel apply = w.applyModel(p -> target.hostDir());
         List<WizardPage> pages = List.of(
                 TargetPage.page(target, text, text.get("wizard.caimport.targetIntro")),
-                sourcePage(model, text).onEnter(model::suggestName),
+                sourcePage(model, text, w.copy()).onEnter(model::suggestName),
                 ApplyPage.page(apply, text, w.copy(), model::planner, null, null));
         WizardWindow window = new WizardWindow("wizard-ca", text.get("wizard.caimport.title"), pages, apply, text,
                 w.owner(), w.dark());
@@ -66,7 +67,7 @@ final class CaImportWizard {
         e.consume();
     }
 
-    private static WizardPage sourcePage(CaImportModel model, UiText text) {
+    private static WizardPage sourcePage(CaImportModel model, UiText text, Consumer<String> copy) {
         TextField file = new TextField();
         file.setId("ca-file");
         file.textProperty().bindBidirectional(model.fileProperty());
@@ -113,7 +114,7 @@ final class CaImportWizard {
         Runnable fill = () -> {
             group.getToggles().clear();
             offers.getChildren().setAll(model.offers().stream().map(o -> offerCard(o, model.offers().indexOf(o),
-                    group, model, text)).toList());
+                    group, model, text, copy)).toList());
         };
         model.offers().addListener((ListChangeListener<CaImportModel.Offer>) c -> fill.run());
         model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(
@@ -135,11 +136,15 @@ final class CaImportWizard {
         overwrite.visibleProperty().bind(model.fileExistsProperty());
         overwrite.managedProperty().bind(overwrite.visibleProperty());
 
+        VBox fileRow = ClientWizard.labelledPath(text.get("wizard.caimport.file"), file, text, false);
+        ((HBox) fileRow.getChildren().get(1)).getChildren().add(open);
+        Label drop = Fields.paragraph(text.get("wizard.caimport.drop"));
+        drop.getStyleClass().add("field-note");
+        HBox others = new HBox(8, paste, fetch, stop, busy);
+        others.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(12, Fields.paragraph(text.get("wizard.caimport.sourceIntro")),
-                Fields.heading(text.get("wizard.caimport.fromFile")),
-                ClientWizard.labelledPath(text.get("wizard.caimport.file"), file, text, false), open, passwordField,
-                Fields.heading(text.get("wizard.caimport.fromElsewhere")), new HBox(8, paste, fetch, stop, busy),
-                Fields.paragraph(text.get("wizard.caimport.drop")),
+                fileRow, passwordField, new VBox(6, Fields.heading(text.get("wizard.caimport.fromElsewhere")),
+                        others, drop),
                 message, offers, confirm,
                 Fields.field(text.get("wizard.caimport.fileName"), name, model.fileNameProblemProperty(),
                         "ca-file-name"), overwrite);
@@ -148,9 +153,10 @@ final class CaImportWizard {
     }
 
     private static VBox offerCard(CaImportModel.Offer o, int index, ToggleGroup group, CaImportModel model,
-                                  UiText text) {
+                                  UiText text, Consumer<String> copy) {
         CaCandidate c = o.candidate();
         RadioButton pick = new RadioButton(c.subject());
+        pick.setMnemonicParsing(false); // a subject is not a mnemonic
         pick.setId("ca-offer-" + index);
         pick.setToggleGroup(group);
         pick.setUserData(o);
@@ -173,15 +179,22 @@ final class CaImportWizard {
         Label issuer = new Label(text.fmt("wizard.caimport.issuer", c.issuer()));
         issuer.setWrapText(true);
         Label valid = new Label(text.fmt("wizard.caimport.valid", day.format(c.notBefore()), day.format(c.notAfter())));
-        TextField sha = new TextField(c.sha256());
+        // 32 bytes in two lines of 16: whole on screen, easy to compare with what the administrator reads out
+        String fp = c.sha256();
+        Label sha = new Label(fp.substring(0, 48) + "\n" + fp.substring(48));
         sha.setId("ca-offer-sha256-" + index);
-        sha.setEditable(false);
-        sha.getStyleClass().addAll("fingerprint", Styles.SMALL);
+        sha.getProperties().put("sha256", fp);
+        sha.getStyleClass().add("fingerprint");
+        sha.setMinHeight(Label.USE_PREF_SIZE);
+        Button copyFp = new Button(null, new FontIcon("mdi2c-content-copy"));
+        copyFp.setId("ca-offer-copy-" + index);
+        copyFp.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        copyFp.setTooltip(new javafx.scene.control.Tooltip(text.get("wizard.caimport.copyFingerprint")));
+        copyFp.setOnAction(e -> copy.accept(fp));
         Label shaLabel = new Label(text.get("cert.sha256"));
         shaLabel.setMinWidth(Label.USE_PREF_SIZE);
-        HBox shaRow = new HBox(8, shaLabel, sha);
+        HBox shaRow = new HBox(8, shaLabel, sha, copyFp);
         shaRow.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.HBox.setHgrow(sha, javafx.scene.layout.Priority.ALWAYS);
         VBox card = new VBox(4, head, issuer, valid, shaRow);
         card.getStyleClass().add("offer-card");
         card.setOnMouseClicked(e -> pick.setSelected(true));

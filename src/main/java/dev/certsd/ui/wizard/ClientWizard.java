@@ -99,6 +99,7 @@ final class ClientWizard {
         ou.textProperty().bindBidirectional(model.unitProperty());
         TextField days = new TextField();
         days.setPrefColumnCount(6);
+        days.setMaxWidth(140);
         days.textProperty().bindBidirectional(model.daysProperty());
         VBox daysField = Fields.field(text.get("wizard.client.days.label"), days, model.daysProblemProperty(),
                 "client-days");
@@ -111,6 +112,7 @@ final class ClientWizard {
         caDecides.managedProperty().bind(caDecides.visibleProperty());
 
         HBox orgRow = new HBox(12, labelled(text.get("wizard.client.o"), o), labelled(text.get("wizard.client.ou"), ou));
+        orgRow.getChildren().forEach(n -> HBox.setHgrow(n, javafx.scene.layout.Priority.ALWAYS));
         VBox box = new VBox(12,
                 Fields.field(text.get("wizard.client.name"), name, model.nameProblemProperty(), "client-name"),
                 Fields.notes(model.placement(), "field-note", "client-placement"), overwrite,

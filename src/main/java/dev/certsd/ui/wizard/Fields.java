@@ -68,7 +68,11 @@ final class Fields {
         Runnable fill = () -> box.getChildren().setAll(lines.stream().map(s -> {
             Label l = new Label(s);
             l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
             l.getStyleClass().add(styleClass);
+            if (styleClass.equals("field-warning")) {
+                l.setGraphic(new FontIcon("mdi2a-alert-outline"));
+            }
             return (Node) l;
         }).toList());
         lines.addListener((ListChangeListener<String>) c -> fill.run());
@@ -137,7 +141,7 @@ final class Fields {
         area.getStyleClass().add("code-area");
         area.textProperty().bind(content);
         area.prefRowCountProperty().bind(Bindings.createIntegerBinding(
-                () -> Math.max(3, Math.min(16, (int) content.get().lines().count() + 1)), content));
+                () -> Math.max(3, Math.min(22, (int) content.get().lines().count() + 1)), content));
         Button b = new Button(text.get("wizard.copy"), new FontIcon("mdi2c-content-copy"));
         b.setId(id + "-copy");
         b.getStyleClass().add(Styles.SMALL);

@@ -96,6 +96,7 @@ final class RegistryWizard {
 
     private static VBox row(RegistryWizardModel.Row r, UiText text, int index) {
         CheckBox chosen = new CheckBox(r.choice().display(text));
+        chosen.setMnemonicParsing(false); // a path is not a mnemonic
         chosen.setId("registry-root-" + index);
         chosen.selectedProperty().bindBidirectional(r.chosenProperty());
         Label dir = new Label();

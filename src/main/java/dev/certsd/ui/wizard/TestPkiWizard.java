@@ -110,6 +110,7 @@ final class TestPkiWizard {
             }
         });
         TextField days = new TextField();
+        days.setMaxWidth(140);
         days.textProperty().bindBidirectional(model.daysProperty());
         CheckBox overwrite = new CheckBox(text.get("wizard.testpki.overwrite"));
         overwrite.setId("testpki-overwrite");

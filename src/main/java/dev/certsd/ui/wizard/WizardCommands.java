@@ -46,6 +46,8 @@ public final class WizardCommands {
                 KeyCombination.SHIFT_DOWN));
         MenuItem testPki = item("wizard.action.testpki", "mdi2s-server-security", "menu-test-pki",
                 () -> wizards.testPki(selection.get()));
+        testPki.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
         return List.of(registry, client, ca, signed, testPki);
     }
 

@@ -16,6 +16,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.RadioButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -64,8 +68,6 @@ public final class WizardWindow {
         cancel.setCancelButton(true);
         next.getStyleClass().add(Styles.ACCENT);
         applyButton.getStyleClass().add(Styles.SUCCESS);
-        next.setDefaultButton(true);
-        applyButton.setDefaultButton(true);
 
         BooleanBinding onLast = Bindings.createBooleanBinding(() -> current.get() == pages.size() - 1, current);
         BooleanBinding settled = Bindings.createBooleanBinding(() -> SETTLED.contains(apply.stateProperty().get()),
@@ -75,6 +77,9 @@ public final class WizardWindow {
         applyButton.visibleProperty().bind(onLast.and(Bindings.createBooleanBinding(
                 () -> !SETTLED.contains(apply.stateProperty().get()), apply.stateProperty())));
         applyButton.managedProperty().bind(applyButton.visibleProperty());
+        // Enter goes on: one default button at a time (two in a scene and the last one wins, even hidden)
+        next.defaultButtonProperty().bind(next.visibleProperty());
+        applyButton.defaultButtonProperty().bind(applyButton.visibleProperty());
         applyButton.disableProperty().bind(apply.stateProperty().isNotEqualTo(State.READY));
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> current.get() <= firstIncluded()
                 || SETTLED.contains(apply.stateProperty().get()), current, apply.stateProperty()));
@@ -114,6 +119,17 @@ public final class WizardWindow {
         Scene scene = new Scene(root, 940, 700);
         scene.getStylesheets().addAll(WizardWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm(),
                 WizardWindow.class.getResource("/dev/certsd/ui/wizard.css").toExternalForm());
+        // Enter on a radio button or check box would only select it again: there it goes on, as in a form
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && (scene.getFocusOwner() instanceof RadioButton
+                    || scene.getFocusOwner() instanceof CheckBox)) {
+                Button target = next.isVisible() ? next : applyButton;
+                if (target.isVisible() && !target.isDisabled()) {
+                    target.fire();
+                }
+                e.consume();
+            }
+        });
         theme(scene, dark.get());
         ChangeListener<Boolean> follow = (o, a, d) -> theme(scene, d);
         dark.addListener(follow);
