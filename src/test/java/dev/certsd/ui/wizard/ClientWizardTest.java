@@ -283,6 +283,30 @@ class ClientWizardTest {
         assertEquals("rw-------", mode(host().resolve("client.key")));
     }
 
+    @Test
+    void theWizardGoesOnWithTheKeyboardAlone(FxRobot robot) throws Exception {
+        robot.interact(() -> window.roots().selectedKeyProperty().set(NodeKey.ofHost(root(), HOST)));
+        robot.clickOn("#roots-tree");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> window.wizards().last() != null && window.wizards().last().stage().isShowing(), 5);
+        WizardWindow w = window.wizards().last();
+        waitUntil(() -> w.stage().getScene().getFocusOwner() != null
+                && "target-registry".equals(w.stage().getScene().getFocusOwner().getId()), 5);
+        robot.type(KeyCode.ENTER);
+        assertEquals("How", label(robot, "#wizard-page-title"));
+        // the focus is on the first way: arrow keys choose, Enter goes on (it does not just select the radio again)
+        waitUntil(() -> w.stage().getScene().getFocusOwner() instanceof javafx.scene.control.RadioButton, 5);
+        robot.type(KeyCode.DOWN);
+        assertTrue(robot.lookup("#client-way-SIGNED_BY_CA").queryAs(javafx.scene.control.RadioButton.class)
+                .isSelected());
+        robot.type(KeyCode.ENTER);
+        assertEquals("Name, key and subject", label(robot, "#wizard-page-title"));
+        robot.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        assertEquals("How", label(robot, "#wizard-page-title"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !w.stage().isShowing(), 5);
+    }
+
     /** Selects the host directory, right-clicks it and picks "New client certificate…". */
     private WizardWindow fromContextMenu(FxRobot robot) throws Exception {
         NodeKey key = NodeKey.ofHost(root(), HOST);
