@@ -2,11 +2,11 @@ package dev.certsd.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.ui.UiText;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,11 +47,12 @@ final class EmptyStateView {
 
     /** Offers the new-registry wizard: a first registry directory without knowing where certs.d goes. */
     void offerNewRegistry(Runnable newRegistry) {
-        Label create = paragraph(text.get("empty.create"));
         Button start = new Button(text.get("empty.create.action"), new FontIcon("mdi2f-folder-plus-outline"));
         start.setId("empty-new-registry");
+        start.setTooltip(new Tooltip(text.get("empty.create")));
         start.setOnAction(e -> newRegistry.run());
-        box.getChildren().addAll(box.getChildren().size() - 2, List.of(create, start));
+        // in the row of buttons: the page is as tall as before, so its sentences keep their room
+        ((HBox) box.getChildren().get(box.getChildren().size() - 1)).getChildren().add(start);
     }
 
     VBox view() {

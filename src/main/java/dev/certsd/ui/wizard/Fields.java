@@ -141,7 +141,7 @@ final class Fields {
         area.getStyleClass().add("code-area");
         area.textProperty().bind(content);
         area.prefRowCountProperty().bind(Bindings.createIntegerBinding(
-                () -> Math.max(3, Math.min(22, (int) content.get().lines().count() + 1)), content));
+                () -> Math.max(3, Math.min(22, (int) content.get().lines().count() + 2)), content));
         Button b = new Button(text.get("wizard.copy"), new FontIcon("mdi2c-content-copy"));
         b.setId(id + "-copy");
         b.getStyleClass().add(Styles.SMALL);
