@@ -7,8 +7,6 @@ import dev.certsd.files.Outcome;
 import dev.certsd.files.PreparedChange;
 import dev.certsd.files.Preview;
 import dev.certsd.files.Problem;
-import dev.certsd.files.StepText;
-import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.Cancel;
 import dev.certsd.pki.PkiException;
 import dev.certsd.pki.Planned;
@@ -17,9 +15,6 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +49,7 @@ public final class ApplyViewModel {
         Optional<Planned> plan(Cancel cancel, Progress progress) throws Exception;
     }
 
-    private record Made(Planned planned, Preview preview) {
+    private record Made(Planned planned, boolean ready, PlanText words) {
     }
 
     private record Elevated(Elevation.Result result, boolean applied) {
@@ -116,7 +111,11 @@ public final class ApplyViewModel {
             // the journal first: opening it makes the data directory, which a plan made before would expect absent
             FileChanges fc = changes.call();
             Optional<Planned> p = planner.plan(c, report);
-            return p.isEmpty() ? null : new Made(p.get(), fc.preview(p.get().changes()));
+            if (p.isEmpty()) {
+                return null;
+            }
+            Preview preview = fc.preview(p.get().changes());
+            return new Made(p.get(), preview.ready(), PlanText.of(p.get(), preview, text));
         }, made -> {
             if (run == generation) {
                 show(made);
@@ -256,17 +255,17 @@ public final class ApplyViewModel {
             return;
         }
         Planned p = made.planned();
+        PlanText words = made.words();
         planned.set(p);
-        notes.setAll(p.notes().stream().map(t -> t.render(text.locale())).toList());
-        steps.setAll(p.changes().ops().stream().map(op -> StepText.of(op).render(text.locale())).toList());
-        problems.setAll(made.preview().problems().stream().map(pr -> pr.message(text.locale())).toList());
-        certificates.setAll(p.certificates().stream().map(this::certificateLine).toList());
-        openssl.set(p.openssl().render(text.locale()));
-        privilegeNote.set(made.preview().needsPrivilege() ? text.fmt("wizard.apply.privileged",
-                String.join(", ", made.preview().privileged().stream().map(Path::toString).sorted().toList())) : "");
+        notes.setAll(words.notes());
+        steps.setAll(words.steps());
+        problems.setAll(words.problems());
+        certificates.setAll(words.certificates());
+        openssl.set(words.openssl());
+        privilegeNote.set(words.privileged());
         progress.set(1);
         progressText.set("");
-        if (made.preview().ready()) {
+        if (made.ready()) {
             state.set(State.READY);
             message.set(text.fmt("wizard.apply.ready", p.changes().description().render(text.locale())));
         } else {
@@ -353,15 +352,6 @@ public final class ApplyViewModel {
     private String description() {
         Planned p = planned.get();
         return p == null ? "" : p.changes().description().render(text.locale());
-    }
-
-    private String certificateLine(java.security.cert.X509Certificate c) {
-        CaCandidate cc = CaCandidate.of(c);
-        String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(text.locale())
-                .withZone(ZoneId.systemDefault()).format(cc.notAfter());
-        // two lines of 16 bytes, aligned under "SHA-256 ": whole on a narrow page
-        String fp = cc.sha256().substring(0, 48) + "\n        " + cc.sha256().substring(48);
-        return text.fmt("wizard.apply.certificate", cc.subject(), until, fp);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
