@@ -110,6 +110,54 @@ class RegistryWizardTest {
     }
 
     @Test
+    void theAdministratorPathShowsTheScriptToCopyAndRunsWithThePrivilegePrompt(FxRobot robot) throws Exception {
+        dev.certsd.testing.RootOnly.require("running the prepared script in place of pkexec");
+        List<List<String>> asked = new ArrayList<>();
+        window.wizards().useElevation(new Elevation() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public Result run(List<String> command) throws java.io.IOException, InterruptedException {
+                asked.add(command);
+                // what pkexec does once the password is typed: the prepared change, as root
+                Path script = Path.of(command.get(command.size() - 1)).resolve("apply.sh");
+                Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                return new Result(p.waitFor(), out);
+            }
+        });
+        robot.clickOn("#roots-tree");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> window.wizards().last() != null, 5);
+        WizardWindow w = window.wizards().last();
+        robot.clickOn("#registry-input").write("secure.example.com");
+        WizardRobot.next(robot);
+        waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.READY, 10);
+        robot.clickOn("#apply-as-administrator");
+        robot.clickOn("#wizard-apply");
+        waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.NEEDS_PRIVILEGE, 10);
+        assertFalse(Files.exists(root().resolve("secure.example.com")), "prepared, not written");
+        assertTrue(shown(robot, "#apply-script"));
+        assertTrue(robot.lookup("#apply-script").queryAs(javafx.scene.control.TextArea.class).getText()
+                .contains(root().resolve("secure.example.com").toString()));
+        robot.clickOn(WizardRobot.reveal(robot, "#apply-copy-command"));
+        String copied = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard
+                .getSystemClipboard().getString()).get();
+        assertTrue(copied.matches("sudo sh /.*/apply\\.sh"), copied);
+        assertEquals("Close", robot.lookup("#wizard-cancel").queryButton().getText());
+
+        robot.clickOn(WizardRobot.reveal(robot, "#apply-run-elevated"));
+        waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.DONE, 20);
+        assertEquals("pkexec", asked.get(0).get(0));
+        assertTrue(Files.isDirectory(root().resolve("secure.example.com")));
+        waitUntil(() -> NodeKey.ofHost(root(), "secure.example.com").equals(window.roots().selectedKeyProperty().get()),
+                10);
+    }
+
+    @Test
     void aRegistryWhoseDirectoryExistsHasNothingToDoButStillGoesOn(FxRobot robot) throws Exception {
         Files.createDirectories(root().resolve("reg.example.com:5000"));
         robot.clickOn("#wizards-button");
