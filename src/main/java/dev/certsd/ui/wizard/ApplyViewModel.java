@@ -103,7 +103,8 @@ public final class ApplyViewModel {
         progressText.set(text.get("wizard.apply.planning"));
         Progress report = (done, total, now) -> background.onUi(() -> {
             if (run == generation) {
-                progress.set(total <= 0 ? -1 : (double) done / total);
+                // nothing done yet: moving (indeterminate), not a bar stuck at zero while the first key is made
+                progress.set(total <= 0 || done == 0 ? -1 : (double) done / total);
                 progressText.set(now.render(text.locale()));
             }
         });
