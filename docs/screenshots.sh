@@ -3,7 +3,9 @@
 # connection test against a registry-like server on loopback where the docs' answer and the client's differ.
 # Runs the real jar under Xvfb; installs nothing. Needs: xvfb-run (xvfb), xdotool, imagemagick (import), and
 # libgtk-3-0 for JavaFX. Settings and the sample go to a temporary directory, never to your home.
-# Usage: docs/screenshots.sh [main|probe|all]   (builds target/certsd-studio.jar first when it is missing)
+# Then each wizard's main page (new registry, client certificate and its review, CA import from a Harbor-like
+# server on loopback, test PKI's review with its snippets), driven from the keyboard as a user would.
+# Usage: docs/screenshots.sh [main|probe|wizards|all]   (builds target/certsd-studio.jar first when it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ for tool in xvfb-run xdotool /usr/bin/import; do
 done
 # the connection-test shot also needs the test classes (its registry) and the test classpath
 [ -f target/certsd-studio.jar ] && [ -f target/test-classes/dev/certsd/ui/probe/ScreenshotRegistry.class ] \
+    && [ -f target/test-classes/dev/certsd/ui/wizard/ScreenshotHarbor.class ] \
     || mvn -q -B package -DskipTests
 
 work=$(mktemp -d)
@@ -74,9 +77,75 @@ JSON
     echo "wrote $out"
 }
 
+# The wizards, on two roots (Docker's and podman's, as folders of a temporary directory) with one registry that
+# has a client pair already, and a Harbor-like registry on 127.0.0.1 for the CA import. Each wizard is opened by
+# its shortcut; Enter goes to the next page; Alt+K asks the server for its chain. Nothing is applied.
+shoot_wizards() {
+    local cp
+    cp=$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+    local docker="$work/wiz/etc/docker/certs.d" podman="$work/wiz/home/.config/containers/certs.d"
+    mkdir -p "$docker" "$podman" "$work/config-wiz"
+    java -jar target/certsd-studio.jar gen-client registry.example.com:5000 --root "$docker" --name build-server \
+        --self-signed --key ec256 --journal "$work/journal" >/dev/null
+    coproc HARBOR { exec java -cp "target/test-classes:target/classes:$cp" dev.certsd.ui.wizard.ScreenshotHarbor; }
+    local harbor
+    read -r -t 60 harbor <&"${HARBOR[0]}"
+    cat >"$work/config-wiz/settings.json" <<JSON
+{ "x": 0, "y": 0, "width": 1280, "height": 860, "maximized": false, "treeDivider": 0.42, "findingsDivider": 0.62,
+  "dark": false, "roots": [ { "path": "$docker", "client": "docker" }, { "path": "$podman", "client": "containers" } ] }
+JSON
+    WORK="$work" HARBOR_REG="$harbor" xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
+        set -euo pipefail
+        java -Dcertsd.config.dir="$WORK/config-wiz" -Dcertsd.data.dir="$WORK/data-wiz" \
+             -jar target/certsd-studio.jar gui --theme light >"$WORK/app-wiz.log" 2>&1 &
+        app=$!
+        main=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
+        sleep 3
+        wizard() {   # shortcut, window title: opens the wizard and waits for its window
+            xdotool windowfocus --sync "$main"
+            xdotool key --clearmodifiers "$1"
+            timeout 30 xdotool search --sync --name "^$2\$" | head -n1
+        }
+        typeover() { xdotool key --clearmodifiers ctrl+a; xdotool type --delay 15 "$1"; }
+        shot() { sleep "${3:-1.5}"; /usr/bin/import -window "$1" "$2"; echo "wrote $2"; }
+
+        w=$(wizard ctrl+shift+n "New registry directory")
+        typeover "localhost:5000"
+        shot "$w" docs/wizard-registry.png
+        xdotool key Escape
+
+        w=$(wizard ctrl+n "New key and client certificate")
+        sleep 1; typeover "registry.example.com:5000"; xdotool key Return
+        sleep 1; xdotool key Return
+        sleep 1; typeover "laptop"; xdotool key Tab
+        shot "$w" docs/wizard-client.png
+        xdotool key Return
+        shot "$w" docs/wizard-client-review.png 12
+        xdotool key Escape
+
+        w=$(wizard ctrl+i "Import a CA root")
+        sleep 1; typeover "$HARBOR_REG"; xdotool key Return
+        sleep 1; xdotool key alt+k
+        shot "$w" docs/wizard-ca.png 4
+        xdotool key Escape
+
+        w=$(wizard ctrl+shift+t "Test PKI for my own registry")
+        sleep 1; typeover "registry.example.com:5443"; xdotool key Return
+        sleep 1; typeover "127.0.0.1, registry.internal"; xdotool key Tab; typeover "$WORK/wiz/server"
+        xdotool key Return; sleep 1; xdotool key Return
+        shot "$w" docs/wizard-testpki.png 25
+        xdotool key Escape
+        kill "$app"
+        wait "$app" 2>/dev/null || true
+    '
+    exec {HARBOR[1]}>&-
+    wait "$HARBOR_PID" 2>/dev/null || true
+}
+
 case "${1:-all}" in
     main) shoot light docs/main-light.png; shoot dark docs/main-dark.png ;;
     probe) shoot_probe docs/probe.png ;;
-    all) shoot light docs/main-light.png; shoot dark docs/main-dark.png; shoot_probe docs/probe.png ;;
-    *) echo "usage: docs/screenshots.sh [main|probe|all]" >&2; exit 2 ;;
+    wizards) shoot_wizards ;;
+    all) shoot light docs/main-light.png; shoot dark docs/main-dark.png; shoot_probe docs/probe.png; shoot_wizards ;;
+    *) echo "usage: docs/screenshots.sh [main|probe|wizards|all]" >&2; exit 2 ;;
 esac

@@ -52,6 +52,12 @@ public final class ProbeRunner {
         return new ProbeRunner(scanOptions, UnaryOperator.identity());
     }
 
+    /** The options a probe of {@code client} uses here, for other one-shot connections (the CA import wizard). */
+    public ProbeOptions options(Client client, Duration timeout) {
+        return tune.apply(ProbeOptions.defaults(client).withSystemRoots(systemRoots)
+                .withTimeouts(Timeouts.of(timeout)));
+    }
+
     public ProbeReport run(Request request, Cancellation cancellation) throws NoSuchFileException {
         Path dir = request.path();
         if (!Files.isDirectory(dir)) {

@@ -4,6 +4,7 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.NodeActions;
 import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.wizard.WizardCommands;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -53,6 +54,7 @@ final class Actions {
     private final BooleanBinding noPem;
     private final BooleanBinding noHost;
     private final Consumer<Node> testConnection;
+    private WizardCommands wizards;
 
     /** {@code testConnection} opens the connection test of a host directory (or of a file's directory). */
     Actions(RootsViewModel roots, UiText text, Runnable addFolder, BooleanProperty dark, Consumer<Node> testConnection) {
@@ -69,6 +71,11 @@ final class Actions {
                 roots.selectedKeyProperty(), roots.revisionProperty());
     }
 
+    /** Adds the wizards to the menu bar, the toolbar and the context menu built after this call. */
+    void addWizards(WizardCommands commands) {
+        this.wizards = commands;
+    }
+
     MenuBar menuBar() {
         MenuItem add = item("action.addFolder.menu", "mdi2f-folder-plus", addFolder);
         add.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
@@ -78,6 +85,10 @@ final class Actions {
         MenuItem quit = item("action.quit", null, Platform::exit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu(text.get("menu.file"), null, add, sample, refresh, new SeparatorMenuItem(), quit);
+        if (wizards != null) {
+            file.getItems().addAll(3, wizards.menuItems());
+            file.getItems().add(3, new SeparatorMenuItem());
+        }
         Menu edit = new Menu(text.get("menu.edit"), null, copyPath(), copyPem(), reveal());
         CheckMenuItem darkItem = new CheckMenuItem(text.get("action.darkTheme"));
         darkItem.selectedProperty().bindBidirectional(dark);
@@ -112,13 +123,23 @@ final class Actions {
         probe.setTooltip(new Tooltip(text.get("action.probe.tip")));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(add, refresh, probe, spacer, theme);
+        ToolBar bar = new ToolBar(add, refresh, probe, spacer, theme);
+        if (wizards != null) {
+            bar.getItems().add(3, wizards.toolbarButton());
+        }
+        return bar;
     }
 
     ContextMenu contextMenu() {
         MenuItem probe = probe("action.probe.menu");
         probe.setId("context-probe");
-        return new ContextMenu(probe, new SeparatorMenuItem(), copyPath(), copyPem(), new SeparatorMenuItem(), reveal());
+        ContextMenu menu = new ContextMenu(probe, new SeparatorMenuItem(), copyPath(), copyPem(),
+                new SeparatorMenuItem(), reveal());
+        if (wizards != null) {
+            menu.getItems().addAll(0, wizards.contextItems());
+            menu.getItems().add(wizards.contextItems().size(), new SeparatorMenuItem());
+        }
+        return menu;
     }
 
     /** Ctrl+F jumps to the findings search. */

@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -13,8 +14,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** What a machine without any certs root sees: what certs.d is, and a sample to learn from. */
 final class EmptyStateView {
     private final VBox box = new VBox(14);
+    private final UiText text;
 
     EmptyStateView(UiText text, Runnable openSample, Runnable addFolder) {
+        this.text = text;
         box.setId("empty-state");
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
@@ -40,6 +43,16 @@ final class EmptyStateView {
         HBox buttons = new HBox(10, open, add);
         buttons.setAlignment(Pos.CENTER);
         box.getChildren().addAll(icon, title, what, layout, where, sample, buttons);
+    }
+
+    /** Offers the new-registry wizard: a first registry directory without knowing where certs.d goes. */
+    void offerNewRegistry(Runnable newRegistry) {
+        Button start = new Button(text.get("empty.create.action"), new FontIcon("mdi2f-folder-plus-outline"));
+        start.setId("empty-new-registry");
+        start.setTooltip(new Tooltip(text.get("empty.create")));
+        start.setOnAction(e -> newRegistry.run());
+        // in the row of buttons: the page is as tall as before, so its sentences keep their room
+        ((HBox) box.getChildren().get(box.getChildren().size() - 1)).getChildren().add(start);
     }
 
     VBox view() {

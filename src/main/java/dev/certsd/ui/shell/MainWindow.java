@@ -14,6 +14,8 @@ import dev.certsd.ui.probe.ProbeWindows;
 import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.RootsTreeView;
 import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.wizard.WizardCommands;
+import dev.certsd.ui.wizard.Wizards;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class MainWindow {
     private final SplitPane right = new SplitPane();
     private Stage stage;
     private ProbeWindows probes;
+    private Wizards wizards;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -69,6 +72,11 @@ public final class MainWindow {
         Messages messages = new Messages(context.locale());
         probes = new ProbeWindows(context.probes(), context.background(), text, s, dark, this::copy);
         Actions actions = new Actions(roots, text, this::chooseFolder, dark, this::testConnection);
+        wizards = new Wizards(roots, context.scanOptions(), context.background(), text, context.clock(),
+                context.dirs().data(), context.probes(), s, dark, this::copy);
+        WizardCommands wizardCommands = new WizardCommands(wizards, text,
+                () -> roots.node(roots.selectedKeyProperty().get()));
+        actions.addWizards(wizardCommands);
         RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
                 Platform::runLater);
@@ -85,6 +93,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(tree.view(), false);
 
         EmptyStateView empty = new EmptyStateView(text, roots::openSample, this::chooseFolder);
+        empty.offerNewRegistry(wizardCommands.newRegistry());
         StackPane center = new StackPane(main, empty.view());
         main.visibleProperty().bind(roots.emptyProperty().not());
         empty.view().visibleProperty().bind(roots.emptyProperty());
@@ -136,6 +145,11 @@ public final class MainWindow {
     /** The connection-test windows opened from this window. */
     public ProbeWindows probes() {
         return probes;
+    }
+
+    /** The wizards opened from this window. */
+    public Wizards wizards() {
+        return wizards;
     }
 
     private void testConnection(Node node) {

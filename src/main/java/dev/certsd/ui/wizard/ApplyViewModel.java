@@ -1,0 +1,421 @@
+package dev.certsd.ui.wizard;
+
+import dev.certsd.files.FileChanges;
+import dev.certsd.files.FileOp;
+import dev.certsd.files.JournalEntry;
+import dev.certsd.files.Outcome;
+import dev.certsd.files.PreparedChange;
+import dev.certsd.files.Preview;
+import dev.certsd.files.Problem;
+import dev.certsd.pki.Cancel;
+import dev.certsd.pki.PkiException;
+import dev.certsd.pki.Planned;
+import dev.certsd.pki.Progress;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.work.Background;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The last page of every wizard: makes the plan off the UI thread (progress, Cancel), shows what it would change
+ * and the openssl equivalent, applies it through {@link FileChanges} (so it is atomic and undoable), and follows up:
+ * the administrator path when a directory needs it, and undo.
+ */
+public final class ApplyViewModel {
+    /** Where the page stands. */
+    public enum State {
+        IDLE, PLANNING, CANCELLED, PLAN_FAILED, NOTHING_TO_DO, READY, APPLYING, DONE, REFUSED, NEEDS_PRIVILEGE,
+        ELEVATING, FAILED, UNDONE
+    }
+
+    /** Makes the plan on a worker thread; empty when there is nothing to change. */
+    @FunctionalInterface
+    public interface Planner {
+        Optional<Planned> plan(Cancel cancel, Progress progress) throws Exception;
+    }
+
+    private record Made(Planned planned, boolean ready, PlanText words) {
+    }
+
+    private record Elevated(Elevation.Result result, boolean applied) {
+    }
+
+    private final Callable<FileChanges> changes;
+    private final Background background;
+    private final UiText text;
+    private final Elevation elevation;
+    private final List<Consumer<Planned>> onDone = new ArrayList<>();
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper openssl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper privilegeNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scriptText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scriptCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Planned> planned = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty asAdministrator = new SimpleBooleanProperty();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<String> steps = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> certificates = FXCollections.observableArrayList();
+
+    private long generation;
+    private Cancel cancel;
+    private JournalEntry entry;
+    private PreparedChange prepared;
+
+    public ApplyViewModel(Callable<FileChanges> changes, Background background, UiText text, Elevation elevation) {
+        this.changes = changes;
+        this.background = background;
+        this.text = text;
+        this.elevation = elevation;
+    }
+
+    /** Called on the UI thread after the files changed (applied, or applied as administrator). */
+    public void onDone(Consumer<Planned> action) {
+        onDone.add(action);
+    }
+
+    /** Makes the plan off the UI thread; an earlier plan still being made is cancelled and forgotten. */
+    public void prepare(Planner planner) {
+        reset();
+        long run = generation;
+        Cancel c = new Cancel();
+        cancel = c;
+        state.set(State.PLANNING);
+        progressText.set(text.get("wizard.apply.planning"));
+        Progress report = (done, total, now) -> background.onUi(() -> {
+            if (run == generation) {
+                // nothing done yet: moving (indeterminate), not a bar stuck at zero while the first key is made
+                progress.set(total <= 0 || done == 0 ? -1 : (double) done / total);
+                progressText.set(now.render(text.locale()));
+            }
+        });
+        background.run(text.get("wizard.apply.activity.plan"), () -> {
+            // the journal first: opening it makes the data directory, which a plan made before would expect absent
+            FileChanges fc = changes.call();
+            Optional<Planned> p = planner.plan(c, report);
+            if (p.isEmpty()) {
+                return null;
+            }
+            Preview preview = fc.preview(p.get().changes());
+            return new Made(p.get(), preview.ready(), PlanText.of(p.get(), preview, text));
+        }, made -> {
+            if (run == generation) {
+                show(made);
+            }
+        }, error -> {
+            if (run == generation) {
+                planFailed(error);
+            }
+        });
+    }
+
+    /** Stops making the plan: the key generation ends within milliseconds and nothing is written. */
+    public void cancel() {
+        if (state.get() != State.PLANNING) {
+            return;
+        }
+        cancel.cancel();
+        generation++;
+        state.set(State.CANCELLED);
+        message.set(text.get("wizard.apply.cancelled"));
+    }
+
+    /** Forgets the plan (the user went back to change something); a plan being made is cancelled. */
+    public void reset() {
+        if (cancel != null) {
+            cancel.cancel();
+        }
+        generation++;
+        entry = null;
+        prepared = null;
+        planned.set(null);
+        notes.clear();
+        steps.clear();
+        problems.clear();
+        certificates.clear();
+        openssl.set("");
+        message.set("");
+        privilegeNote.set("");
+        scriptText.set("");
+        scriptCommand.set("");
+        progress.set(-1);
+        progressText.set("");
+        state.set(State.IDLE);
+    }
+
+    /** Applies the plan shown (or prepares it for an administrator, when the user chose that). */
+    public void apply() {
+        if (state.get() != State.READY) {
+            return;
+        }
+        Planned p = planned.get();
+        boolean admin = asAdministrator.get();
+        state.set(State.APPLYING);
+        long run = generation;
+        background.run(text.get("wizard.apply.activity.apply"), () -> admin ? changes.call().prepare(p.changes())
+                : changes.call().apply(p.changes()), o -> {
+                    if (run == generation) {
+                        outcome(o);
+                    }
+                }, e -> {
+                    if (run == generation) {
+                        state.set(State.FAILED);
+                        message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage())));
+                    }
+                });
+    }
+
+    /** Runs the prepared change with the desktop's privilege prompt, then settles the journal with the disk. */
+    public void runElevated() {
+        if (state.get() != State.NEEDS_PRIVILEGE || prepared == null || !elevation.available()) {
+            return;
+        }
+        PreparedChange pc = prepared;
+        state.set(State.ELEVATING);
+        message.set(text.get("wizard.apply.elevating"));
+        background.run(text.get("wizard.apply.activity.elevate"), () -> {
+            Elevation.Result r = elevation.run(pc.pkexecCommand());
+            return new Elevated(r, settledApplied());
+        }, e -> elevated(e.result(), e.applied()), e -> {
+            state.set(State.NEEDS_PRIVILEGE);
+            message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage())));
+        });
+    }
+
+    /** After the user ran the script themselves: looks whether the files now show the change. */
+    public void checkAgain() {
+        if (state.get() != State.NEEDS_PRIVILEGE) {
+            return;
+        }
+        background.run(text.get("wizard.apply.activity.check"), this::settledApplied, applied -> {
+            if (applied) {
+                done(text.fmt("wizard.apply.done", description()));
+            } else {
+                message.set(text.get("wizard.apply.notYet"));
+            }
+        }, e -> message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage()))));
+    }
+
+    /** Undoes this change, if it is still the last one in the journal. */
+    public void undo() {
+        if (state.get() != State.DONE || entry == null) {
+            return;
+        }
+        long id = entry.id();
+        background.run(text.get("wizard.apply.activity.undo"), () -> {
+            FileChanges fc = changes.call();
+            Optional<JournalEntry> next = fc.nextUndo();
+            return next.isPresent() && next.get().id() == id ? fc.undo() : null;
+        }, o -> {
+            if (o == null) {
+                message.set(text.get("wizard.apply.undoOther"));
+            } else if (o instanceof Outcome.Done) {
+                state.set(State.UNDONE);
+                message.set(text.fmt("wizard.apply.undone", description()));
+            } else if (o instanceof Outcome.NeedsPrivilege n) {
+                message.set(text.fmt("wizard.apply.undoPrivileged", n.prepared().script()));
+            } else {
+                message.set(text.fmt("wizard.apply.undoFailed", String.join(" ", problemsOf(o))));
+            }
+        }, e -> message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage()))));
+    }
+
+    /** What the plan writes to {@code path}, for snippets shown with a copy button. */
+    public Optional<String> written(Path path) {
+        Planned p = planned.get();
+        if (p == null) {
+            return Optional.empty();
+        }
+        return p.changes().ops().stream().filter(op -> op instanceof FileOp.WriteFile w && w.path().equals(path))
+                .map(op -> new String(((FileOp.WriteFile) op).content(), StandardCharsets.UTF_8)).findFirst();
+    }
+
+    private void show(Made made) {
+        if (made == null) {
+            state.set(State.NOTHING_TO_DO);
+            message.set(text.get("wizard.apply.nothing"));
+            return;
+        }
+        Planned p = made.planned();
+        PlanText words = made.words();
+        planned.set(p);
+        notes.setAll(words.notes());
+        steps.setAll(words.steps());
+        problems.setAll(words.problems());
+        certificates.setAll(words.certificates());
+        openssl.set(words.openssl());
+        privilegeNote.set(words.privileged());
+        progress.set(1);
+        progressText.set("");
+        if (made.ready()) {
+            state.set(State.READY);
+            message.set(text.fmt("wizard.apply.ready", p.changes().description().render(text.locale())));
+        } else {
+            state.set(State.REFUSED);
+            message.set(text.get("wizard.apply.refused"));
+        }
+    }
+
+    private void planFailed(Throwable error) {
+        if (error instanceof PkiException.Cancelled) {
+            state.set(State.CANCELLED);
+            message.set(text.get("wizard.apply.cancelled"));
+            return;
+        }
+        state.set(State.PLAN_FAILED);
+        message.set(error instanceof PkiException pe ? pe.text().render(text.locale())
+                : text.fmt("wizard.apply.error", String.valueOf(error.getMessage())));
+    }
+
+    private void outcome(Outcome o) {
+        if (o instanceof Outcome.Done d) {
+            entry = d.entry();
+            done(text.fmt("wizard.apply.done", description()));
+        } else if (o instanceof Outcome.NeedsPrivilege n) {
+            entry = n.entry();
+            prepared = n.prepared();
+            scriptText.set(n.prepared().scriptText());
+            scriptCommand.set("sudo sh " + n.prepared().script());
+            state.set(State.NEEDS_PRIVILEGE);
+            message.set(text.get(elevation.available() ? "wizard.apply.needsPrivilege.pkexec"
+                    : "wizard.apply.needsPrivilege"));
+        } else if (o instanceof Outcome.Failed f) {
+            state.set(State.FAILED);
+            message.set(text.fmt(f.rolledBack() ? "wizard.apply.failed" : "wizard.apply.failedHalf",
+                    f.problem().message(text.locale())));
+        } else {
+            problems.setAll(problemsOf(o));
+            state.set(State.REFUSED);
+            message.set(text.get("wizard.apply.refused"));
+        }
+    }
+
+    private void elevated(Elevation.Result r, boolean applied) {
+        if (applied) {
+            done(text.fmt("wizard.apply.done", description()));
+            return;
+        }
+        state.set(State.NEEDS_PRIVILEGE);
+        message.set(text.fmt("wizard.apply.elevationFailed", r.exitCode(), r.output().isBlank() ? "-" : r.output()));
+    }
+
+    private void done(String sentence) {
+        state.set(State.DONE);
+        message.set(sentence);
+        Planned p = planned.get();
+        onDone.forEach(a -> a.accept(p));
+    }
+
+    /** Settles prepared changes with the disk, then says whether this one is now applied. */
+    private boolean settledApplied() throws Exception {
+        FileChanges fc = changes.call();
+        fc.settle();
+        long id = entry.id();
+        boolean applied = fc.history().stream().anyMatch(e -> e.id() == id
+                && e.status() == JournalEntry.Status.APPLIED);
+        if (applied) {
+            entry = fc.history().stream().filter(e -> e.id() == id).findFirst().orElse(entry);
+        }
+        return applied;
+    }
+
+    private List<String> problemsOf(Outcome o) {
+        if (o instanceof Outcome.Refused r) {
+            return r.problems().stream().map(p -> p.message(text.locale())).toList();
+        }
+        if (o instanceof Outcome.Failed f) {
+            List<Problem> all = new ArrayList<>(List.of(f.problem()));
+            all.addAll(f.rollbackProblems());
+            return all.stream().map(p -> p.message(text.locale())).toList();
+        }
+        return List.of();
+    }
+
+    private String description() {
+        Planned p = planned.get();
+        return p == null ? "" : p.changes().description().render(text.locale());
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The sentence about where things stand: ready, done, refused, the error. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty opensslProperty() {
+        return openssl.getReadOnlyProperty();
+    }
+
+    /** Which directories need administrator rights, or empty. */
+    public ReadOnlyStringProperty privilegeNoteProperty() {
+        return privilegeNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scriptTextProperty() {
+        return scriptText.getReadOnlyProperty();
+    }
+
+    /** The command that runs the prepared script as root ({@code sudo sh /tmp/.../apply.sh}). */
+    public ReadOnlyStringProperty scriptCommandProperty() {
+        return scriptCommand.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Planned> plannedProperty() {
+        return planned.getReadOnlyProperty();
+    }
+
+    /** The user's choice to prepare the change for an administrator even where they could write. */
+    public BooleanProperty asAdministratorProperty() {
+        return asAdministrator;
+    }
+
+    public boolean elevationAvailable() {
+        return elevation.available();
+    }
+
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    public ObservableList<String> steps() {
+        return steps;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ObservableList<String> certificates() {
+        return certificates;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.certsd.ui.wizard;
+
+import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.files.FileChanges;
+import dev.certsd.files.Journal;
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.pki.PendingKeys;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.probe.ProbeRunner;
+import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.tree.NodeKey;
+import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.work.Background;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.stage.Window;
+
+/**
+ * Opens the wizards of the main window and gives them what they share: the roots, the journal of changes, the
+ * keys waiting for a CA, how work runs; and shows their result in the tree (the host directory selected).
+ */
+public final class Wizards {
+    private final RootsViewModel roots;
+    private final Function<CertsRoot, ScanOptions> scanOptions;
+    private final Background background;
+    private final UiText text;
+    private final Clock clock;
+    private final Path data;
+    private final ProbeRunner probes;
+    private final Window owner;
+    private final ObservableBooleanValue dark;
+    private final Consumer<String> copy;
+    private Elevation elevation = Elevation.pkexec();
+    private FileChanges changes;
+    private WizardWindow last;
+
+    /**
+     * @param data where the journal ({@code journal/}) and the keys waiting for a CA ({@code pending-keys/}) live
+     * @param copy puts text on the clipboard and says so
+     */
+    public Wizards(RootsViewModel roots, Function<CertsRoot, ScanOptions> scanOptions, Background background,
+                   UiText text, Clock clock, Path data, ProbeRunner probes, Window owner, ObservableBooleanValue dark,
+                   Consumer<String> copy) {
+        this.roots = roots;
+        this.scanOptions = scanOptions;
+        this.background = background;
+        this.text = text;
+        this.clock = clock;
+        this.data = data;
+        this.probes = probes;
+        this.owner = owner;
+        this.dark = dark;
+        this.copy = copy;
+    }
+
+    /** Replaces pkexec (tests; no test can answer the desktop's privilege prompt). */
+    public void useElevation(Elevation e) {
+        this.elevation = e;
+    }
+
+    public WizardWindow newRegistry(Optional<Node> selected) {
+        return show(RegistryWizard.open(this, selected.map(Wizards::rootOf).orElse(null)));
+    }
+
+    public WizardWindow newClient(Optional<Node> selected) {
+        return show(ClientWizard.open(this, target(selected)));
+    }
+
+    public WizardWindow importCa(Optional<Node> selected) {
+        return show(CaImportWizard.open(this, target(selected)));
+    }
+
+    public WizardWindow testPki(Optional<Node> selected) {
+        return show(TestPkiWizard.open(this, target(selected)));
+    }
+
+    public WizardWindow importSigned() {
+        return show(ImportSignedWizard.open(this));
+    }
+
+    /** The wizard opened last (tests look into it). */
+    public WizardWindow last() {
+        return last;
+    }
+
+    WizardWindow show(WizardWindow w) {
+        last = w;
+        w.show();
+        return w;
+    }
+
+    /** A target model on the window's roots, starting on the host directory selected in the tree, if any. */
+    TargetModel target(Optional<Node> selected) {
+        TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
+        selected.ifPresent(n -> {
+            if (n instanceof Node.HostNode h) {
+                t.preselect(h.root(), h.host().hostDir().registry());
+            } else if (n instanceof Node.FileNode f) {
+                t.preselect(f.root(), f.host().hostDir().registry());
+            } else if (n instanceof Node.RootNode r) {
+                t.preselect(r.model().root(), "");
+            }
+        });
+        return t;
+    }
+
+    TargetModel target(CertsRoot root, String registry) {
+        TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
+        if (t.roots().stream().noneMatch(c -> c.path().equals(root.path()))) {
+            t.roots().add(RootChoice.folder(root.path(), text));
+        }
+        t.preselect(root, registry);
+        return t;
+    }
+
+    private static CertsRoot rootOf(Node n) {
+        if (n instanceof Node.RootNode r) {
+            return r.model().root();
+        }
+        return n instanceof Node.HostNode h ? h.root() : ((Node.FileNode) n).root();
+    }
+
+    List<RootChoice> rootChoices() {
+        return RootChoice.of(roots.roots(), text);
+    }
+
+    /** A fresh final page model whose success shows the host directory in the tree. */
+    ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
+        ApplyViewModel m = new ApplyViewModel(this::changes, background, text, elevation);
+        m.onDone(p -> {
+            Path dir = hostDirOf.apply(p);
+            if (dir != null) {
+                reveal(dir);
+            }
+        });
+        return m;
+    }
+
+    /** The journal, opened on first use: every wizard writes through it, so undo works across them. */
+    synchronized FileChanges changes() throws IOException {
+        if (changes == null) {
+            changes = new FileChanges(Journal.open(data.resolve("journal")));
+        }
+        return changes;
+    }
+
+    PendingKeys pending() {
+        return new PendingKeys(data.resolve("pending-keys"));
+    }
+
+    /**
+     * Selects the host directory in the tree once a scan has seen it; a root the window did not show yet (made by
+     * the wizard, or added on its first page) is added first.
+     */
+    void reveal(Path hostDir) {
+        Path root = hostDir.getParent();
+        if (root == null || !Files.isDirectory(hostDir)) {
+            return;
+        }
+        NodeKey key = NodeKey.ofHost(root, hostDir.getFileName().toString());
+        if (roots.model(root).isEmpty()) {
+            roots.addRoot(root);
+        }
+        if (roots.node(key).isPresent()) {
+            roots.selectedKeyProperty().set(key);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        ChangeListener<Number>[] once = new ChangeListener[1];
+        once[0] = (o, a, b) -> {
+            if (roots.node(key).isPresent()) {
+                roots.revisionProperty().removeListener(once[0]);
+                roots.selectedKeyProperty().set(key);
+            }
+        };
+        roots.revisionProperty().addListener(once[0]);
+        roots.refresh();
+    }
+
+    RootsViewModel roots() {
+        return roots;
+    }
+
+    Function<CertsRoot, ScanOptions> scanOptions() {
+        return scanOptions;
+    }
+
+    Background background() {
+        return background;
+    }
+
+    UiText text() {
+        return text;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ProbeRunner probes() {
+        return probes;
+    }
+
+    Window owner() {
+        return owner;
+    }
+
+    ObservableBooleanValue dark() {
+        return dark;
+    }
+
+    Consumer<String> copy() {
+        return copy;
+    }
+}

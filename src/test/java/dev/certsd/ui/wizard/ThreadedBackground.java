@@ -1,0 +1,61 @@
+package dev.certsd.ui.wizard;
+
+import dev.certsd.ui.work.Background;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Work on its own thread, callbacks queued for the test's thread (which plays the UI thread): a test can press
+ * Cancel while a key is being generated, without a JavaFX toolkit.
+ */
+final class ThreadedBackground implements Background {
+    private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+
+    @Override
+    public <T> void run(String what, Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+        Thread t = new Thread(() -> {
+            try {
+                T result = work.call();
+                ui.add(() -> done.accept(result));
+            } catch (Exception e) {
+                ui.add(() -> failed.accept(e));
+            }
+        }, "threaded-background");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void onUi(Runnable action) {
+        ui.add(action);
+    }
+
+    @Override
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    /** Runs queued callbacks on the calling thread until {@code condition} holds; false when time runs out. */
+    boolean drainUntil(BooleanSupplier condition, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Runnable r = ui.poll(left, TimeUnit.NANOSECONDS);
+            if (r != null) {
+                r.run();
+            }
+        }
+        return true;
+    }
+}
