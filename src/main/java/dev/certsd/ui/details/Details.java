@@ -1,6 +1,7 @@
 package dev.certsd.ui.details;
 
 import dev.certsd.diagnose.Severity;
+import dev.certsd.fix.Fix;
 import java.util.List;
 
 /**
@@ -33,8 +34,19 @@ public record Details(String title, String subtitle, Banner banner, List<Section
     public record Row(String label, String value) {
     }
 
-    /** One finding, rendered. */
-    public record Line(Severity severity, String text) {
+    /**
+     * One finding, rendered.
+     *
+     * @param fixes the safe fixes of the finding, the default first; empty when it has none
+     */
+    public record Line(Severity severity, String text, List<Fix> fixes) {
+        public Line {
+            fixes = List.copyOf(fixes);
+        }
+
+        public Line(Severity severity, String text) {
+            this(severity, text, List.of());
+        }
     }
 
     /** The row with the given label in any section, for tests and for copying. */

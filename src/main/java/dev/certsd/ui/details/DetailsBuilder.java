@@ -5,6 +5,7 @@ import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
+import dev.certsd.fix.Fixes;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import dev.certsd.material.GoKeyPair;
@@ -113,7 +114,7 @@ public final class DetailsBuilder {
                 ? "details.host.systemRoots.merged" : "details.host.systemRoots.replaced")));
         sections.add(new Details.Section(text.get("details.section.cas"), cas));
         return new Details(host.hostDir().dirName(), host.path().toString(), banner, sections,
-                lines(host.findings(), host.hostDir().dirName()));
+                lines(host.findings(), host.hostDir().dirName(), host));
     }
 
     private String caSubject(HostReport host, String caFile) {
@@ -165,7 +166,7 @@ public final class DetailsBuilder {
             banner = new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.error.long", host.configError()));
         }
         return new Details(file.name(), host.hostDir().dirName(), banner, sections,
-                lines(file.findings(), host.hostDir().dirName()));
+                lines(file.findings(), host.hostDir().dirName(), host));
     }
 
     private List<Details.Row> certificate(CertInfo cert) {
@@ -282,8 +283,14 @@ public final class DetailsBuilder {
     }
 
     private List<Details.Line> lines(List<Finding> findings, String dir) {
+        return lines(findings, dir, null);
+    }
+
+    /** With the host report, each finding comes with its safe fixes (none for a root's findings). */
+    private List<Details.Line> lines(List<Finding> findings, String dir, HostReport host) {
         return findings.stream().sorted(Comparator.comparing(Finding::severity))
-                .map(f -> new Details.Line(f.severity(), messages.render(f, dir))).toList();
+                .map(f -> new Details.Line(f.severity(), messages.render(f, dir),
+                        host == null ? List.of() : Fixes.forFinding(f, host))).toList();
     }
 
     private Details.Row row(String key, String value) {

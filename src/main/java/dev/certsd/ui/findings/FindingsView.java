@@ -5,16 +5,27 @@ import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsView;
+import dev.certsd.fix.Fix;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -22,10 +33,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The findings table with its severity toggles and search field. */
 public final class FindingsView {
+    /** Ctrl+. fixes the selected finding, as "quick fix" does in editors. */
+    public static final KeyCombination FIX = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
     private final VBox box = new VBox(6);
     private final TableView<FindingItem> table = new TableView<>();
 
     public FindingsView(FindingsViewModel model, UiText text) {
+        this(model, text, fixes -> { });
+    }
+
+    /** @param onFix previews and applies one of the selected finding's fixes (button, context menu, Ctrl+.) */
+    public FindingsView(FindingsViewModel model, UiText text, Consumer<List<Fix>> onFix) {
         ToggleButton errors = toggle(model.showErrorsProperty(), model, Severity.ERROR, text);
         ToggleButton warnings = toggle(model.showWarningsProperty(), model, Severity.WARNING, text);
         ToggleButton infos = toggle(model.showInfosProperty(), model, Severity.INFO, text);
@@ -40,7 +58,15 @@ public final class FindingsView {
         HBox.setHgrow(search, Priority.ALWAYS);
         Label title = new Label(text.get("findings.title"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search);
+        Button fix = new Button(text.get("action.fix"), new FontIcon("mdi2w-wrench"));
+        fix.setId("findings-fix");
+        fix.setTooltip(new Tooltip(text.get("action.fix.tip")));
+        BooleanBinding noFix = Bindings.createBooleanBinding(() -> model.fixes(table.getSelectionModel()
+                .getSelectedItem()).isEmpty(), table.getSelectionModel().selectedItemProperty(), model.visible());
+        fix.disableProperty().bind(noFix);
+        Runnable fixSelected = () -> onFix.accept(model.fixes(table.getSelectionModel().getSelectedItem()));
+        fix.setOnAction(e -> fixSelected.run());
+        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search, fix);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("findings-table");
@@ -81,6 +107,12 @@ public final class FindingsView {
             }
         });
         table.getColumns().addAll(java.util.List.of(severity, message, location));
+        MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), new FontIcon("mdi2w-wrench"));
+        fixItem.setId("findings-context-fix");
+        fixItem.setAccelerator(FIX);
+        fixItem.disableProperty().bind(noFix);
+        fixItem.setOnAction(e -> fixSelected.run());
+        table.setContextMenu(new ContextMenu(fixItem));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> model.select(item));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.getChildren().addAll(bar, table);

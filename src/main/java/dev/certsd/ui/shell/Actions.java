@@ -79,11 +79,13 @@ final class Actions {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu(text.get("menu.file"), null, add, sample, refresh, new SeparatorMenuItem(), quit);
         Menu edit = new Menu(text.get("menu.edit"), null, copyPath(), copyPem(), reveal());
+        edit.setId("menu-edit");
         CheckMenuItem darkItem = new CheckMenuItem(text.get("action.darkTheme"));
         darkItem.selectedProperty().bindBidirectional(dark);
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         Menu view = new Menu(text.get("menu.view"), null, darkItem);
+        view.setId("menu-view");
         Menu registry = new Menu(text.get("menu.registry"), null, probe("action.probe.menu"));
         MenuBar bar = new MenuBar(file, edit, registry, view);
         bar.setId("menu-bar");

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.changes.ChangeActions;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsBuilder;
 import dev.certsd.ui.details.DetailsView;
@@ -24,6 +25,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -48,6 +53,7 @@ public final class MainWindow {
     private final SplitPane right = new SplitPane();
     private Stage stage;
     private ProbeWindows probes;
+    private ChangeActions changes;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -69,12 +75,16 @@ public final class MainWindow {
         Messages messages = new Messages(context.locale());
         probes = new ProbeWindows(context.probes(), context.background(), text, s, dark, this::copy);
         Actions actions = new Actions(roots, text, this::chooseFolder, dark, this::testConnection);
-        RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
+        changes = new ChangeActions(context.changes(), roots, context.background(), text, s, this::copy);
+        ContextMenu treeMenu = actions.contextMenu();
+        treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
+        RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
+        changes.installDeleteKey(tree.view());
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
                 Platform::runLater);
-        DetailsView details = new DetailsView(detailsModel, text);
+        DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, Platform::runLater);
-        FindingsView findings = new FindingsView(findingsModel, text);
+        FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
 
         main.setId("workspace");
         right.setOrientation(Orientation.VERTICAL);
@@ -90,7 +100,9 @@ public final class MainWindow {
         empty.view().visibleProperty().bind(roots.emptyProperty());
 
         BorderPane layout = new BorderPane(center);
-        layout.setTop(new VBox(actions.menuBar(), actions.toolBar()));
+        MenuBar menuBar = actions.menuBar();
+        menu(menuBar, "menu-edit").ifPresent(changes::installIn);
+        layout.setTop(new VBox(menuBar, actions.toolBar()));
         layout.setBottom(new StatusBarView(roots, context.background(), text).view());
         layout.setOnDragOver(this::dragOver);
         layout.setOnDragDropped(this::dropped);
@@ -131,6 +143,15 @@ public final class MainWindow {
             Platform.runLater(roots::releaseScans);
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Fix, delete, undo, redo and the history of this window. */
+    public ChangeActions changes() {
+        return changes;
+    }
+
+    private static java.util.Optional<Menu> menu(MenuBar bar, String id) {
+        return bar.getMenus().stream().filter(m -> id.equals(m.getId())).findFirst();
     }
 
     /** The connection-test windows opened from this window. */
