@@ -145,6 +145,13 @@ public final class ChangeActions {
         history.show();
     }
 
+    /** Closes the history window, if open. */
+    public void closeWindows() {
+        if (history != null) {
+            history.stage().hide();
+        }
+    }
+
     /** Done: a notice, and the selection follows a renamed file. Otherwise: the message or the administrator path. */
     void present(ChangeResult r) {
         switch (r.kind()) {

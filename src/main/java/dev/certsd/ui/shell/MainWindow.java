@@ -102,6 +102,8 @@ public final class MainWindow {
         BorderPane layout = new BorderPane(center);
         MenuBar menuBar = actions.menuBar();
         menu(menuBar, "menu-edit").ifPresent(changes::installIn);
+        menu(menuBar, "menu-view").ifPresent(v -> v.getItems().addAll(new SeparatorMenuItem(), LanguageMenu.of(text,
+                Language.fromTag(settings.language()).orElse(Language.SYSTEM), this::switchLanguage)));
         layout.setTop(new VBox(menuBar, actions.toolBar()));
         layout.setBottom(new StatusBarView(roots, context.background(), text).view());
         layout.setOnDragOver(this::dragOver);
@@ -114,6 +116,7 @@ public final class MainWindow {
         dark.set(startup.dark() != null ? startup.dark() : settings.dark());
         applyTheme(dark.get());
 
+        s.getProperties().put(MainWindow.class, this);
         s.setTitle(text.get("app.title"));
         s.getIcons().setAll(WindowIcon.images());
         s.setScene(scene);
@@ -143,6 +146,36 @@ public final class MainWindow {
             Platform.runLater(roots::releaseScans);
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** The main window shown in a stage (a new one after the language changed). */
+    public static MainWindow of(Stage stage) {
+        return (MainWindow) stage.getProperties().get(MainWindow.class);
+    }
+
+    /**
+     * View › Language: the choice is remembered and the window is built again in that language at once, with the
+     * same roots, geometry and selection. Connection-test and history windows close (they reopen in the new
+     * language); nothing is lost, as changes are in the journal and roots on disk.
+     */
+    public MainWindow switchLanguage(Language choice) {
+        if (choice.tag().equals(settings.language())) {
+            return this;
+        }
+        settings = settings.withLanguage(choice.tag());
+        saveSettings();
+        dev.certsd.ui.tree.NodeKey selected = roots.selectedKeyProperty().get();
+        probes.closeAll();
+        changes.closeWindows();
+        for (dev.certsd.ui.tree.RootModel m : roots.roots()) {
+            context.watcher().unwatch(m.root().path());
+        }
+        MainWindow next = new MainWindow(context.withLocale(choice.locale()));
+        next.show(stage, Startup.NONE);
+        next.roots().selectedKeyProperty().set(selected);
+        next.roots().notice(next.text.fmt("notice.language", next.text.get(Language.fromLocale(next.text.locale())
+                .textKey())));
+        return next;
     }
 
     /** Fix, delete, undo, redo and the history of this window. */

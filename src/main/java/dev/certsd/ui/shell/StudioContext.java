@@ -52,8 +52,20 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
 
     /** The real machine: its roots, its config and data dirs, worker threads, a WatchService. */
     public static StudioContext ofThisMachine() throws IOException {
-        return new StudioContext(KnownRoots.ofThisMachine(), AppDirs.ofThisMachine(), Locale.getDefault(),
+        AppDirs dirs = AppDirs.ofThisMachine();
+        Language language = Language.fromTag(new SettingsStore(dirs.config()).load().language())
+                .orElse(Language.SYSTEM);
+        Locale locale = language.locale(Locale.getDefault());
+        if (language != Language.SYSTEM) {
+            Locale.setDefault(locale); // JavaFX's own words (a text field's context menu) follow the choice too
+        }
+        return new StudioContext(KnownRoots.ofThisMachine(), dirs, locale,
                 Clock.systemUTC(), new FxBackground(), new RootWatcher(), StudioContext::machineOptions);
+    }
+
+    /** The same machine read in another language (View › Language applies at once). */
+    public StudioContext withLocale(Locale l) {
+        return new StudioContext(discovery, dirs, l, clock, background, watcher, scanOptions, probes, changes);
     }
 
     /**
