@@ -30,6 +30,14 @@ public final class DataNodes {
         return node;
     }
 
+    /** A tooltip that shows data only (a path). */
+    public static javafx.scene.control.Tooltip mark(javafx.scene.control.Tooltip tooltip) {
+        if (!tooltip.getStyleClass().contains(STYLE_CLASS)) {
+            tooltip.getStyleClass().add(STYLE_CLASS);
+        }
+        return tooltip;
+    }
+
     public static boolean isData(Node node) {
         return node.getStyleClass().contains(STYLE_CLASS);
     }

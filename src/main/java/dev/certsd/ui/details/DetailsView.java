@@ -3,6 +3,7 @@ package dev.certsd.ui.details;
 import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.fix.Fix;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,10 +54,10 @@ public final class DetailsView {
             content.getChildren().add(hint);
             return;
         }
-        Label title = new Label(d.title());
+        Label title = DataNodes.mark(new Label(d.title()), d.titleIsData());
         title.setId("details-title");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label subtitle = new Label(d.subtitle());
+        Label subtitle = DataNodes.mark(new Label(d.subtitle()));
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
         content.getChildren().add(new VBox(2, title, subtitle));
@@ -103,13 +104,22 @@ public final class DetailsView {
         grid.getColumnConstraints().addAll(labels, values);
         int r = 0;
         for (Details.Row row : s.rows()) {
-            Label l = new Label(row.label());
+            Label l = DataNodes.mark(new Label(row.label()), row.labelIsData());
             l.getStyleClass().add(Styles.TEXT_MUTED);
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label v = new Label(row.value());
+            Label v = DataNodes.mark(new Label(row.value()), row.valueIsData());
             v.setWrapText(true);
             v.getStyleClass().add("detail-value");
-            grid.addRow(r++, l, v);
+            if (row.note() == null) {
+                grid.addRow(r++, l, v);
+            } else {
+                Label note = new Label(row.note());
+                note.getStyleClass().add(Styles.TEXT_MUTED);
+                note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                HBox value = new HBox(6, v, note);
+                value.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+                grid.addRow(r++, l, value);
+            }
         }
         return titled(s.title(), grid);
     }

@@ -3,6 +3,7 @@ package dev.certsd.ui.findings;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsView;
 import dev.certsd.fix.Fix;
@@ -93,6 +94,13 @@ public final class FindingsView {
         severity.setMaxWidth(130);
         TableColumn<FindingItem, String> location = new TableColumn<>(text.get("findings.location"));
         location.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
+        location.setCellFactory(c -> DataNodes.mark(new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        }));
         location.setPrefWidth(200);
         location.setMaxWidth(240);
         TableColumn<FindingItem, String> message = new TableColumn<>(text.get("findings.message"));
