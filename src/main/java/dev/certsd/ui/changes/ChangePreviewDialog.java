@@ -39,6 +39,7 @@ final class ChangePreviewDialog {
         Dialog<ChangeSet> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(model.heading());
+        dialog.setHeaderText(model.header());
         dialog.setResizable(true);
         ButtonType apply = new ButtonType(text.get(applyKey), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -47,7 +48,7 @@ final class ChangePreviewDialog {
         dialog.getDialogPane().getStylesheets().add(ChangePreviewDialog.class
                 .getResource("/dev/certsd/ui/studio.css").toExternalForm());
         dialog.getDialogPane().setContent(content(model, text));
-        dialog.getDialogPane().setPrefWidth(680);
+        dialog.getDialogPane().setPrefWidth(780);
         Button applyButton = (Button) dialog.getDialogPane().lookupButton(apply);
         applyButton.setId("preview-apply");
         applyButton.getStyleClass().add(destructive ? Styles.DANGER : Styles.ACCENT);
@@ -73,7 +74,7 @@ final class ChangePreviewDialog {
 
     private static VBox content(ChangePreviewModel model, UiText text) {
         VBox box = new VBox(12);
-        box.setPrefWidth(640);
+        box.setPrefWidth(740);
         box.getChildren().add(choices(model));
         box.getChildren().add(passphrase(model, text));
 

@@ -40,6 +40,7 @@ public final class ChangePreviewModel {
     }
 
     private final String heading;
+    private final String header;
     private final List<Choice> choices;
     private final FileChanges changes;
     private final Background background;
@@ -54,12 +55,17 @@ public final class ChangePreviewModel {
     /** Counts requests, so the answer to an earlier choice never overwrites the current one. */
     private long generation;
 
-    public ChangePreviewModel(String heading, List<Choice> choices, FileChanges changes, Background background,
-                              UiText text) {
+    /**
+     * @param heading the window's title ("Fix")
+     * @param header  what the user is asked to do ("Check what the fix will do, then apply it")
+     */
+    public ChangePreviewModel(String heading, String header, List<Choice> choices, FileChanges changes,
+                              Background background, UiText text) {
         if (choices.isEmpty()) {
             throw new IllegalArgumentException("nothing to preview");
         }
         this.heading = heading;
+        this.header = header;
         this.choices = List.copyOf(choices);
         this.changes = changes;
         this.background = background;
@@ -73,19 +79,24 @@ public final class ChangePreviewModel {
                                               UiText text) {
         List<Choice> choices = fixes.stream().map(f -> new Choice(f.description().render(text.locale()),
                 f.needsPassphrase(), p -> p == null ? f.plan() : f.plan(p))).toList();
-        return new ChangePreviewModel(text.get("preview.fix.heading"), choices, changes, background, text);
+        return new ChangePreviewModel(text.get("preview.fix.heading"), text.get(choices.size() > 1
+                ? "preview.fix.header.choose" : "preview.fix.header"), choices, changes, background, text);
     }
 
     /** Removing a file or a registry directory. */
     public static ChangePreviewModel forDeletion(Node node, FileChanges changes, Background background, UiText text) {
         String title = node instanceof Node.HostNode h ? text.fmt("preview.delete.dir", h.host().hostDir().dirName(),
                 h.host().files().size()) : text.fmt("preview.delete.file", node.key().path().getFileName());
-        return new ChangePreviewModel(text.get("preview.delete.heading"),
+        return new ChangePreviewModel(text.get("preview.delete.heading"), text.get("preview.delete.header"),
                 List.of(new Choice(title, false, p -> Deletion.of(node))), changes, background, text);
     }
 
     public String heading() {
         return heading;
+    }
+
+    public String header() {
+        return header;
     }
 
     public List<Choice> choices() {

@@ -34,7 +34,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The findings table with its severity toggles and search field. */
 public final class FindingsView {
-    /** Ctrl+. fixes the selected finding, as "quick fix" does in editors. */
+    /** Ctrl+. fixes the selected finding (or the selected file's), as "quick fix" does in editors. */
     public static final KeyCombination FIX = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
     private final VBox box = new VBox(6);
     private final TableView<FindingItem> table = new TableView<>();
@@ -67,6 +67,11 @@ public final class FindingsView {
         fix.disableProperty().bind(noFix);
         Runnable fixSelected = () -> onFix.accept(model.fixes(table.getSelectionModel().getSelectedItem()));
         fix.setOnAction(e -> fixSelected.run());
+        // Ctrl+.: the selected row's finding, else the most severe fixable finding of what the tree selects
+        Runnable quickFix = () -> {
+            List<Fix> row = model.fixes(table.getSelectionModel().getSelectedItem());
+            onFix.accept(row.isEmpty() ? model.fixesOfSelectedNode() : row);
+        };
         HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search, fix);
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -117,9 +122,13 @@ public final class FindingsView {
         table.getColumns().addAll(java.util.List.of(severity, message, location));
         MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), new FontIcon("mdi2w-wrench"));
         fixItem.setId("findings-context-fix");
-        fixItem.setAccelerator(FIX);
         fixItem.disableProperty().bind(noFix);
         fixItem.setOnAction(e -> fixSelected.run());
+        table.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(FIX, quickFix);
+            }
+        });
         table.setContextMenu(new ContextMenu(fixItem));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> model.select(item));
         VBox.setVgrow(table, Priority.ALWAYS);

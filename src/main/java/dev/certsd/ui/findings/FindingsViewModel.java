@@ -109,6 +109,27 @@ public final class FindingsViewModel {
                 .map(h -> Fixes.forFinding(item.finding(), h)).orElse(List.of());
     }
 
+    /**
+     * The fixes of the most severe fixable finding of the node selected in the tree (a file, or a registry
+     * directory and its files): what Ctrl+. fixes when no row of the list is selected.
+     */
+    public List<Fix> fixesOfSelectedNode() {
+        Optional<Node> node = roots.node(roots.selectedKeyProperty().get());
+        List<Finding> findings;
+        HostReport host;
+        if (node.isPresent() && node.get() instanceof Node.FileNode f) {
+            findings = f.file().findings();
+            host = f.host();
+        } else if (node.isPresent() && node.get() instanceof Node.HostNode h) {
+            findings = h.host().findings();
+            host = h.host();
+        } else {
+            return List.of();
+        }
+        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity))
+                .map(f -> Fixes.forFinding(f, host)).filter(x -> !x.isEmpty()).findFirst().orElse(List.of());
+    }
+
     private void rebuild() {
         List<FindingItem> items = new ArrayList<>();
         for (RootModel m : roots.roots()) {

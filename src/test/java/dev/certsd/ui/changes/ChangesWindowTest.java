@@ -195,6 +195,16 @@ class ChangesWindowTest {
     }
 
     @Test
+    void ctrlPeriodOnAFileInTheTreePreviewsTheFixOfItsFinding(FxRobot robot) throws Exception {
+        select(robot, file("myca.cert"));
+        robot.clickOn("#roots-tree");
+        robot.push(KeyCode.CONTROL, KeyCode.PERIOD);
+        waitForPreview(robot);
+        assertEquals(List.of("• Rename " + dir.resolve("myca.cert") + " to " + dir.resolve("myca.crt")),
+                labels(robot, "#preview-steps"));
+    }
+
+    @Test
     void aChangeForAnAdministratorShowsTheScriptToCopy(FxRobot robot) throws Exception {
         var h = Fixtures.scan(dir);
         var finding = h.findings().stream().filter(f -> f.code() == FindingCode.CA_SAVED_AS_CERT).findFirst()
