@@ -39,6 +39,8 @@ public final class ChangesViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    /** Counts journal reads; touched on the UI thread only. */
+    private long reads;
 
     private record AdministratorOutcome(AdministratorRun.Ended ended, ChangeResult settled) {
     }
@@ -84,10 +86,16 @@ public final class ChangesViewModel {
 
     /** Reads the journal again (another window or the command line may have changed it). */
     public void refresh() {
+        long mine = ++reads;
         background.run(text.get("changes.reading"), () -> {
             List<JournalEntry> all = changes.history();
             return new Snapshot(all, changes.nextUndo(), changes.nextRedo());
-        }, this::show, e -> { });
+        }, s -> {
+            if (mine == reads) { // an earlier read finishing late never hides a later change
+                show(s);
+            }
+        }, e -> show(new Snapshot(List.of(), Optional.empty(), Optional.empty())));
+        // a journal that cannot be read offers nothing to undo; applying says why (change.journalError)
     }
 
     public void apply(ChangeSet cs, Consumer<ChangeResult> done) {
