@@ -29,6 +29,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -61,6 +62,8 @@ public final class FindingsView {
         title.getStyleClass().add(Styles.TEXT_BOLD);
         Button fix = new Button(text.get("action.fix"), new FontIcon("mdi2w-wrench"));
         fix.setId("findings-fix");
+        fix.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, not the button
+        search.setMinWidth(120);
         fix.setTooltip(new Tooltip(text.get("action.fix.tip")));
         BooleanBinding noFix = Bindings.createBooleanBinding(() -> model.fixes(table.getSelectionModel()
                 .getSelectedItem()).isEmpty(), table.getSelectionModel().selectedItemProperty(), model.visible());
