@@ -99,17 +99,26 @@ class JapaneseWindowTextTest {
         waitUntil(() -> window.roots().model(root).map(m -> m.report() != null).orElse(false));
         NodeKey selected = NodeKey.ofHost(root, SampleRoot.HEALTHY);
         robot.interact(() -> window.roots().selectedKeyProperty().set(selected));
-        MainWindow english = robot.interact(() -> window.switchLanguage(Language.ENGLISH)) == null ? null
-                : MainWindow.of(primary);
+        robot.interact(() -> languageItem(robot, "language-english").fire()); // View › Language › English
+        MainWindow english = MainWindow.of(primary);
+        assertTrue(english != window, "the window was built again");
         waitUntil(() -> english.roots().model(root).map(m -> m.report() != null).orElse(false));
         assertEquals("File", menuBar(robot).getMenus().get(0).getText());
         assertEquals(selected, english.roots().selectedKeyProperty().get());
         assertEquals("en", new SettingsStore(home.resolve("config")).load().language());
         assertTrue(english.roots().noticeProperty().get().startsWith("The window is now in English"));
 
-        robot.interact(() -> MainWindow.of(primary).switchLanguage(Language.JAPANESE));
+        robot.interact(() -> languageItem(robot, "language-japanese").fire());
         assertEquals("ファイル", menuBar(robot).getMenus().get(0).getText());
         assertEquals("ja", new SettingsStore(home.resolve("config")).load().language());
+    }
+
+    private static javafx.scene.control.MenuItem languageItem(FxRobot robot, String id) {
+        javafx.scene.control.Menu view = menuBar(robot).getMenus().stream().filter(m -> "menu-view".equals(m.getId()))
+                .findFirst().orElseThrow();
+        javafx.scene.control.Menu language = (javafx.scene.control.Menu) view.getItems().stream()
+                .filter(i -> "menu-language".equals(i.getId())).findFirst().orElseThrow();
+        return language.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 
     private static javafx.scene.control.MenuBar menuBar(FxRobot robot) {
