@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots: the main window (the sample root open, a file selected, light and dark) and the
-# connection test against a registry-like server on loopback where the docs' answer and the client's differ.
+# Takes the README's screenshots: the main window (the sample root open, a file selected, light and dark, and in
+# Japanese as on a Japanese desktop), the preview of a one-click fix, and the connection test against a
+# registry-like server on loopback where the docs' answer and the client's differ.
 # Runs the real jar under Xvfb; installs nothing. Needs: xvfb-run (xvfb), xdotool, imagemagick (import), and
 # libgtk-3-0 for JavaFX. Settings and the sample go to a temporary directory, never to your home.
 # Then each wizard's main page (new registry, client certificate and its review, CA import from a Harbor-like
 # server on loopback, test PKI's review with its snippets), driven from the keyboard as a user would.
-# Usage: docs/screenshots.sh [main|probe|wizards|all]   (builds target/certsd-studio.jar first when it is missing)
+# Usage: docs/screenshots.sh [main|ja|fix|probe|wizards|all]   (builds target/certsd-studio.jar first when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,18 +23,43 @@ trap 'rm -rf "$work"' EXIT
 # The file shown selected: an expired client certificate, so the shot has badges, a verdict and findings.
 selected="$work/data/sample/certs.d/expired.example.com:5000/client.cert"
 
+# shoot THEME OUT SELECTED [JVM OPTIONS...]: the main window with SELECTED selected, into OUT
 shoot() {
-    local theme=$1 out=$2
-    WORK="$work" THEME="$theme" OUT="$out" SELECTED="$selected" \
+    local theme=$1 out=$2 sel=$3; shift 3
+    local name; name=$(basename "$out" .png)
+    WORK="$work" THEME="$theme" OUT="$out" SELECTED="$sel" NAME="$name" OPTS="$*" \
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         set -euo pipefail
-        java -Dcertsd.config.dir="$WORK/config-$THEME" -Dcertsd.data.dir="$WORK/data" \
-             -jar target/certsd-studio.jar gui --sample --theme "$THEME" "$SELECTED" >"$WORK/app-$THEME.log" 2>&1 &
+        java $OPTS -Dcertsd.config.dir="$WORK/config-$NAME" -Dcertsd.data.dir="$WORK/data" \
+             -jar target/certsd-studio.jar gui --sample --theme "$THEME" "$SELECTED" >"$WORK/app-$NAME.log" 2>&1 &
         app=$!
         win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
         xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800
         sleep 4   # the scan, the layout after resizing, and the first paint
         /usr/bin/import -window "$win" "$OUT"
+        kill "$app"
+        wait "$app" 2>/dev/null || true
+    '
+    echo "wrote $out"
+}
+
+# The preview of a fix, opened the way a user does: the CA saved as .cert selected in the tree, then Ctrl+.
+shoot_fix() {
+    local out=$1
+    WORK="$work" OUT="$out" SELECTED="$work/data/sample/certs.d/ca-saved-as-cert.example.com/ca.cert" \
+    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        set -euo pipefail
+        java -Dcertsd.config.dir="$WORK/config-fix" -Dcertsd.data.dir="$WORK/data" \
+             -jar target/certsd-studio.jar gui --sample --theme light "$SELECTED" >"$WORK/app-fix.log" 2>&1 &
+        app=$!
+        win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
+        xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800
+        sleep 4   # the scan: Ctrl+. needs the selected file in the tree
+        xdotool windowfocus --sync "$win"
+        xdotool key --clearmodifiers ctrl+period
+        dialog=$(timeout 30 xdotool search --sync --name "^Fix$" | head -n1)
+        sleep 2   # the steps are checked against the disk, then the dialog grows to show them
+        /usr/bin/import -window "$dialog" "$OUT"
         kill "$app"
         wait "$app" 2>/dev/null || true
     '
@@ -143,9 +169,13 @@ JSON
 }
 
 case "${1:-all}" in
-    main) shoot light docs/main-light.png; shoot dark docs/main-dark.png ;;
+    main) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected" ;;
+    ja) shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP ;;
+    fix) shoot_fix docs/fix-preview.png ;;
     probe) shoot_probe docs/probe.png ;;
     wizards) shoot_wizards ;;
-    all) shoot light docs/main-light.png; shoot dark docs/main-dark.png; shoot_probe docs/probe.png; shoot_wizards ;;
-    *) echo "usage: docs/screenshots.sh [main|probe|wizards|all]" >&2; exit 2 ;;
+    all) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected"
+         shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP
+         shoot_fix docs/fix-preview.png; shoot_probe docs/probe.png; shoot_wizards ;;
+    *) echo "usage: docs/screenshots.sh [main|ja|fix|probe|wizards|all]" >&2; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ package dev.certsd.app;
 
 import dev.certsd.cli.CertsdCommand;
 import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.UiText;
 import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioApp;
@@ -11,6 +12,7 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The jar's entry point: no arguments (or {@code gui ...}) opens the window; anything else runs the command line.
@@ -49,7 +51,8 @@ public final class Launcher {
                     startup = new Startup(startup.dark(), true, root);
                 }
             } catch (IOException e) {
-                System.err.println("Cannot write the sample root: " + e.getMessage());
+                System.err.println(new UiText(Locale.getDefault()).fmt("launcher.sampleFailed",
+                        String.valueOf(e.getMessage())));
                 System.exit(2);
                 return;
             }

@@ -6,12 +6,14 @@ import java.util.ResourceBundle;
 
 /** The user-visible strings of the window, from the {@code ui} resource bundle (English and Japanese). */
 public final class UiText {
+    /** The bundle's base name; also what journal entries written by the window name as their bundle. */
+    public static final String BUNDLE = "dev.certsd.ui.ui";
     private final ResourceBundle bundle;
     private final Locale locale;
 
     public UiText(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("dev.certsd.ui.ui", locale);
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
     }
 
     public Locale locale() {

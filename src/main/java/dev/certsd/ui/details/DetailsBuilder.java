@@ -5,6 +5,7 @@ import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
+import dev.certsd.fix.Fixes;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import dev.certsd.material.GoKeyPair;
@@ -54,7 +55,7 @@ public final class DetailsBuilder {
         List<Details.Section> sections = new ArrayList<>();
         List<Details.Row> rows = new ArrayList<>();
         rows.add(row("details.root.client", text.get("client." + m.root().client().name())));
-        rows.add(row("details.path", m.root().path().toString()));
+        rows.add(data("details.path", m.root().path().toString()));
         RootReport r = m.report();
         Details.Banner banner;
         if (m.problemProperty().get() != null) {
@@ -64,19 +65,18 @@ public final class DetailsBuilder {
         } else {
             Counts c = Counts.of(r);
             long broken = r.hosts().stream().filter(HostReport::hasErrors).count();
-            rows.add(row("details.root.hosts", Long.toString(r.hosts().size())));
-            rows.add(row("details.root.hostsWithErrors", Long.toString(broken)));
-            rows.add(row("details.root.errors", Long.toString(c.errors())));
-            rows.add(row("details.root.warnings", Long.toString(c.warnings())));
-            rows.add(row("details.root.scannedAt", dates.format(r.scannedAt())));
+            rows.add(data("details.root.hosts", Long.toString(r.hosts().size())));
+            rows.add(data("details.root.hostsWithErrors", Long.toString(broken)));
+            rows.add(data("details.root.errors", Long.toString(c.errors())));
+            rows.add(data("details.root.warnings", Long.toString(c.warnings())));
+            rows.add(data("details.root.scannedAt", dates.format(r.scannedAt())));
             banner = broken == 0
                     ? new Details.Banner(Details.Tone.SUCCESS, text.fmt("details.root.allOk", r.hosts().size()))
                     : new Details.Banner(Details.Tone.DANGER, text.fmt("details.root.broken", broken, r.hosts().size()));
         }
         sections.add(new Details.Section(text.get("details.section.root"), rows));
         List<Details.Line> findings = r == null ? List.of() : lines(r.findings(), "");
-        return new Details(m.label(text), m.root().path().toString(), banner,
-                sections, findings);
+        return new Details(m.label(text), m.root().path().toString(), banner, sections, findings, false);
     }
 
     private Details host(Node.HostNode h) {
@@ -90,16 +90,17 @@ public final class DetailsBuilder {
         };
         List<Details.Section> sections = new ArrayList<>();
         List<Details.Row> registry = new ArrayList<>();
-        registry.add(row("details.path", host.path().toString()));
-        registry.add(row("details.host.references", host.hostDir().references().isEmpty() ? text.get("details.none")
-                : String.join(", ", host.hostDir().references())));
-        registry.add(row("details.host.files", Integer.toString(host.files().size())));
+        registry.add(data("details.path", host.path().toString()));
+        registry.add(host.hostDir().references().isEmpty() ? row("details.host.references", text.get("details.none"))
+                : data("details.host.references", String.join(", ", host.hostDir().references())));
+        registry.add(data("details.host.files", Integer.toString(host.files().size())));
         sections.add(new Details.Section(text.get("details.section.registry"), registry));
         List<Details.Row> pairs = new ArrayList<>();
         for (int i = 0; i < host.load().pairs().size(); i++) {
             String cert = host.load().pairs().get(i);
             String key = cert.endsWith(".cert") ? cert.substring(0, cert.length() - 5) + ".key" : "";
-            pairs.add(new Details.Row(Integer.toString(i + 1), key.isEmpty() ? cert : cert + " + " + key));
+            pairs.add(new Details.Row(Integer.toString(i + 1), key.isEmpty() ? cert : text.fmt("details.host.pair", cert, key),
+                    true, true, null));
         }
         if (pairs.isEmpty()) {
             pairs.add(row("details.host.noPairs", text.get("details.host.noPairs.explain")));
@@ -107,13 +108,13 @@ public final class DetailsBuilder {
         sections.add(new Details.Section(text.get("details.section.pairs"), pairs));
         List<Details.Row> cas = new ArrayList<>();
         for (String ca : host.load().caFiles()) {
-            cas.add(new Details.Row(ca, caSubject(host, ca)));
+            cas.add(new Details.Row(ca, caSubject(host, ca), true, true, null));
         }
         cas.add(row("details.host.systemRoots", text.get(host.load().systemRootsMerged()
                 ? "details.host.systemRoots.merged" : "details.host.systemRoots.replaced")));
         sections.add(new Details.Section(text.get("details.section.cas"), cas));
         return new Details(host.hostDir().dirName(), host.path().toString(), banner, sections,
-                lines(host.findings(), host.hostDir().dirName()));
+                lines(host.findings(), host.hostDir().dirName(), host));
     }
 
     private String caSubject(HostReport host, String caFile) {
@@ -130,12 +131,12 @@ public final class DetailsBuilder {
         about.add(row("details.file.role", text.get("role.explain." + file.role().name())));
         about.add(row("details.file.loadOrder", text.fmt("details.file.loadOrderValue",
                 host.files().indexOf(file) + 1, host.files().size())));
-        about.add(row("details.path", file.entry().path().toString()));
+        about.add(data("details.path", file.entry().path().toString()));
         if (file.entry().readable()) {
             about.add(row("details.file.size", text.fmt("details.file.sizeValue", file.entry().size())));
         }
         if (file.entry().perms() != null) {
-            about.add(row("details.file.mode",
+            about.add(data("details.file.mode",
                     java.nio.file.attribute.PosixFilePermissions.toString(file.entry().perms())));
         }
         Content c = file.entry().content();
@@ -165,37 +166,39 @@ public final class DetailsBuilder {
             banner = new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.error.long", host.configError()));
         }
         return new Details(file.name(), host.hostDir().dirName(), banner, sections,
-                lines(file.findings(), host.hostDir().dirName()));
+                lines(file.findings(), host.hostDir().dirName(), host));
     }
 
     private List<Details.Row> certificate(CertInfo cert) {
         Instant now = clock.instant();
         List<Details.Row> rows = new ArrayList<>();
-        rows.add(row("cert.subject", cert.subject()));
-        rows.add(row("cert.issuer", cert.selfIssued() ? text.fmt("cert.issuer.self", cert.issuer()) : cert.issuer()));
-        rows.add(row("cert.sans", cert.subjectAltNames().isEmpty() ? text.get("details.none")
-                : String.join(", ", cert.subjectAltNames())));
-        rows.add(row("cert.notBefore", dates.format(cert.notBefore())));
+        rows.add(data("cert.subject", cert.subject()));
+        rows.add(cert.selfIssued() ? row("cert.issuer", text.fmt("cert.issuer.self", cert.issuer()))
+                : data("cert.issuer", cert.issuer()));
+        rows.add(cert.subjectAltNames().isEmpty() ? row("cert.sans", text.get("details.none")) : data("cert.sans",
+                String.join(", ", cert.subjectAltNames())));
+        rows.add(data("cert.notBefore", dates.format(cert.notBefore())));
         long days = Duration.between(now, cert.notAfter()).toDays();
         String left = cert.expiredAt(now) ? text.fmt("cert.expiredAgo", Duration.between(cert.notAfter(), now).toDays())
                 : cert.notYetValidAt(now) ? text.get("cert.notYetValid") : text.fmt("cert.daysLeft", days);
-        rows.add(row("cert.notAfter", dates.format(cert.notAfter()) + " (" + left + ")"));
-        rows.add(row("cert.key", cert.keyAlgorithm() + " " + cert.keyBits()));
-        rows.add(row("cert.signature", cert.signatureAlgorithm()));
+        rows.add(new Details.Row(text.get("cert.notAfter"), dates.format(cert.notAfter()), false, true,
+                text.fmt("cert.notAfter.note", left)));
+        rows.add(data("cert.key", cert.keyAlgorithm() + " " + cert.keyBits()));
+        rows.add(data("cert.signature", cert.signatureAlgorithm()));
         rows.add(row("cert.ca", cert.isCa() ? text.get("cert.ca.yes") : text.get("cert.ca.no")));
-        rows.add(row("cert.keyUsage", cert.keyUsages().isEmpty() ? text.get("details.none")
-                : String.join(", ", cert.keyUsages())));
-        rows.add(row("cert.eku", cert.hasEku() ? String.join(", ", cert.extendedKeyUsages())
-                : text.get("cert.eku.absent")));
-        rows.add(row("cert.serial", cert.serialHex()));
-        rows.add(row("cert.sha256", cert.sha256()));
-        rows.add(row("cert.sha1", cert.sha1()));
+        rows.add(cert.keyUsages().isEmpty() ? row("cert.keyUsage", text.get("details.none")) : data("cert.keyUsage",
+                String.join(", ", cert.keyUsages())));
+        rows.add(cert.hasEku() ? data("cert.eku", String.join(", ", cert.extendedKeyUsages())) : row("cert.eku",
+                text.get("cert.eku.absent")));
+        rows.add(data("cert.serial", cert.serialHex()));
+        rows.add(data("cert.sha256", cert.sha256()));
+        rows.add(data("cert.sha1", cert.sha1()));
         return rows;
     }
 
     private List<Details.Row> key(KeyInfo k) {
         List<Details.Row> rows = new ArrayList<>();
-        rows.add(row("key.type", k.algorithm() == null ? text.get("key.type.unknown") : k.describe()));
+        rows.add(k.algorithm() == null ? row("key.type", text.get("key.type.unknown")) : data("key.type", k.describe()));
         rows.add(row("key.encoding", text.get("key.encoding." + k.encoding().name())));
         return rows;
     }
@@ -244,7 +247,7 @@ public final class DetailsBuilder {
                     boolean loaded = host.load().caFiles().contains(name);
                     rows.add(new Details.Row(text.get("rel.trust"), text.get(loaded ? "rel.trust.loaded" : "rel.trust.skipped")));
                     if (!issued.isEmpty()) {
-                        rows.add(new Details.Row(text.get("rel.issued"), String.join(", ", issued.stream().distinct().toList())));
+                        rows.add(Details.Row.data(text.get("rel.issued"), String.join(", ", issued.stream().distinct().toList())));
                     }
                 }
             }
@@ -282,11 +285,21 @@ public final class DetailsBuilder {
     }
 
     private List<Details.Line> lines(List<Finding> findings, String dir) {
+        return lines(findings, dir, null);
+    }
+
+    /** With the host report, each finding comes with its safe fixes (none for a root's findings). */
+    private List<Details.Line> lines(List<Finding> findings, String dir, HostReport host) {
         return findings.stream().sorted(Comparator.comparing(Finding::severity))
-                .map(f -> new Details.Line(f.severity(), messages.render(f, dir))).toList();
+                .map(f -> new Details.Line(f.severity(), messages.render(f, dir),
+                        host == null ? List.of() : Fixes.forFinding(f, host))).toList();
     }
 
     private Details.Row row(String key, String value) {
         return new Details.Row(text.get(key), value);
+    }
+
+    private Details.Row data(String key, String value) {
+        return Details.Row.data(text.get(key), value);
     }
 }

@@ -2,8 +2,14 @@ package dev.certsd.ui.details;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
+import dev.certsd.fix.Fix;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -18,9 +24,16 @@ public final class DetailsView {
     private final VBox content = new VBox(14);
     private final ScrollPane scroll = new ScrollPane(content);
     private final UiText text;
+    private final Consumer<List<Fix>> onFix;
 
     public DetailsView(DetailsViewModel model, UiText text) {
+        this(model, text, fixes -> { });
+    }
+
+    /** @param onFix previews and applies one of a finding's fixes, the default first */
+    public DetailsView(DetailsViewModel model, UiText text, Consumer<List<Fix>> onFix) {
         this.text = text;
+        this.onFix = onFix;
         content.setId("details");
         content.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
@@ -41,10 +54,10 @@ public final class DetailsView {
             content.getChildren().add(hint);
             return;
         }
-        Label title = new Label(d.title());
+        Label title = DataNodes.mark(new Label(d.title()), d.titleIsData());
         title.setId("details-title");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label subtitle = new Label(d.subtitle());
+        Label subtitle = DataNodes.mark(new Label(d.subtitle()));
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
         content.getChildren().add(new VBox(2, title, subtitle));
@@ -91,13 +104,22 @@ public final class DetailsView {
         grid.getColumnConstraints().addAll(labels, values);
         int r = 0;
         for (Details.Row row : s.rows()) {
-            Label l = new Label(row.label());
+            Label l = DataNodes.mark(new Label(row.label()), row.labelIsData());
             l.getStyleClass().add(Styles.TEXT_MUTED);
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label v = new Label(row.value());
+            Label v = DataNodes.mark(new Label(row.value()), row.valueIsData());
             v.setWrapText(true);
             v.getStyleClass().add("detail-value");
-            grid.addRow(r++, l, v);
+            if (row.note() == null) {
+                grid.addRow(r++, l, v);
+            } else {
+                Label note = new Label(row.note());
+                note.getStyleClass().add(Styles.TEXT_MUTED);
+                note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                HBox value = new HBox(6, v, note);
+                value.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+                grid.addRow(r++, l, value);
+            }
         }
         return titled(s.title(), grid);
     }
@@ -116,7 +138,20 @@ public final class DetailsView {
         Label msg = new Label(line.text());
         msg.setWrapText(true);
         HBox.setHgrow(msg, Priority.ALWAYS);
-        return new HBox(8, sev, msg);
+        HBox row = new HBox(8, sev, msg);
+        if (!line.fixes().isEmpty()) {
+            Button fix = new Button(text.get("action.fix"), new FontIcon("mdi2w-wrench"));
+            fix.getStyleClass().addAll("fix-button", Styles.SMALL);
+            fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            fix.setTooltip(new Tooltip(line.fixes().get(0).description().render(text.locale())));
+            fix.getTooltip().setWrapText(true);
+            fix.getTooltip().setMaxWidth(480);
+            fix.getProperties().put("finding", line.fixes().get(0).finding());
+            fix.setOnAction(e -> onFix.accept(line.fixes()));
+            row.getChildren().add(fix);
+        }
+        row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        return row;
     }
 
     public static FontIcon severityIcon(Severity s) {

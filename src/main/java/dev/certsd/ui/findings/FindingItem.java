@@ -1,5 +1,6 @@
 package dev.certsd.ui.findings;
 
+import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.ui.tree.NodeKey;
@@ -9,6 +10,8 @@ import dev.certsd.ui.tree.NodeKey;
  *
  * @param location where it is, as the user reads it ({@code host/file})
  * @param target   the node selecting this row selects: the file, else the host directory, else the root
+ * @param finding  the finding itself, to look up its fixes
  */
-public record FindingItem(Severity severity, FindingCode code, String message, String location, NodeKey target) {
+public record FindingItem(Severity severity, FindingCode code, String message, String location, NodeKey target,
+                          Finding finding) {
 }

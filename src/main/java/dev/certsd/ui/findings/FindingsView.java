@@ -3,29 +3,49 @@ package dev.certsd.ui.findings;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsView;
+import dev.certsd.fix.Fix;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The findings table with its severity toggles and search field. */
 public final class FindingsView {
+    /** Ctrl+. fixes the selected finding (or the selected file's), as "quick fix" does in editors. */
+    public static final KeyCombination FIX = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
     private final VBox box = new VBox(6);
     private final TableView<FindingItem> table = new TableView<>();
 
     public FindingsView(FindingsViewModel model, UiText text) {
+        this(model, text, fixes -> { });
+    }
+
+    /** @param onFix previews and applies one of the selected finding's fixes (button, context menu, Ctrl+.) */
+    public FindingsView(FindingsViewModel model, UiText text, Consumer<List<Fix>> onFix) {
         ToggleButton errors = toggle(model.showErrorsProperty(), model, Severity.ERROR, text);
         ToggleButton warnings = toggle(model.showWarningsProperty(), model, Severity.WARNING, text);
         ToggleButton infos = toggle(model.showInfosProperty(), model, Severity.INFO, text);
@@ -40,7 +60,22 @@ public final class FindingsView {
         HBox.setHgrow(search, Priority.ALWAYS);
         Label title = new Label(text.get("findings.title"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search);
+        Button fix = new Button(text.get("action.fix"), new FontIcon("mdi2w-wrench"));
+        fix.setId("findings-fix");
+        fix.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, not the button
+        search.setMinWidth(120);
+        fix.setTooltip(new Tooltip(text.get("action.fix.tip")));
+        BooleanBinding noFix = Bindings.createBooleanBinding(() -> model.fixes(table.getSelectionModel()
+                .getSelectedItem()).isEmpty(), table.getSelectionModel().selectedItemProperty(), model.visible());
+        fix.disableProperty().bind(noFix);
+        Runnable fixSelected = () -> onFix.accept(model.fixes(table.getSelectionModel().getSelectedItem()));
+        fix.setOnAction(e -> fixSelected.run());
+        // Ctrl+.: the selected row's finding, else the most severe fixable finding of what the tree selects
+        Runnable quickFix = () -> {
+            List<Fix> row = model.fixes(table.getSelectionModel().getSelectedItem());
+            onFix.accept(row.isEmpty() ? model.fixesOfSelectedNode() : row);
+        };
+        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search, fix);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("findings-table");
@@ -67,6 +102,13 @@ public final class FindingsView {
         severity.setMaxWidth(130);
         TableColumn<FindingItem, String> location = new TableColumn<>(text.get("findings.location"));
         location.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
+        location.setCellFactory(c -> DataNodes.mark(new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        }));
         location.setPrefWidth(200);
         location.setMaxWidth(240);
         TableColumn<FindingItem, String> message = new TableColumn<>(text.get("findings.message"));
@@ -81,6 +123,16 @@ public final class FindingsView {
             }
         });
         table.getColumns().addAll(java.util.List.of(severity, message, location));
+        MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), new FontIcon("mdi2w-wrench"));
+        fixItem.setId("findings-context-fix");
+        fixItem.disableProperty().bind(noFix);
+        fixItem.setOnAction(e -> fixSelected.run());
+        table.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(FIX, quickFix);
+            }
+        });
+        table.setContextMenu(new ContextMenu(fixItem));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> model.select(item));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.getChildren().addAll(bar, table);

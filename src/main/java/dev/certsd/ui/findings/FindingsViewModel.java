@@ -6,6 +6,9 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Severity;
+import dev.certsd.fix.Fix;
+import dev.certsd.fix.Fixes;
+import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.NodeKey;
 import dev.certsd.ui.tree.RootModel;
 import dev.certsd.ui.tree.RootsViewModel;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -91,6 +95,41 @@ public final class FindingsViewModel {
         }
     }
 
+    /**
+     * The safe fixes of a listed finding, the default first, planned from the host directory as last scanned;
+     * empty for a root's findings and for findings without one.
+     */
+    public List<Fix> fixes(FindingItem item) {
+        if (item == null) {
+            return List.of();
+        }
+        Optional<HostReport> host = roots.node(item.target()).flatMap(n -> n instanceof Node.FileNode f
+                ? Optional.of(f.host()) : n instanceof Node.HostNode h ? Optional.of(h.host()) : Optional.empty());
+        return host.filter(h -> h.findings().contains(item.finding()))
+                .map(h -> Fixes.forFinding(item.finding(), h)).orElse(List.of());
+    }
+
+    /**
+     * The fixes of the most severe fixable finding of the node selected in the tree (a file, or a registry
+     * directory and its files): what Ctrl+. fixes when no row of the list is selected.
+     */
+    public List<Fix> fixesOfSelectedNode() {
+        Optional<Node> node = roots.node(roots.selectedKeyProperty().get());
+        List<Finding> findings;
+        HostReport host;
+        if (node.isPresent() && node.get() instanceof Node.FileNode f) {
+            findings = f.file().findings();
+            host = f.host();
+        } else if (node.isPresent() && node.get() instanceof Node.HostNode h) {
+            findings = h.host().findings();
+            host = h.host();
+        } else {
+            return List.of();
+        }
+        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity))
+                .map(f -> Fixes.forFinding(f, host)).filter(x -> !x.isEmpty()).findFirst().orElse(List.of());
+    }
+
     private void rebuild() {
         List<FindingItem> items = new ArrayList<>();
         for (RootModel m : roots.roots()) {
@@ -101,7 +140,7 @@ public final class FindingsViewModel {
             Path root = m.root().path();
             for (Finding f : r.findings()) {
                 items.add(new FindingItem(f.severity(), f.code(), messages.render(f, ""),
-                        f.file() == null ? root.toString() : f.file(), NodeKey.ofRoot(root)));
+                        f.file() == null ? root.toString() : f.file(), NodeKey.ofRoot(root), f));
             }
             for (HostReport h : r.hosts()) {
                 String dir = h.hostDir().dirName();
@@ -111,7 +150,7 @@ public final class FindingsViewModel {
                     boolean onFile = f.file() != null && files.contains(f.file());
                     items.add(new FindingItem(f.severity(), f.code(), messages.render(f, dir),
                             onFile ? dir + "/" + f.file() : dir,
-                            onFile ? NodeKey.ofFile(root, dir, f.file()) : NodeKey.ofHost(root, dir)));
+                            onFile ? NodeKey.ofFile(root, dir, f.file()) : NodeKey.ofHost(root, dir), f));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.certsd.ui.probe;
 
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Outcome;
+import java.util.List;
 
 /**
  * One attempt of the timeline as the window shows it.
@@ -14,6 +15,18 @@ import dev.certsd.probe.Outcome;
  * @param docsPick     this is the pair the docs' model ends on
  */
 public record AttemptRow(Attempt.Kind kind, String pair, Outcome outcome, String title, String outcomeWord,
-                         String explanation, String facts, String curl, String openssl, boolean clientPath,
+                         String explanation, List<Fact> facts, String curl, String openssl, boolean clientPath,
                          boolean docsPick) {
+    public AttemptRow {
+        facts = List.copyOf(facts);
+    }
+
+    /** One fact; the protocol's name is data (the server's own word), the rest are sentences from the bundle. */
+    public record Fact(String text, boolean data) {
+    }
+
+    /** The facts in one line, as read on screen. */
+    public String factsText() {
+        return String.join(" · ", facts.stream().map(Fact::text).toList());
+    }
 }

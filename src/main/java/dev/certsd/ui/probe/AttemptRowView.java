@@ -1,6 +1,7 @@
 package dev.certsd.ui.probe;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -46,9 +48,14 @@ final class AttemptRowView {
         explanation.getStyleClass().add("attempt-explanation");
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
-        Label facts = new Label(row.facts());
-        facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        facts.setWrapText(true);
+        FlowPane facts = new FlowPane(6, 2);
+        facts.getStyleClass().add("attempt-facts");
+        for (AttemptRow.Fact f : row.facts()) {
+            if (!facts.getChildren().isEmpty()) {
+                facts.getChildren().add(small(text.get("probe.fact.separator")));
+            }
+            facts.getChildren().add(DataNodes.mark(small(f.text()), f.data()));
+        }
         VBox box = new VBox(4, head, explanation, facts,
                 command(row.curl(), text.get("probe.copy.curl"), "copy-curl", copy),
                 command(row.openssl(), text.get("probe.copy.openssl"), "copy-openssl", copy));
@@ -77,6 +84,12 @@ final class AttemptRowView {
         HBox box = new HBox(4, field, button);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    private static Label small(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return l;
     }
 
     static Label chip(String word, String styleClass) {

@@ -1,6 +1,7 @@
 package dev.certsd.ui.probe;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -56,10 +57,10 @@ final class ChainView {
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(0);
         g.getColumnConstraints().addAll(labels, values);
-        g.addRow(0, muted(text.get("probe.chain.subject")), value(r.subject()));
-        g.addRow(1, muted(text.get("probe.chain.issuer")), value(r.issuer()));
+        g.addRow(0, muted(text.get("probe.chain.subject")), DataNodes.mark(value(r.subject())));
+        g.addRow(1, muted(text.get("probe.chain.issuer")), DataNodes.mark(value(r.issuer())));
         g.addRow(2, muted(text.get("probe.chain.valid")), value(r.validity()));
-        Label fp = value(r.sha256());
+        Label fp = DataNodes.mark(value(r.sha256()));
         fp.getStyleClass().addAll("fingerprint", Styles.TEXT_SMALL);
         g.addRow(3, muted(text.get("probe.chain.sha256")), fp);
         g.getStyleClass().add("chain-cert");
@@ -67,7 +68,7 @@ final class ChainView {
     }
 
     private static Label ca(String name) {
-        Label l = wrapped();
+        Label l = DataNodes.mark(wrapped());
         l.setText(name);
         l.getStyleClass().add("detail-value");
         return l;

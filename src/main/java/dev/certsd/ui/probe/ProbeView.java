@@ -2,6 +2,7 @@ package dev.certsd.ui.probe;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.layout.Client;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -60,14 +61,18 @@ public final class ProbeView {
     }
 
     private VBox header() {
-        Label host = new Label(model.hostDir());
+        Label host = DataNodes.mark(new Label(model.hostDir()));
         host.setId("probe-host");
         host.getStyleClass().add(Styles.TITLE_3);
-        Label endpoint = new Label();
+        Label endpoint = DataNodes.mark(new Label());
+        endpoint.setId("probe-endpoint");
         endpoint.getStyleClass().add(Styles.TEXT_MUTED);
-        endpoint.textProperty().bind(Bindings.createStringBinding(() -> join(model.endpointProperty().get(),
-                model.proxyProperty().get()), model.endpointProperty(), model.proxyProperty()));
-        HBox title = new HBox(12, host, endpoint);
+        endpoint.textProperty().bind(model.endpointProperty());
+        Label proxy = new Label();
+        proxy.setId("probe-proxy");
+        proxy.getStyleClass().add(Styles.TEXT_MUTED);
+        proxy.textProperty().bind(model.proxyProperty());
+        HBox title = new HBox(12, host, endpoint, proxy);
         title.setAlignment(Pos.BASELINE_LEFT);
         Label heading = new Label(text.get("probe.heading"), new FontIcon("mdi2l-lan-connect"));
         heading.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
@@ -173,9 +178,5 @@ public final class ProbeView {
         s.visibleProperty().bind(Bindings.isNotEmpty(model.attempts()));
         s.managedProperty().bind(s.visibleProperty());
         return s;
-    }
-
-    private static String join(String endpoint, String proxy) {
-        return proxy.isEmpty() ? endpoint : endpoint + "  ·  " + proxy;
     }
 }

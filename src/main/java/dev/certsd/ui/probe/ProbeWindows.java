@@ -75,6 +75,11 @@ public final class ProbeWindows {
         return model;
     }
 
+    /** Closes every test window (each cancels its test). */
+    public void closeAll() {
+        new java.util.ArrayList<>(open.values()).forEach(o -> o.stage().hide());
+    }
+
     /** The test window of a host directory, if open. */
     public Optional<ProbeViewModel> model(Path hostDir) {
         return Optional.ofNullable(open.get(hostDir)).map(Open::model);

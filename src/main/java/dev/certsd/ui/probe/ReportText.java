@@ -58,25 +58,29 @@ final class ReportText {
         }).findFirst();
     }
 
-    private String facts(Attempt a) {
-        List<String> f = new ArrayList<>();
+    private List<AttemptRow.Fact> facts(Attempt a) {
+        List<AttemptRow.Fact> f = new ArrayList<>();
         if (a.tlsVersion() != null) {
-            f.add(a.tlsVersion());
+            f.add(new AttemptRow.Fact(a.tlsVersion(), true));
         }
         if (a.kind() != Attempt.Kind.PLAIN_HTTP && a.tcpConnected()) {
-            f.add(a.sentCertificate() != null ? text.fmt("probe.fact.sent", a.sentCertificate())
-                    : text.get("probe.fact.notSent"));
+            f.add(words(a.sentCertificate() != null ? text.fmt("probe.fact.sent", a.sentCertificate())
+                    : text.get("probe.fact.notSent")));
         }
         if (a.alert() != null) {
-            f.add(text.fmt("probe.fact.alert", a.alert()));
+            f.add(words(text.fmt("probe.fact.alert", a.alert())));
         }
         if (a.httpStatus() != null) {
-            f.add(text.fmt("probe.fact.http", String.valueOf(a.httpStatus())));
+            f.add(words(text.fmt("probe.fact.http", String.valueOf(a.httpStatus()))));
         }
         if (a.elapsed() != null) {
-            f.add(text.fmt("probe.fact.elapsed", a.elapsed().toMillis()));
+            f.add(words(text.fmt("probe.fact.elapsed", a.elapsed().toMillis())));
         }
-        return String.join(" · ", f);
+        return f;
+    }
+
+    private static AttemptRow.Fact words(String s) {
+        return new AttemptRow.Fact(s, false);
     }
 
     /** The server's chain from the first verified attempt that got one. */
@@ -151,10 +155,10 @@ final class ReportText {
             return text.get("probe.differ.noneNeeded");
         }
         return switch (reason) {
-            case GO_CHOICE -> text.fmt("probe.differ.pair", r.firstAccepted(), name, r.goSends(), outcome)
-                    + " " + messages.differ();
-            case NO_CERTIFICATE -> text.fmt("probe.differ.nothingSent", r.firstAccepted(), name, outcome)
-                    + " " + messages.differ();
+            case GO_CHOICE -> text.fmt("probe.differ.withWhy", text.fmt("probe.differ.pair", r.firstAccepted(), name,
+                    r.goSends(), outcome), messages.differ());
+            case NO_CERTIFICATE -> text.fmt("probe.differ.withWhy", text.fmt("probe.differ.nothingSent",
+                    r.firstAccepted(), name, outcome), messages.differ());
             case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt("probe.differ.insecure", r.firstAccepted());
             case CONFIG_ERROR, HANGS -> text.fmt("probe.differ.config", r.firstAccepted(), name);
         };

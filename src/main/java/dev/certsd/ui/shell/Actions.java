@@ -90,11 +90,13 @@ final class Actions {
             file.getItems().add(3, new SeparatorMenuItem());
         }
         Menu edit = new Menu(text.get("menu.edit"), null, copyPath(), copyPem(), reveal());
+        edit.setId("menu-edit");
         CheckMenuItem darkItem = new CheckMenuItem(text.get("action.darkTheme"));
         darkItem.selectedProperty().bindBidirectional(dark);
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         Menu view = new Menu(text.get("menu.view"), null, darkItem);
+        view.setId("menu-view");
         Menu registry = new Menu(text.get("menu.registry"), null, probe("action.probe.menu"));
         MenuBar bar = new MenuBar(file, edit, registry, view);
         bar.setId("menu-bar");

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.sample.SampleRoot;
+import dev.certsd.ui.changes.ChangeActions;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsBuilder;
 import dev.certsd.ui.details.DetailsView;
@@ -26,6 +27,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -51,6 +56,7 @@ public final class MainWindow {
     private Stage stage;
     private ProbeWindows probes;
     private Wizards wizards;
+    private ChangeActions changes;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -74,15 +80,20 @@ public final class MainWindow {
         Actions actions = new Actions(roots, text, this::chooseFolder, dark, this::testConnection);
         wizards = new Wizards(roots, context.scanOptions(), context.background(), text, context.clock(),
                 context.dirs().data(), context.probes(), s, dark, this::copy);
+        wizards.useChanges(context.changes());
         WizardCommands wizardCommands = new WizardCommands(wizards, text,
                 () -> roots.node(roots.selectedKeyProperty().get()));
         actions.addWizards(wizardCommands);
-        RootsTreeView tree = new RootsTreeView(roots, text, messages, actions.contextMenu());
+        changes = new ChangeActions(context.changes(), roots, context.background(), text, s, this::copy);
+        ContextMenu treeMenu = actions.contextMenu();
+        treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
+        RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
+        changes.installDeleteKey(tree.view());
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
                 Platform::runLater);
-        DetailsView details = new DetailsView(detailsModel, text);
+        DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, Platform::runLater);
-        FindingsView findings = new FindingsView(findingsModel, text);
+        FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
 
         main.setId("workspace");
         right.setOrientation(Orientation.VERTICAL);
@@ -99,7 +110,11 @@ public final class MainWindow {
         empty.view().visibleProperty().bind(roots.emptyProperty());
 
         BorderPane layout = new BorderPane(center);
-        layout.setTop(new VBox(actions.menuBar(), actions.toolBar()));
+        MenuBar menuBar = actions.menuBar();
+        menu(menuBar, "menu-edit").ifPresent(changes::installIn);
+        menu(menuBar, "menu-view").ifPresent(v -> v.getItems().addAll(new SeparatorMenuItem(), LanguageMenu.of(text,
+                Language.fromTag(settings.language()).orElse(Language.SYSTEM), this::switchLanguage)));
+        layout.setTop(new VBox(menuBar, actions.toolBar()));
         layout.setBottom(new StatusBarView(roots, context.background(), text).view());
         layout.setOnDragOver(this::dragOver);
         layout.setOnDragDropped(this::dropped);
@@ -111,6 +126,7 @@ public final class MainWindow {
         dark.set(startup.dark() != null ? startup.dark() : settings.dark());
         applyTheme(dark.get());
 
+        s.getProperties().put(MainWindow.class, this);
         s.setTitle(text.get("app.title"));
         s.getIcons().setAll(WindowIcon.images());
         s.setScene(scene);
@@ -140,6 +156,45 @@ public final class MainWindow {
             Platform.runLater(roots::releaseScans);
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** The main window shown in a stage (a new one after the language changed). */
+    public static MainWindow of(Stage stage) {
+        return (MainWindow) stage.getProperties().get(MainWindow.class);
+    }
+
+    /**
+     * View › Language: the choice is remembered and the window is built again in that language at once, with the
+     * same roots, geometry and selection. Connection-test and history windows close (they reopen in the new
+     * language); nothing is lost, as changes are in the journal and roots on disk.
+     */
+    public MainWindow switchLanguage(Language choice) {
+        if (choice.tag().equals(settings.language())) {
+            return this;
+        }
+        settings = settings.withLanguage(choice.tag());
+        saveSettings();
+        dev.certsd.ui.tree.NodeKey selected = roots.selectedKeyProperty().get();
+        probes.closeAll();
+        changes.closeWindows();
+        for (dev.certsd.ui.tree.RootModel m : roots.roots()) {
+            context.watcher().unwatch(m.root().path());
+        }
+        MainWindow next = new MainWindow(context.withLocale(choice.locale()));
+        next.show(stage, Startup.NONE);
+        next.roots().selectedKeyProperty().set(selected);
+        next.roots().notice(next.text.fmt("notice.language", next.text.get(Language.fromLocale(next.text.locale())
+                .textKey())));
+        return next;
+    }
+
+    /** Fix, delete, undo, redo and the history of this window. */
+    public ChangeActions changes() {
+        return changes;
+    }
+
+    private static java.util.Optional<Menu> menu(MenuBar bar, String id) {
+        return bar.getMenus().stream().filter(m -> id.equals(m.getId())).findFirst();
     }
 
     /** The connection-test windows opened from this window. */

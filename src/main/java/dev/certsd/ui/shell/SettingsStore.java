@@ -46,7 +46,8 @@ public final class SettingsStore {
             return new Settings(num(m, "x", d.x()), num(m, "y", d.y()), num(m, "width", d.width()),
                     num(m, "height", d.height()), bool(m, "maximized", d.maximized()),
                     num(m, "treeDivider", d.treeDivider()), num(m, "findingsDivider", d.findingsDivider()),
-                    bool(m, "dark", d.dark()), roots);
+                    bool(m, "dark", d.dark()), roots, Language.fromTag(String.valueOf(m.get("language")))
+                            .map(Language::tag).orElse(""));
         } catch (IOException | RuntimeException e) {
             return Settings.DEFAULTS;
         }
@@ -65,6 +66,7 @@ public final class SettingsStore {
         m.put("treeDivider", s.treeDivider());
         m.put("findingsDivider", s.findingsDivider());
         m.put("dark", s.dark());
+        m.put("language", s.language());
         List<Map<String, String>> roots = new ArrayList<>();
         for (CertsRoot r : s.roots()) {
             roots.add(Map.of("path", r.path().toString(), "client", r.client().id()));

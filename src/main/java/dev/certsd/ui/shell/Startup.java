@@ -45,7 +45,8 @@ public record Startup(Boolean dark, boolean sample, Path open) {
         return new Startup(dark, sample, rest.isEmpty() ? null : Path.of(rest.get(0)).toAbsolutePath().normalize());
     }
 
+    /** The usage line, in the language of the system. */
     public static String usage() {
-        return "Usage: certsd-studio gui [--theme light|dark] [--sample] [PATH]";
+        return new dev.certsd.ui.UiText(java.util.Locale.getDefault()).get("launcher.usage");
     }
 }

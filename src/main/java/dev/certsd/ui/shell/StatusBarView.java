@@ -1,6 +1,7 @@
 package dev.certsd.ui.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.tree.Counts;
 import dev.certsd.ui.tree.NodeKey;
@@ -33,6 +34,7 @@ final class StatusBarView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         root.setId("status-root");
+        DataNodes.mark(root);
         counts.setId("status-counts");
         Label activity = new Label();
         activity.setId("status-activity");

@@ -1,6 +1,8 @@
 package dev.certsd.ui.shell;
 
 import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.files.FileChanges;
+import dev.certsd.files.Journal;
 import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.HostsFileResolver;
 import dev.certsd.layout.InsecureRegistries;
@@ -12,6 +14,7 @@ import dev.certsd.ui.tree.RootWatcher;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.FxBackground;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -19,10 +22,18 @@ import java.util.function.Function;
 
 /**
  * Everything the window depends on that a test may want to replace: which roots exist, where settings and the
- * sample go, the clock, how work runs, how the disk is watched, how registries are reached.
+ * sample go, the clock, how work runs, how the disk is watched, how registries are reached, and the one
+ * {@link FileChanges} (with its undo journal) every change of the app goes through.
  */
 public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
-                            ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes) {
+                            ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes,
+                            FileChanges changes) {
+
+    /** The undo journal in the data directory ({@code -Dcertsd.data.dir} moves it with the rest). */
+    public StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
+                         ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes) {
+        this(discovery, dirs, locale, clock, background, watcher, scanOptions, probes, journalIn(dirs));
+    }
 
     /** Connection tests as on this machine, with the given way of reading roots. */
     public StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
@@ -30,10 +41,31 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
         this(discovery, dirs, locale, clock, background, watcher, scanOptions, ProbeRunner.onThisMachine(scanOptions));
     }
 
+    /** {@code DATA/journal}, the user's alone (0700); the CLI finds it with {@code --journal}. */
+    public static FileChanges journalIn(AppDirs dirs) {
+        try {
+            return new FileChanges(Journal.open(dirs.data().resolve("journal")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The real machine: its roots, its config and data dirs, worker threads, a WatchService. */
     public static StudioContext ofThisMachine() throws IOException {
-        return new StudioContext(KnownRoots.ofThisMachine(), AppDirs.ofThisMachine(), Locale.getDefault(),
+        AppDirs dirs = AppDirs.ofThisMachine();
+        Language language = Language.fromTag(new SettingsStore(dirs.config()).load().language())
+                .orElse(Language.SYSTEM);
+        Locale locale = language.locale(Locale.getDefault());
+        if (language != Language.SYSTEM) {
+            Locale.setDefault(locale); // JavaFX's own words (a text field's context menu) follow the choice too
+        }
+        return new StudioContext(KnownRoots.ofThisMachine(), dirs, locale,
                 Clock.systemUTC(), new FxBackground(), new RootWatcher(), StudioContext::machineOptions);
+    }
+
+    /** The same machine read in another language (View › Language applies at once). */
+    public StudioContext withLocale(Locale l) {
+        return new StudioContext(discovery, dirs, l, clock, background, watcher, scanOptions, probes, changes);
     }
 
     /**

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Badge;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.Messages;
+import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
@@ -60,7 +61,7 @@ final class NodeCell extends TreeCell<Node> {
         RootModel m = r.model();
         Label kind = new Label(m.label(text), icon(m.sample() ? "mdi2s-school" : "mdi2f-folder-network"));
         kind.getStyleClass().add(Styles.TEXT_BOLD);
-        Label path = new Label(m.root().path().toString());
+        Label path = DataNodes.mark(new Label(m.root().path().toString()));
         path.getStyleClass().add(Styles.TEXT_MUTED);
         row.getChildren().addAll(kind, path);
         if (m.problemProperty().get() != null) {
@@ -88,8 +89,9 @@ final class NodeCell extends TreeCell<Node> {
         if (okButErrors) {
             icon.getStyleClass().setAll("ikonli-font-icon", "warning-icon");
         }
-        Label name = new Label(h.host().hostDir().dirName(), icon);
+        Label name = DataNodes.mark(new Label(h.host().hostDir().dirName(), icon));
         Label verdict = new Label(okButErrors ? text.fmt("verdict.okButErrors", c.errors()) : verdictText(v));
+        DataNodes.mark(verdict, !okButErrors && v.kind() == Verdict.Kind.ERROR); // the client's own words
         verdict.getStyleClass().addAll(Styles.TEXT_SMALL, okButErrors ? "warning-text" : verdictStyle(v.kind()));
         verdict.setMinWidth(0);
         verdict.setMaxWidth(360);
@@ -97,7 +99,8 @@ final class NodeCell extends TreeCell<Node> {
         if (v.kind() != Verdict.Kind.IGNORED && c.warnings() > 0) {
             row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
         }
-        StringBuilder tip = new StringBuilder(verdictText(v));
+        StringBuilder tip = new StringBuilder(v.kind() == Verdict.Kind.ERROR
+                ? text.fmt("verdict.error.long", v.detail()) : verdictText(v));
         if (c.errors() + c.warnings() > 0) {
             tip.append("\n").append(text.fmt("tooltip.hostCounts", c.errors(), c.warnings()));
         }
@@ -105,7 +108,7 @@ final class NodeCell extends TreeCell<Node> {
     }
 
     private String file(Node.FileNode f, HBox row) {
-        row.getChildren().add(new Label(f.file().name(), icon("mdi2f-file-document-outline")));
+        row.getChildren().add(DataNodes.mark(new Label(f.file().name(), icon("mdi2f-file-document-outline"))));
         for (Badge b : f.file().badges().stream().sorted(BadgeLook.ORDER).toList()) {
             BadgeLook look = BadgeLook.of(b);
             Label chip = chip(text.get(look.textKey()), look.icon(), look.styleClass());
@@ -116,7 +119,7 @@ final class NodeCell extends TreeCell<Node> {
             return text.get("role.explain." + f.file().role().name());
         }
         String dir = f.host().hostDir().dirName();
-        return f.file().findings().stream().map((Finding x) -> "• " + messages.render(x, dir))
+        return f.file().findings().stream().map((Finding x) -> text.fmt("list.item", messages.render(x, dir)))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -170,6 +170,18 @@ public final class RootsViewModel {
         roots.forEach(m -> requestScan(m, Changes.everything()));
     }
 
+    /**
+     * Rescans the roots holding these paths, after the app changed them: the watcher would see it too, but a
+     * change the user just made should show without waiting for the disk to be quiet.
+     */
+    public void rescanAt(List<Path> paths) {
+        for (RootModel m : List.copyOf(roots)) {
+            if (paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().startsWith(m.root().path()))) {
+                requestScan(m, Changes.everything());
+            }
+        }
+    }
+
     /** Generates the sample root in the background, opens it and selects its healthy directory. */
     public void openSample() {
         background.run(text.get("status.generatingSample"), sampleGenerator, root -> {

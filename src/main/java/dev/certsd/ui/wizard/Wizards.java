@@ -144,6 +144,11 @@ public final class Wizards {
         return m;
     }
 
+    /** Writes through the app's one journal, so Edit › Undo takes back what a wizard wrote. */
+    public synchronized void useChanges(FileChanges appChanges) {
+        changes = appChanges;
+    }
+
     /** The journal, opened on first use: every wizard writes through it, so undo works across them. */
     synchronized FileChanges changes() throws IOException {
         if (changes == null) {

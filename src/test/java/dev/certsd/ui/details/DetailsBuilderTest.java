@@ -100,6 +100,25 @@ class DetailsBuilderTest {
     }
 
     @Test
+    void aFindingWithASafeFixCarriesItAndDataIsMarkedAsData() {
+        roots.selectedKeyProperty().set(NodeKey.ofFile(root, "broken", "lonely.key"));
+        Details d = details.detailsProperty().get();
+        Details.Line orphan = d.findings().stream().filter(l -> l.text().startsWith("lonely.key has no certificate"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("set-aside", "remove"), orphan.fixes().stream().map(f -> f.kind().id()).toList());
+        assertTrue(d.titleIsData());
+        Details.Row path = d.sections().get(0).rows().stream().filter(r -> r.label().equals("Path")).findFirst()
+                .orElseThrow();
+        assertTrue(path.valueIsData());
+        Details.Row role = d.sections().get(0).rows().stream().filter(r -> r.label().equals("Role")).findFirst()
+                .orElseThrow();
+        assertTrue(!role.valueIsData() && !role.labelIsData());
+        roots.selectedKeyProperty().set(NodeKey.ofRoot(root));
+        assertTrue(!details.detailsProperty().get().titleIsData(), "a root is titled in words");
+        assertTrue(details.detailsProperty().get().findings().stream().allMatch(l -> l.fixes().isEmpty()));
+    }
+
+    @Test
     void theRootSummarySaysHowManyDirectoriesStopTheClient() {
         roots.selectedKeyProperty().set(NodeKey.ofRoot(root));
         Details d = details.detailsProperty().get();

@@ -84,6 +84,24 @@ class FindingsViewModelTest {
         assertFalse(findings.visible().get(0).message().isBlank());
     }
 
+    @Test
+    void aFixableFindingHasItsFixesAndCtrlPeriodFindsTheSelectedNodesOwn() {
+        findings.queryProperty().set("ORPHAN_KEY");
+        FindingItem orphan = findings.visible().get(0);
+        assertEquals(List.of("set-aside", "remove"), findings.fixes(orphan).stream().map(f -> f.kind().id()).toList());
+        findings.showInfosProperty().set(true);
+        findings.queryProperty().set("README.md");
+        assertTrue(findings.fixes(findings.visible().get(0)).isEmpty(), "an ignored README has nothing to fix");
+        assertTrue(findings.fixes(null).isEmpty());
+
+        roots.selectedKeyProperty().set(NodeKey.ofFile(root, "a.example", "client.key"));
+        assertEquals("set-aside", findings.fixesOfSelectedNode().get(0).kind().id());
+        roots.selectedKeyProperty().set(NodeKey.ofHost(root, "b.example:443"));
+        assertEquals("rename-dir", findings.fixesOfSelectedNode().get(0).kind().id());
+        roots.selectedKeyProperty().set(NodeKey.ofRoot(root));
+        assertTrue(findings.fixesOfSelectedNode().isEmpty());
+    }
+
     private List<Severity> severities() {
         return findings.visible().stream().map(FindingItem::severity).distinct().toList();
     }

@@ -105,8 +105,8 @@ class ProbeViewModelTest {
             assertTrue(expired.curl().contains("--cert") && expired.curl().contains("a-expired.cert"), expired.curl());
             assertTrue(expired.curl().contains("registry.test\\:" + s.port()), "colon escaped for curl: " + expired.curl());
             assertTrue(expired.openssl().startsWith("openssl s_client -connect"), expired.openssl());
-            assertTrue(expired.facts().contains("sent O=Certs.d Test,CN=expired client")
-                    || expired.facts().contains("sent CN=expired client,O=Certs.d Test"), expired.facts());
+            assertTrue(expired.factsText().contains("sent O=Certs.d Test,CN=expired client")
+                    || expired.factsText().contains("sent CN=expired client,O=Certs.d Test"), expired.factsText());
         }
     }
 

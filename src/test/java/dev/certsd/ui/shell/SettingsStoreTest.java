@@ -27,6 +27,33 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theChosenLanguageIsRememberedAndAnUnknownOneMeansTheSystems() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.save(Settings.DEFAULTS.withLanguage("ja"));
+        assertEquals("ja", store.load().language());
+        assertEquals(java.util.Locale.JAPANESE, Language.fromTag(store.load().language()).orElseThrow()
+                .locale(java.util.Locale.US));
+        Files.writeString(store.file(), "{ \"language\": \"tlh\" }");
+        assertEquals("", store.load().language());
+        assertEquals(java.util.Locale.US, Language.SYSTEM.locale(java.util.Locale.US));
+    }
+
+    @Test
+    void englishChosenOnAJapaneseSystemIsEnglishInEveryBundleTheWindowShows() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.JAPAN);
+            assertEquals("File", new dev.certsd.ui.UiText(java.util.Locale.ENGLISH).get("menu.file"));
+            for (String bundle : dev.certsd.ui.BundleTexts.BUNDLES) {
+                assertEquals(java.util.Locale.ENGLISH, java.util.ResourceBundle.getBundle(bundle,
+                        java.util.Locale.ENGLISH).getLocale(), bundle);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void aDamagedFileMeansDefaults() throws Exception {
         SettingsStore store = new SettingsStore(dir);
         Files.writeString(store.file(), "{ not json");

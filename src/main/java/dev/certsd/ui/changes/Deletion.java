@@ -1,0 +1,106 @@
+package dev.certsd.ui.changes;
+
+import dev.certsd.diagnose.FileEntry;
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.files.ChangeSet;
+import dev.certsd.files.Expected;
+import dev.certsd.files.FileOp;
+import dev.certsd.files.Text;
+import dev.certsd.ui.UiText;
+import dev.certsd.ui.tree.Node;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans the removal of a file or a registry directory as the user saw it: each file is expected with the bytes the
+ * scan showed (a file changed since is refused, not removed), and its content goes to the undo journal first.
+ * Folders inside a registry directory (a {@code disabled/} a fix made) are read from the disk when planning.
+ * Symbolic links and special files are refused: the journal can only bring back files and folders.
+ */
+final class Deletion {
+    /** As large as a file the journal keeps; certs.d material is a few kilobytes. */
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private Deletion() {
+    }
+
+    static ChangeSet of(Node node) throws Unplannable {
+        if (node instanceof Node.FileNode f) {
+            List<FileOp> ops = new ArrayList<>();
+            entry(f.file().entry(), ops);
+            return new ChangeSet(Text.of(UiText.BUNDLE, "change.delete.file", f.file().name()), ops);
+        }
+        if (node instanceof Node.HostNode h) {
+            List<FileOp> ops = new ArrayList<>();
+            for (FileReport file : h.host().files()) {
+                entry(file.entry(), ops);
+            }
+            ops.add(new FileOp.Delete(h.host().path(), Expected.directory(null)));
+            return new ChangeSet(Text.of(UiText.BUNDLE, "change.delete.dir", h.host().hostDir().dirName(),
+                    h.host().files().size()), ops);
+        }
+        throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.notRoot"));
+    }
+
+    private static void entry(FileEntry e, List<FileOp> ops) throws Unplannable {
+        if (e.symlink()) {
+            throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.symlink", e.path()));
+        }
+        switch (e.kind()) {
+            case REGULAR -> {
+                if (e.bytes() == null) {
+                    throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", e.path()));
+                }
+                ops.add(new FileOp.Delete(e.path(), Expected.file(e.bytes(), e.perms())));
+            }
+            case DIRECTORY -> directory(e.path(), ops);
+            case SPECIAL -> throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.special", e.path()));
+            default -> throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", e.path()));
+        }
+    }
+
+    /** A folder's files, its folders (depth first), then the folder itself, as they are on disk now. */
+    private static void directory(Path dir, List<FileOp> ops) throws Unplannable {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            s.forEach(children::add);
+        } catch (IOException e) {
+            throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", dir));
+        }
+        children.sort(null);
+        for (Path p : children) {
+            PosixFileAttributes a;
+            try {
+                a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
+            }
+            if (a.isSymbolicLink()) {
+                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.symlink", p));
+            } else if (a.isDirectory()) {
+                directory(p, ops);
+            } else if (!a.isRegularFile()) {
+                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.special", p));
+            } else if (a.size() > MAX_BYTES) {
+                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
+            } else {
+                ops.add(new FileOp.Delete(p, Expected.file(read(p), a.permissions())));
+            }
+        }
+        ops.add(new FileOp.Delete(dir, Expected.directory(null))); // any mode will do for a folder
+    }
+
+    private static byte[] read(Path p) throws Unplannable {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
+        }
+    }
+}
