@@ -105,37 +105,51 @@ summary=()
 have_hyperfine=0
 command -v hyperfine >/dev/null && have_hyperfine=1
 
-# bench NAME SHELL RUNS COMMAND: SHELL is "none" (run directly) or "bash"
+# Busy CPU time of the whole machine so far, in 1/100 s (user, nice, system, irq, softirq, steal).
+busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
+# bench NAME SHELL RUNS COMMAND: SHELL is "none" (run directly) or "bash". Records min, median and max wall
+# time, the mean CPU time (user + sys) of one run, and how many cores other processes kept busy meanwhile
+# (the machine's busy time minus ours, over the elapsed time): above ~0.1 the wall times are inflated.
 bench() {
-    local name=$1 shell=$2 runs=$3 cmd=$4 min med max
+    local name=$1 shell=$2 runs=$3 cmd=$4 min med max cpu other b0 b1 e0 e1
     say ""
     say "== $name"
     say "   \$ $cmd"
+    b0=$(busy_ticks)
+    e0=$(date +%s%N)
     if (( have_hyperfine )); then
         local opts=(--warmup 1 --runs "$runs" --ignore-failure --export-json "$work/hf.json" --style basic)
         if [[ $shell == none ]]; then opts+=(-N); else opts+=(--shell "$shell"); fi
         hyperfine "${opts[@]}" "$cmd" 2>/dev/null | grep -E 'Time|Range' || true
-        read -r min med max < <(awk -F'[:,]' '
-            /"min"/ {min=$2} /"median"/ {med=$2} /"max"/ {max=$2}
-            END {printf "%.3f %.3f %.3f\n", min, med, max}' "$work/hf.json")
+        read -r min med max cpu < <(awk -F'[:,]' '
+            /"min"/ {min=$2} /"median"/ {med=$2} /"max"/ {max=$2} /"user"/ {u=$2} /"system"/ {s=$2}
+            END {printf "%.3f %.3f %.3f %.3f\n", min, med, max, u + s}' "$work/hf.json")
     else
         local times=() t0 t1 i
+        local TIMEFORMAT='%3U %3S'
+        : >"$work/cpu.txt"
         for ((i = 0; i <= runs; i++)); do
             t0=$(date +%s%N)
             if [[ $shell == none ]]; then
                 # shellcheck disable=SC2086 # the command is a plain word list
-                $cmd >/dev/null 2>&1 || true
+                { time $cmd >/dev/null 2>&1; } 2>>"$work/cpu.txt" || true
             else
-                bash -c "$cmd" >/dev/null 2>&1 || true
+                { time bash -c "$cmd" >/dev/null 2>&1; } 2>>"$work/cpu.txt" || true
             fi
             t1=$(date +%s%N)
             (( i == 0 )) || times+=($(( (t1 - t0) / 1000 )))   # the first run is the warm-up
         done
         read -r min med max < <(printf '%s\n' "${times[@]}" | sort -n | awk '
             {t[NR]=$1} END {printf "%.3f %.3f %.3f\n", t[1]/1e6, t[int((NR+1)/2)]/1e6, t[NR]/1e6}')
-        say "  min $min s, median $med s, max $max s ($runs runs)"
+        cpu=$(awk 'NR > 1 {c += $1 + $2; n++} END {printf "%.3f\n", c / n}' "$work/cpu.txt")
+        say "  min $min s, median $med s, max $max s, CPU $cpu s a run ($runs runs)"
     fi
-    summary+=("$(printf '%-52s %8s %8s %8s %5s' "$name" "$min" "$med" "$max" "$runs")")
+    e1=$(date +%s%N)
+    b1=$(busy_ticks)
+    other=$(awk -v b=$((b1 - b0)) -v e=$((e1 - e0)) -v c="$cpu" -v n=$((runs + 1)) \
+        'BEGIN {o = (b / 100 - c * n) / (e / 1e9); printf "%.2f\n", o < 0 ? 0 : o}')
+    summary+=("$(printf '%-52s %7s %7s %7s %7s %6s %4s' "$name" "$min" "$med" "$max" "$cpu" "$other" "$runs")")
 }
 
 say ""
@@ -170,5 +184,7 @@ bench "openssl x509 -noout -enddate loop ($(( ${#crt[@]} + ${#cert[@]} )) files)
 say ""
 say "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after timing"
 say ""
-printf '%-52s %8s %8s %8s %5s\n' "wall time (s)" min median max runs
+printf '%-52s %7s %7s %7s %7s %6s %4s\n' "seconds" min median max cpu/run other runs
+say "(min/median/max: wall time of one run; cpu/run: user+sys of one run, mean; other: cores kept busy by"
+say " other processes meanwhile, 0 on a quiet machine)"
 printf '%s\n' "${summary[@]}"
