@@ -27,8 +27,13 @@ public record CertInfo(
         String sha256,
         String sha1,
         boolean selfIssued,
-        boolean selfSigned,
+        SelfSignature selfSignature,
         String publicKeyId) {
+
+    /** Self-issued and its signature verifies with its own key (checked on first call). */
+    public boolean selfSigned() {
+        return selfSignature.verified();
+    }
 
     public boolean isCa() {
         return pathLength >= 0;

@@ -73,7 +73,7 @@ public final class CertParser {
                 Fingerprints.sha256(c.getEncoded()),
                 Fingerprints.sha1(c.getEncoded()),
                 selfIssued,
-                selfIssued && verifies(c, pub),
+                new SelfSignature(c, selfIssued),
                 publicKeyId(pub));
     }
 
