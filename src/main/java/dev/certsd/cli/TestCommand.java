@@ -9,6 +9,7 @@ import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.ProbeReport;
 import dev.certsd.probe.RegistryProbe;
 import dev.certsd.probe.Timeouts;
+import dev.certsd.probe.Warmup;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,7 @@ final class TestCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
         }
+        Warmup.start(); // JSSE's start-up cost overlaps the scan
         RootReport report = rootOptions.scan(spec, List.of(hostDir));
         HostReport host = report.hosts().get(0);
         Client client = rootOptions.client(spec);

@@ -63,6 +63,7 @@ public final class ServerCertificates {
         ProxyChoice proxy = ProxyChoice.forEndpoint(url, options.env());
         CapturingTrustManager tm = new CapturingTrustManager();
         try (Socket raw = new Socket()) {
+            raw.setTcpNoDelay(true); // as Go does; see AttemptRunner.connect
             cancellation.register(raw);
             if (proxy.active()) {
                 int port = proxy.proxy().getPort() > 0 ? proxy.proxy().getPort() : 80;
