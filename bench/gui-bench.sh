@@ -3,6 +3,10 @@
 # Xvfb. For each launch (default 5) it prints, counted from the moment java is started: the first frame of the
 # main window (target <= 2 s), the tree holding every directory and file (target <= 3 s), and the FX-thread stalls
 # after the first frame (gaps over 100 ms between two pulses; target: none); then the medians.
+# Each launch is made twice, turn about, so both see the same load: with the JVM's default flags (`java -jar`) and
+# with the flag the shipped launchers add (`mvn javafx:run`, the installed app, bin/certsd-studio):
+# -XX:TieredStopAtLevel=1, which keeps the C2 compiler from taking a core away from the FX thread while the window
+# starts (docs/performance.md, "window").
 # Needs xvfb-run (xvfb) and libgtk-3-0. Builds the test classes when they are missing.
 # Usage: bench/gui-bench.sh [RUNS]
 set -euo pipefail
@@ -20,15 +24,24 @@ echo "root: $(find "$work/certs.d" -mindepth 1 -maxdepth 1 -type d | wc -l) regi
      "$(find "$work/certs.d" -type f | wc -l) files; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -n1)"
 
+launch() { # $1: results file, $2: run name, $3: extra JVM flags
+    CP="$cp" ROOT="$work/certs.d" RUN="$work/$2" FLAGS="$3" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        java $FLAGS -Dbench.launchedAt="$(date +%s%3N)" -Dcertsd.config.dir="$RUN/config" \
+             -Dcertsd.data.dir="$RUN/data" -cp "$CP" dev.certsd.bench.GuiBench "$ROOT" 2>"$RUN.err"
+    ' | sed "s/^/$2 /" | tee -a "$work/$1" || { echo "run $2 failed:" >&2; cat "$work/$2.err" >&2; exit 1; }
+}
 for i in $(seq 1 "$runs"); do
-    CP="$cp" ROOT="$work/certs.d" RUN="$work/run-$i" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-        java -Dbench.launchedAt="$(date +%s%3N)" -Dcertsd.config.dir="$RUN/config" -Dcertsd.data.dir="$RUN/data" \
-             -cp "$CP" dev.certsd.bench.GuiBench "$ROOT" 2>"$RUN.err"
-    ' | tee -a "$work/results" || { echo "run $i failed:" >&2; cat "$work/run-$i.err" >&2; exit 1; }
+    launch default "default-$i" ""
+    launch launcher "launcher-$i" "-XX:TieredStopAtLevel=1"
 done
 
-median() { grep -o "$1=[0-9-]*" "$work/results" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "median of $runs: firstFrameMs=$(median firstFrameMs) treeLoadedMs=$(median treeLoadedMs)" \
-     "stallsOver100ms=$(median stallsOver100ms) busyStallsOver100ms=$(median busyStallsOver100ms)" \
-     "maxGapMs=$(median maxGapMs) cpuAtFirstFrameMs=$(median cpuAtFirstFrameMs)" \
-     "fxCpuAtFirstFrameMs=$(median fxCpuAtFirstFrameMs) cpuAtTreeLoadedMs=$(median cpuAtTreeLoadedMs); load $(cut -d' ' -f1-3 /proc/loadavg)"
+median() { grep -o "$2=[0-9-]*" "$work/$1" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for variant in default launcher; do
+    echo "median of $runs ($variant): firstFrameMs=$(median $variant firstFrameMs)" \
+         "treeLoadedMs=$(median $variant treeLoadedMs) stallsOver100ms=$(median $variant stallsOver100ms)" \
+         "busyStallsOver100ms=$(median $variant busyStallsOver100ms) maxGapMs=$(median $variant maxGapMs)" \
+         "cpuAtFirstFrameMs=$(median $variant cpuAtFirstFrameMs) fxCpuAtFirstFrameMs=$(median $variant fxCpuAtFirstFrameMs)" \
+         "cpuAtTreeLoadedMs=$(median $variant cpuAtTreeLoadedMs)"
+done
+echo "launches with a stall over 100 ms: default $(grep -c 'stallsOver100ms=[1-9]' "$work/default" || true) of $runs," \
+     "launcher $(grep -c 'stallsOver100ms=[1-9]' "$work/launcher" || true) of $runs; load $(cut -d' ' -f1-3 /proc/loadavg)"

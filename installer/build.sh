@@ -14,6 +14,7 @@ MAIN=dev.certsd.app.Launcher
 OUT=target/installer
 MODULES=java.base,java.desktop,java.logging,java.naming,java.prefs,java.sql,java.xml,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.jfr,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls
 JAVA_OPTS=(
+  "-XX:TieredStopAtLevel=1"  # C1 only: the window starts and fills without C2 taking a core (docs/performance.md)
   "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED"
   "--add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED"
   "--add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED"

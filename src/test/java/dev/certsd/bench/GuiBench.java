@@ -20,7 +20,8 @@ import javafx.stage.Window;
 
 /**
  * Launches the real application on a certs root (the {@code gui ROOT} path) and measures, from the moment the
- * script launched the JVM: the first frame of the main window, the moment the tree holds every host directory and
+ * script launched the JVM: the first frame of the main window (laid out, then painted: the end of the pulse after
+ * it, which waits for the renderer to finish it), the moment the tree holds every host directory and
  * file of the root, and every gap between two pulses longer than 100 ms after the first frame (an AnimationTimer
  * runs on every pulse, so a gap is time the FX thread was busy). Prints one line of figures and exits.
  * Run by {@code bench/gui-bench.sh} under Xvfb.
@@ -36,6 +37,7 @@ public final class GuiBench {
     private final long launchedAtMillis;
     private volatile long toolkitMillis = -1;
     private volatile long shownMillis = -1;
+    private volatile long firstLayoutMillis = -1;
     private volatile long firstFrameMillis = -1;
     private volatile long treeLoadedMillis = -1;
     /** Each stall: start (ms after the first frame), length (ms), FX-thread CPU during it (ms). */
@@ -100,15 +102,26 @@ public final class GuiBench {
         watching = true;
         shownMillis = System.currentTimeMillis();
         Scene scene = s.getScene();
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            firstFrameMillis = System.currentTimeMillis();
-            firstFrameCpuMillis = processCpuMillis();
-            firstFrameFxCpuMillis = THREADS.getCurrentThreadCpuTime() / 1_000_000;
-            monitor(scene);
+        // The first frame is laid out in the first pulse, but it is on screen only once the renderer has painted it:
+        // the next pulse waits for that paint before it ends, so what runs after the next pulse runs after the paint.
+        Runnable[] first = new Runnable[1];
+        Runnable[] second = new Runnable[1];
+        first[0] = () -> {
+            scene.removePostLayoutPulseListener(first[0]);
+            firstLayoutMillis = System.currentTimeMillis();
+            scene.addPostLayoutPulseListener(second[0]);
+            Platform.requestNextPulse();
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        second[0] = () -> {
+            scene.removePostLayoutPulseListener(second[0]);
+            Platform.runLater(() -> {
+                firstFrameMillis = System.currentTimeMillis();
+                firstFrameCpuMillis = processCpuMillis();
+                firstFrameFxCpuMillis = THREADS.getCurrentThreadCpuTime() / 1_000_000;
+                monitor(scene);
+            });
+        };
+        scene.addPostLayoutPulseListener(first[0]);
     }
 
     /** From the first frame on: every pulse's gap, and whether the whole root is in the tree yet. */
@@ -181,10 +194,11 @@ public final class GuiBench {
         stalls.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(5)
                 .forEach(s -> worst.append(String.format(Locale.ROOT, " %d@%d(cpu %d)", s[1], s[0], s[2])));
         long busy = stalls.stream().filter(s -> s[2] >= STALL_NANOS / 1_000_000).count();
-        System.out.printf(Locale.ROOT, "toolkitMs=%d windowMs=%d firstFrameMs=%d treeLoadedMs=%d stallsOver100ms=%d"
-                + " busyStallsOver100ms=%d maxGapMs=%d cpuAtFirstFrameMs=%d fxCpuAtFirstFrameMs=%d"
+        System.out.printf(Locale.ROOT, "toolkitMs=%d windowMs=%d firstLayoutMs=%d firstFrameMs=%d treeLoadedMs=%d"
+                + " stallsOver100ms=%d busyStallsOver100ms=%d maxGapMs=%d cpuAtFirstFrameMs=%d fxCpuAtFirstFrameMs=%d"
                 + " cpuAtTreeLoadedMs=%d fxCpuAtTreeLoadedMs=%d worst(ms@t)=[%s]%n", since(toolkitMillis),
-                since(shownMillis), since(firstFrameMillis), since(treeLoadedMillis), stalls.size(), busy,
+                since(shownMillis), since(firstLayoutMillis), since(firstFrameMillis), since(treeLoadedMillis),
+                stalls.size(), busy,
                 maxGapNanos / 1_000_000, firstFrameCpuMillis, firstFrameFxCpuMillis, treeLoadedCpuMillis,
                 treeLoadedFxCpuMillis, worst.toString().trim());
     }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.fix.Fix;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.List;
 import java.util.function.Consumer;
@@ -77,7 +78,7 @@ public final class DetailsView {
     }
 
     private HBox banner(Details.Banner b) {
-        FontIcon icon = new FontIcon(switch (b.tone()) {
+        FontIcon icon = Icons.of(switch (b.tone()) {
             case SUCCESS -> "mdi2c-check-circle";
             case DANGER -> "mdi2c-close-circle";
             case WARNING -> "mdi2e-eye-off";
@@ -140,7 +141,7 @@ public final class DetailsView {
         HBox.setHgrow(msg, Priority.ALWAYS);
         HBox row = new HBox(8, sev, msg);
         if (!line.fixes().isEmpty()) {
-            Button fix = new Button(text.get("action.fix"), new FontIcon("mdi2w-wrench"));
+            Button fix = new Button(text.get("action.fix"), Icons.of("mdi2w-wrench"));
             fix.getStyleClass().addAll("fix-button", Styles.SMALL);
             fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             fix.setTooltip(new Tooltip(line.fixes().get(0).description().render(text.locale())));
@@ -155,7 +156,7 @@ public final class DetailsView {
     }
 
     public static FontIcon severityIcon(Severity s) {
-        return new FontIcon(switch (s) {
+        return Icons.of(switch (s) {
             case ERROR -> "mdi2c-close-circle";
             case WARNING -> "mdi2a-alert";
             case INFO -> "mdi2i-information";

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsView;
 import dev.certsd.fix.Fix;
@@ -31,7 +32,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The findings table with its severity toggles and search field. */
 public final class FindingsView {
@@ -55,12 +55,12 @@ public final class FindingsView {
         CustomTextField search = new CustomTextField();
         search.setId("findings-search");
         search.setPromptText(text.get("findings.search"));
-        search.setLeft(new FontIcon("mdi2m-magnify"));
+        search.setLeft(Icons.of("mdi2m-magnify"));
         search.textProperty().bindBidirectional(model.queryProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         Label title = new Label(text.get("findings.title"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        Button fix = new Button(text.get("action.fix"), new FontIcon("mdi2w-wrench"));
+        Button fix = new Button(text.get("action.fix"), Icons.of("mdi2w-wrench"));
         fix.setId("findings-fix");
         fix.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, not the button
         search.setMinWidth(120);
@@ -85,13 +85,21 @@ public final class FindingsView {
         TableColumn<FindingItem, FindingItem> severity = new TableColumn<>(text.get("findings.severity"));
         severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         severity.setCellFactory(c -> new TableCell<>() {
+            /** The severity the graphic shows: rows are re-updated often with the same one (see NodeCell). */
+            private Severity shown;
+
             @Override
             protected void updateItem(FindingItem item, boolean empty) {
                 super.updateItem(item, empty);
                 if (empty || item == null) {
+                    shown = null;
                     setGraphic(null);
                     return;
                 }
+                if (item.severity() == shown && getGraphic() != null) {
+                    return;
+                }
+                shown = item.severity();
                 Label l = new Label(text.get("severity." + item.severity().id()), DetailsView.severityIcon(item.severity()));
                 l.getStyleClass().addAll("badge", DetailsView.severityStyle(item.severity()));
                 setGraphic(l);
@@ -115,15 +123,23 @@ public final class FindingsView {
         message.setPrefWidth(520);
         message.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
         message.setCellFactory(c -> new TableCell<>() {
+            /** One tooltip per cell, its text replaced: a Tooltip is a window of its own, costly to create. */
+            private final Tooltip tooltip = wrapped("");
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : wrapped(item));
+                if (empty || item == null) {
+                    setTooltip(null);
+                } else {
+                    tooltip.setText(item);
+                    setTooltip(tooltip);
+                }
             }
         });
         table.getColumns().addAll(java.util.List.of(severity, message, location));
-        MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), new FontIcon("mdi2w-wrench"));
+        MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), Icons.of("mdi2w-wrench"));
         fixItem.setId("findings-context-fix");
         fixItem.disableProperty().bind(noFix);
         fixItem.setOnAction(e -> fixSelected.run());

@@ -5,6 +5,7 @@ import dev.certsd.diagnose.Badge;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
@@ -23,6 +24,14 @@ final class NodeCell extends TreeCell<Node> {
     /** One tooltip per cell, its text changed as the cell is reused: creating a Tooltip is costly. */
     private final Tooltip tooltip = new Tooltip();
 
+    /**
+     * The host or file node this cell's graphic was built for. The tree updates every visible cell whenever rows
+     * are added or removed, mostly with the same item: building and styling the row again each time is what made
+     * the window stall after a large scan. Host and file nodes are immutable (a rescan makes new ones), so the
+     * same instance needs nothing new. Root nodes show live counts and are always built again.
+     */
+    private Node shown;
+
     NodeCell(UiText text, Messages messages) {
         this.text = text;
         this.messages = messages;
@@ -36,10 +45,15 @@ final class NodeCell extends TreeCell<Node> {
         super.updateItem(node, empty);
         setText(null);
         if (empty || node == null) {
+            shown = null;
             setGraphic(null);
             setTooltip(null);
             return;
         }
+        if (node == shown && getGraphic() != null) {
+            return;
+        }
+        shown = node instanceof Node.RootNode ? null : node;
         HBox row = new HBox(6);
         row.setAlignment(Pos.CENTER_LEFT);
         String tip;
@@ -158,7 +172,7 @@ final class NodeCell extends TreeCell<Node> {
     }
 
     static FontIcon icon(String code) {
-        FontIcon i = new FontIcon(code);
+        FontIcon i = Icons.of(code);
         i.getStyleClass().add("node-icon");
         return i;
     }

@@ -4,6 +4,7 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.work.NextPulses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,19 @@ public final class RootsTreeView {
     private final TreeItem<Node> invisibleRoot = new TreeItem<>();
     private final Map<NodeKey, TreeItem<Node>> items = new HashMap<>();
     private boolean syncing;
+    /** Set while the next step of a first fill waits for its pulse. */
+    private boolean stepPending;
+    /** Roots whose first fill is still coming in steps. */
+    private final Set<TreeItem<Node>> filling = new HashSet<>();
+
+    /**
+     * A root's first fill comes in steps, one per pulse: {@code STEP} host directories at a time until a screenful
+     * ({@code SCREENFUL}) is shown, then all the rest at once. Building and styling the first screenful of rows in
+     * a cold JVM held the FX thread for 70-90 ms in one pulse; in steps, no frame takes long
+     * (docs/performance.md, "window"). Rows below the screen cost nothing to add.
+     */
+    static final int STEP = 6;
+    static final int SCREENFUL = 30;
 
     public RootsTreeView(RootsViewModel model, UiText text, Messages messages, ContextMenu menu) {
         this.model = model;
@@ -45,6 +59,14 @@ public final class RootsTreeView {
         });
         model.selectedKeyProperty().addListener((o, a, key) -> select(key));
         sync();
+    }
+
+    private boolean attached(TreeItem<Node> item) {
+        TreeItem<Node> top = item;
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        return top == invisibleRoot;
     }
 
     public TreeView<Node> view() {
@@ -73,14 +95,53 @@ public final class RootsTreeView {
                         reconcile(hostItem.getChildren(), fileItems);
                     }
                 }
-                reconcile(rootItem.getChildren(), hostItems);
+                if (filling.contains(rootItem) || rootItem.getChildren().isEmpty() && hostItems.size() > STEP) {
+                    fillStep(rootItem, hostItems);
+                } else {
+                    reconcile(rootItem.getChildren(), hostItems);
+                }
             }
             reconcile(invisibleRoot.getChildren(), rootItems);
             items.keySet().retainAll(alive);
+            filling.retainAll(rootItems);
         } finally {
             syncing = false;
         }
         select(model.selectedKeyProperty().get());
+    }
+
+    /** One step of a root's first fill (see {@link #STEP}); a root that changed meanwhile is simply reconciled. */
+    private void fillStep(TreeItem<Node> rootItem, List<TreeItem<Node>> wanted) {
+        ObservableList<TreeItem<Node>> children = rootItem.getChildren();
+        if (children.size() > wanted.size() || !children.equals(wanted.subList(0, children.size()))) {
+            filling.remove(rootItem);
+            reconcile(children, wanted);
+            return;
+        }
+        int next = children.size() < SCREENFUL ? Math.min(wanted.size(), children.size() + STEP) : wanted.size();
+        if (children.isEmpty()) {
+            children.setAll(wanted.subList(0, next));
+        } else {
+            children.addAll(wanted.subList(children.size(), next));
+        }
+        if (next < wanted.size()) {
+            filling.add(rootItem);
+            nextStepAfterThisPulse();
+        } else {
+            filling.remove(rootItem);
+        }
+    }
+
+    /** Runs {@link #sync} again at the start of the pulse after the next one, which lays out this step. */
+    private void nextStepAfterThisPulse() {
+        if (stepPending) {
+            return;
+        }
+        stepPending = true;
+        NextPulses.run(2, () -> {
+            stepPending = false;
+            sync();
+        });
     }
 
     private TreeItem<Node> item(Node node, Set<NodeKey> alive) {
@@ -119,8 +180,8 @@ public final class RootsTreeView {
 
     private void select(NodeKey key) {
         TreeItem<Node> item = key == null ? null : items.get(key);
-        if (item == null || tree.getSelectionModel().getSelectedItem() == item) {
-            return;
+        if (item == null || tree.getSelectionModel().getSelectedItem() == item || !attached(item)) {
+            return; // an item that a first fill has yet to add is selected when its step comes
         }
         for (TreeItem<Node> p = item.getParent(); p != null; p = p.getParent()) {
             p.setExpanded(true);

@@ -158,11 +158,49 @@ class MainWindowTest {
         assertEquals(table.getItems().get(0).target(), selectedInTree(robot));
     }
 
+    @Test
+    void aRootLargerThanAScreenfulFillsInStepsAndEndsWithEveryDirectoryAndTheSelection(FxRobot robot)
+            throws Exception {
+        Path big = home.resolve("big");
+        Path ca = sampleCaFile(robot);
+        int hosts = 60;
+        for (int i = 0; i < hosts; i++) {
+            Path dir = Files.createDirectories(big.resolve(String.format(Locale.ROOT, "reg-%02d.example.com", i)));
+            Files.copy(ca, dir.resolve("ca.crt"));
+        }
+        Path root = big.toAbsolutePath().normalize();
+        NodeKey last = NodeKey.ofHost(root, "reg-59.example.com");
+        robot.interact(() -> {
+            window.roots().addRoot(big);
+            window.roots().selectedKeyProperty().set(last); // chosen before the scan has filled the tree
+        });
+        waitUntil(() -> treeItem(robot, last) != null && treeItem(robot, last).getParent() != null, 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeItem<Node> rootItem = treeItem(robot, NodeKey.ofRoot(root));
+        assertEquals(hosts, rootItem.getChildren().size());
+        for (int i = 0; i < hosts; i++) {
+            assertEquals(String.format(Locale.ROOT, "reg-%02d.example.com", i),
+                    ((Node.HostNode) rootItem.getChildren().get(i).getValue()).host().hostDir().dirName());
+        }
+        waitUntil(() -> last.equals(selectedInTree(robot)), 3);
+        TreeCell<Node> shown = cell(robot, last);
+        assertTrue(robot.from(shown).lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "reg-59.example.com".equals(l.getText())), "the selected row is on screen and named");
+    }
+
     // ---- helpers ----
+
+    /** A CA certificate from the sample root (opened for the purpose). */
+    private Path sampleCaFile(FxRobot robot) throws Exception {
+        openSample(robot);
+        return sampleRoot().resolve(SampleRoot.HEALTHY).resolve("ca.crt");
+    }
 
     private void openSample(FxRobot robot) throws Exception {
         robot.clickOn("#open-sample");
         waitUntil(() -> window.roots().model(sampleRoot()).map(m -> m.report() != null).orElse(false), 20);
+        // the findings follow the tree a few pulses later
+        waitUntil(() -> !robot.lookup("#findings-table").queryTableView().getItems().isEmpty(), 5);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
