@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Connection-test benchmark: a host directory with 10 pairs against the real distribution registry on loopback.
 # Prints (a) the probe engine in a warm JVM, (c) 10 sequential curl runs doing the same handshakes + GET /v2/,
-# alternating with (a) so both see the same load, and (b) the whole `java -jar target/certsd-studio.jar test` process.
+# alternating with (a) so both see the same load, and (b) the whole `java -jar target/certsd-studio.jar test` process
+# (and the same through bin/certsd-studio, C1 only + AppCDS).
 # Needs: docker-registry, curl, hyperfine (Debian packages of the same names). Usage: bench/probe-bench.sh [WARMUP RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -76,9 +76,20 @@ public final class ProbeBench {
             String test = "java -jar " + jar + " test --root " + root + " --client containers --json "
                     + registry.hostDirName() + " > /dev/null";
             Map<String, Object> whole = hyperfine(work, "whole", test);
-            System.out.printf(Locale.ROOT, "(b) whole `test` process (hyperfine, %s runs): mean %.0f ms, "
+            System.out.printf(Locale.ROOT, "(b) whole `java -jar ... test` process (hyperfine, %s runs): mean %.0f ms, "
                     + "min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", whole.get("runs"),
                     whole.get("mean"), whole.get("min"), whole.get("max"), whole.get("user"), whole.get("system"));
+            // the same through the launcher (C1 only + AppCDS), which the installed app's flags match
+            Path launcher = Path.of("bin/certsd-studio").toAbsolutePath();
+            if (Files.isExecutable(launcher)) {
+                String viaLauncher = "CERTSD_STUDIO_JAR=" + jar + " XDG_CACHE_HOME=" + work.resolve("cache") + " "
+                        + launcher + " test --root " + root + " --client containers --json "
+                        + registry.hostDirName() + " > /dev/null";
+                Map<String, Object> l = hyperfine(work, "launcher", viaLauncher);
+                System.out.printf(Locale.ROOT, "(b') the same through bin/certsd-studio (hyperfine, %s runs): mean "
+                        + "%.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", l.get("runs"),
+                        l.get("mean"), l.get("min"), l.get("max"), l.get("user"), l.get("system"));
+            }
         } finally {
             System.out.println("load average after: " + loadAverage());
             try (var all = Files.walk(work)) {
