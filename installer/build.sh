@@ -40,7 +40,16 @@ rm -rf "$OUT/input" "$OUT/javafx"
 mkdir -p "$OUT/input" "$OUT/javafx"
 cp target/$NAME.jar "$OUT/input/"
 mkdir -p "$OUT/input/lib"
-for jar in target/lib/*.jar; do
+# exactly the jars the main jar's manifest names: target/lib can hold stale versions from earlier builds
+manifest=$(mktemp -d)
+(cd "$manifest" && jar -xf "$OLDPWD/target/$NAME.jar" META-INF/MANIFEST.MF)
+classpath=$(tr -d '\r' < "$manifest/META-INF/MANIFEST.MF" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' \
+  | sed -n 's/^Class-Path: //p')
+rm -rf "$manifest"
+[ -n "$classpath" ] || { echo "no Class-Path in target/$NAME.jar's manifest" >&2; exit 1; }
+for entry in $classpath; do
+  jar=target/$entry
+  [ -f "$jar" ] || { echo "$jar is missing: mvn -q -B package -DskipTests" >&2; exit 1; }
   case "$(basename "$jar")" in
     javafx-*-linux.jar|javafx-*-mac*.jar|javafx-*-win.jar) cp "$jar" "$OUT/javafx/" ;;  # the platform jars are modules
     javafx-*.jar) ;;                                                                    # empty stubs
