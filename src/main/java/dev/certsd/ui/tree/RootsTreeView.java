@@ -110,12 +110,14 @@ public final class RootsTreeView {
         select(model.selectedKeyProperty().get());
     }
 
-    /** One step of a root's first fill (see {@link #STEP}); a root that changed meanwhile is simply reconciled. */
+    /** One step of a root's first fill (see {@link #STEP}); a root that changed meanwhile gets all its rows at once. */
     private void fillStep(TreeItem<Node> rootItem, List<TreeItem<Node>> wanted) {
         ObservableList<TreeItem<Node>> children = rootItem.getChildren();
         if (children.size() > wanted.size() || !children.equals(wanted.subList(0, children.size()))) {
+            // the root changed on disk during its first fill: one change, as for the first step (the selection is
+            // put back at the end of sync)
             filling.remove(rootItem);
-            reconcile(children, wanted);
+            children.setAll(wanted);
             return;
         }
         int next = children.size() < SCREENFUL ? Math.min(wanted.size(), children.size() + STEP) : wanted.size();
