@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code certsd-studio <command> ...}. Its usage help (descriptions, exit codes, headings) is in
- * the {@link #HELP} bundle, which every subcommand inherits; picocli loads it for {@link java.util.Locale#getDefault()}, the
- * locale the commands' own output uses (the {@code dev.certsd.cli.cli} bundle).
+ * the {@link #HELP} bundle, which every subcommand inherits; picocli loads it for
+ * {@link java.util.Locale#getDefault()}, the locale the commands' own output uses (the {@code dev.certsd.cli.cli}
+ * bundle). Options and parameters name their text with {@code descriptionKey}; a command's is under
+ * {@code certsd-studio.<command>.usage.*}.
  */
 @Command(name = "certsd-studio", mixinStandardHelpOptions = true, versionProvider = CertsdCommand.Version.class,
         resourceBundle = CertsdCommand.HELP,

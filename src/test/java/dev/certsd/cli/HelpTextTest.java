@@ -139,7 +139,8 @@ class HelpTextTest {
                 "--endpoint=URL Connect here instead of https://HOSTDIR/v2/ (the directory's certificates are still "
                         + "used).",
                 "-h, --help Show this help message and exit.",
-                "Exit codes: 0 the client is predicted to succeed 1 the client is predicted to fail 2 usage or I/O error")) {
+                "Exit codes: 0 the client is predicted to succeed 1 the client is predicted to fail "
+                        + "2 usage or I/O error")) {
             assertTrue(help.contains(s), s + "\nnot in\n" + help);
         }
         assertFalse(JAPANESE.matcher(help).find(), help);
