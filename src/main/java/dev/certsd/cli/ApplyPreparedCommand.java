@@ -16,18 +16,12 @@ import picocli.CommandLine.Parameters;
  * {@code apply-prepared DIR}: the privileged helper the app runs through pkexec. It applies a prepared change
  * exactly as prepared, after checking every content and path, and nothing else.
  */
-@Command(name = "apply-prepared", mixinStandardHelpOptions = true,
-        description = {"Apply a change prepared by Certs.d Studio for a directory only an administrator may write.",
-            "Run it as root (the app does, through pkexec). It checks every prepared file against its hash and every",
-            "path against what was shown, then applies the steps atomically; it changes nothing else."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:applied", "1:not applied (changed since it was prepared; nothing was changed)",
-            "2:usage or I/O error"})
+@Command(name = "apply-prepared", mixinStandardHelpOptions = true)
 final class ApplyPreparedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "The prepared directory (holds change.json).")
+    @Parameters(paramLabel = "DIR", descriptionKey = "applyPrepared.dir")
     Path dir;
 
     @Override

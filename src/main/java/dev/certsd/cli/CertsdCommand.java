@@ -4,13 +4,22 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code certsd-studio <command> ...}. */
+/**
+ * The command line: {@code certsd-studio <command> ...}. Its usage help (descriptions, exit codes, headings) is in
+ * the {@link #HELP} bundle, which every subcommand inherits; picocli loads it for
+ * {@link java.util.Locale#getDefault()}, the locale the commands' own output uses (the {@code dev.certsd.cli.cli}
+ * bundle). Options and parameters name their text with {@code descriptionKey}; a command's is under
+ * {@code certsd-studio.<command>.usage.*}.
+ */
 @Command(name = "certsd-studio", mixinStandardHelpOptions = true, versionProvider = CertsdCommand.Version.class,
-        description = "Diagnose the certs.d directories Docker, podman and containerd read.",
+        resourceBundle = CertsdCommand.HELP,
         subcommands = {CheckCommand.class, TestCommand.class, FixCommand.class, UndoCommand.class, RedoCommand.class,
             HistoryCommand.class, ApplyPreparedCommand.class, NewHostCommand.class, GenClientCommand.class,
             ImportSignedCommand.class, ImportCaCommand.class, TestPkiCommand.class})
 public final class CertsdCommand implements Runnable {
+    /** The base name of the usage-help bundle (help.properties, help_ja.properties). */
+    static final String HELP = "dev.certsd.cli.help";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -12,11 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code check}: what the client will make of each host directory, before any network I/O. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Show, for each registry host directory, the verdict the client reaches and every finding.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:no host directory has an error", "1:a host directory has an error",
-            "2:usage or I/O error"})
+@Command(name = "check", mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,10 +20,10 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RootOptions rootOptions;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
-    @Parameters(paramLabel = "HOSTDIR", arity = "0..*", description = "Only these host directories of the root.")
+    @Parameters(paramLabel = "HOSTDIR", arity = "0..*", descriptionKey = "check.hostDirs")
     List<String> hostDirs = List.of();
 
     @Override

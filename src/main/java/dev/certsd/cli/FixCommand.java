@@ -34,13 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fix}: applies the safe fix of findings, one at a time, each recorded for {@code undo}. */
-@Command(name = "fix", mixinStandardHelpOptions = true,
-        description = {"Fix findings with their safe fix, one at a time, checking the directory again after each.",
-            "Every change is recorded: `undo` takes it back. A root-owned directory gets a prepared script instead."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every finding asked for was fixed (or, with --dry-run, has a fix)",
-            "1:some finding was not fixed (no safe fix, changed on disk, needs a passphrase or administrator rights)",
-            "2:usage or I/O error"})
+@Command(name = "fix", mixinStandardHelpOptions = true)
 final class FixCommand implements Callable<Integer> {
     /** A bound on fixes per directory: each fix removes a finding, so this is reached only by a fix that does not. */
     private static final int MAX_FIXES_PER_HOST = 100;
@@ -54,25 +48,22 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Option(names = "--all", description = "Fix every finding that has a safe fix.")
+    @Option(names = "--all", descriptionKey = "fix.all")
     boolean all;
 
-    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
-    @Option(names = "--how", paramLabel = "FIX",
-            description = "Which fix when a finding has several: set-aside (default) or remove for orphans.")
+    @Option(names = "--how", paramLabel = "FIX", descriptionKey = "fix.how")
     String how;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "File holding the passphrase of encrypted keys (first line).")
+    @Option(names = "--passphrase-file", paramLabel = "FILE", descriptionKey = "fix.passphraseFile")
     Path passphraseFile;
 
-    @Parameters(paramLabel = "CODE|HOSTDIR", arity = "0..*",
-            description = "The finding code to fix (unless --all), then optionally the host directories.")
+    @Parameters(paramLabel = "CODE|HOSTDIR", arity = "0..*", descriptionKey = "fix.words")
     List<String> words = new ArrayList<>();
 
     @Override

@@ -26,15 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gen-client}: a client key and certificate for a host directory, three ways. */
-@Command(name = "gen-client", mixinStandardHelpOptions = true,
-        description = {"Make a client key and certificate (NAME.cert + NAME.key, key 0600, never encrypted) in a host "
-                + "directory: self-signed (the Docker docs' recipe, with clientAuth), signed by your CA, or a request "
-                + "(--csr) for a corporate CA whose key waits outside certs.d until `import-signed`.",
-            "Prints the equivalent openssl commands. `undo` takes it back."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:written (or, with --dry-run, would be written)",
-            "1:not written: name taken, wrong passphrase, key of another CA, refused or needs administrator rights",
-            "2:usage or I/O error"})
+@Command(name = "gen-client", mixinStandardHelpOptions = true)
 final class GenClientCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,52 +37,52 @@ final class GenClientCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Parameters(paramLabel = "HOSTDIR", description = "The host directory in the root, e.g. reg.example.com:5000 (made when missing).")
+    @Parameters(paramLabel = "HOSTDIR", descriptionKey = "genClient.hostDir")
     String hostDir;
 
-    @Option(names = "--name", paramLabel = "N", required = true, description = "The pair's base name: N.cert and N.key.")
+    @Option(names = "--name", paramLabel = "N", required = true, descriptionKey = "option.pairName")
     String name;
 
-    @Option(names = "--self-signed", description = "A self-signed certificate, as the Docker docs' recipe.")
+    @Option(names = "--self-signed", descriptionKey = "genClient.selfSigned")
     boolean selfSigned;
 
-    @Option(names = "--ca-cert", paramLabel = "FILE", description = "Sign with this CA certificate (with --ca-key).")
+    @Option(names = "--ca-cert", paramLabel = "FILE", descriptionKey = "genClient.caCert")
     Path caCert;
 
-    @Option(names = "--ca-key", paramLabel = "FILE", description = "The CA's private key (PEM, may be encrypted).")
+    @Option(names = "--ca-key", paramLabel = "FILE", descriptionKey = "genClient.caKey")
     Path caKey;
 
-    @Option(names = "--ca-passphrase-file", paramLabel = "FILE", description = "File holding the CA key's passphrase (first line).")
+    @Option(names = "--ca-passphrase-file", paramLabel = "FILE", descriptionKey = "genClient.caPassphraseFile")
     Path caPassphraseFile;
 
-    @Option(names = "--csr", paramLabel = "OUT.csr", description = "Write a request for your CA here; the key waits outside certs.d.")
+    @Option(names = "--csr", paramLabel = "OUT.csr", descriptionKey = "genClient.csr")
     Path csr;
 
-    @Option(names = "--pending-dir", paramLabel = "DIR", description = "Where waiting keys are kept (default: $XDG_DATA_HOME/certsd-studio/pending-keys).")
+    @Option(names = "--pending-dir", paramLabel = "DIR", descriptionKey = "option.pendingDir")
     Path pendingDir;
 
-    @Option(names = "--key", paramLabel = "TYPE", defaultValue = "rsa4096", description = "rsa4096 (default), rsa3072, rsa2048, ec256 or ec384.")
+    @Option(names = "--key", paramLabel = "TYPE", defaultValue = "rsa4096", descriptionKey = "option.keyType")
     String key;
 
-    @Option(names = "--cn", paramLabel = "CN", description = "Common name (default: the pair's name).")
+    @Option(names = "--cn", paramLabel = "CN", descriptionKey = "genClient.cn")
     String cn;
 
-    @Option(names = "--org", paramLabel = "O", description = "Organization.")
+    @Option(names = "--org", paramLabel = "O", descriptionKey = "genClient.org")
     String org;
 
-    @Option(names = "--ou", paramLabel = "OU", description = "Organizational unit.")
+    @Option(names = "--ou", paramLabel = "OU", descriptionKey = "genClient.ou")
     String ou;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "365", description = "Validity in days (default: 365).")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365", descriptionKey = "genClient.days")
     int days;
 
-    @Option(names = "--overwrite", description = "Replace an existing pair (or request file) of that name.")
+    @Option(names = "--overwrite", descriptionKey = "genClient.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

@@ -16,8 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code history}: the changes in the undo journal, oldest first. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List the changes in the undo journal, oldest first.")
+@Command(name = "history", mixinStandardHelpOptions = true)
 final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,7 +24,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

@@ -28,15 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import-ca}: trust a CA root for a registry, from a file, pasted text, the live server or Harbor. */
-@Command(name = "import-ca", mixinStandardHelpOptions = true,
-        description = {"Trust a CA for a registry: written as PEM named *.crt in the host directory. From a file (PEM, "
-                + "DER, PKCS#7, PKCS#12), from standard input (-), from the certificates the live server presents "
-                + "(--from-server) or from Harbor's published CA (--harbor).",
-            "Nothing is trusted automatically: with several certificates, or from a server, name the one you checked "
-                + "with --pick SHA256 (the list is printed)."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:imported", "1:not imported: choose with --pick, nothing found, already trusted, refused",
-            "2:usage or I/O error"})
+@Command(name = "import-ca", mixinStandardHelpOptions = true)
 final class ImportCaCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,40 +39,40 @@ final class ImportCaCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Parameters(index = "0", paramLabel = "HOSTDIR", description = "The host directory in the root (made when missing).")
+    @Parameters(index = "0", paramLabel = "HOSTDIR", descriptionKey = "importCa.hostDir")
     String hostDir;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The file holding the CA, or - for standard input.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", descriptionKey = "importCa.file")
     String file;
 
-    @Option(names = "--from-server", description = "Offer the certificates the registry presents (one connection, no verification).")
+    @Option(names = "--from-server", descriptionKey = "importCa.fromServer")
     boolean fromServer;
 
-    @Option(names = "--harbor", description = "Offer Harbor's published CA (" + CaImport.HARBOR_CA_PATH + ").")
+    @Option(names = "--harbor", descriptionKey = "importCa.harbor")
     boolean harbor;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Connect here instead of https://HOSTDIR/.")
+    @Option(names = "--endpoint", paramLabel = "URL", descriptionKey = "importCa.endpoint")
     String endpoint;
 
-    @Option(names = "--pick", paramLabel = "SHA256", description = "The SHA-256 fingerprint of the certificate to trust.")
+    @Option(names = "--pick", paramLabel = "SHA256", descriptionKey = "importCa.pick")
     String pick;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "File holding the PKCS#12 password (first line).")
+    @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "importCa.passwordFile")
     Path passwordFile;
 
-    @Option(names = "--file-name", paramLabel = "NAME.crt", description = "The file to write (default: ca.crt, or ca-2.crt... when taken).")
+    @Option(names = "--file-name", paramLabel = "NAME.crt", descriptionKey = "importCa.fileName")
     String fileName;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5", description = "Connect, handshake and read timeout in seconds (default: 5).")
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5", descriptionKey = "importCa.timeout")
     double timeoutSeconds;
 
-    @Option(names = "--overwrite", description = "Replace the file of that name.")
+    @Option(names = "--overwrite", descriptionKey = "importCa.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

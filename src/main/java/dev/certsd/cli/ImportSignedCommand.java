@@ -16,12 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import-signed}: the certificate a CA signed for a request made by {@code gen-client --csr}. */
-@Command(name = "import-signed", mixinStandardHelpOptions = true,
-        description = {"Import the certificate your CA signed: it must fit a key waiting from `gen-client --csr`; "
-                + "writes NAME.cert and NAME.key (0600) together, and the waiting key leaves the data directory.",
-            "`undo` takes it back (the key waits again)."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:imported", "1:not imported: fits no waiting key, name taken, refused", "2:usage or I/O error"})
+@Command(name = "import-signed", mixinStandardHelpOptions = true)
 final class ImportSignedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,25 +27,25 @@ final class ImportSignedCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Parameters(index = "0", paramLabel = "HOSTDIR", description = "The host directory in the root.")
+    @Parameters(index = "0", paramLabel = "HOSTDIR", descriptionKey = "importSigned.hostDir")
     String hostDir;
 
-    @Parameters(index = "1", paramLabel = "CERTFILE", description = "The signed certificate (PEM, DER or PKCS#7, chain allowed).")
+    @Parameters(index = "1", paramLabel = "CERTFILE", descriptionKey = "importSigned.certFile")
     Path certFile;
 
-    @Option(names = "--name", paramLabel = "N", required = true, description = "The pair's base name: N.cert and N.key.")
+    @Option(names = "--name", paramLabel = "N", required = true, descriptionKey = "option.pairName")
     String name;
 
-    @Option(names = "--pending-dir", paramLabel = "DIR", description = "Where waiting keys are kept (default: $XDG_DATA_HOME/certsd-studio/pending-keys).")
+    @Option(names = "--pending-dir", paramLabel = "DIR", descriptionKey = "option.pendingDir")
     Path pendingDir;
 
-    @Option(names = "--overwrite", description = "Replace an existing pair of that name.")
+    @Option(names = "--overwrite", descriptionKey = "importSigned.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

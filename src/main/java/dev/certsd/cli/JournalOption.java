@@ -8,8 +8,7 @@ import picocli.CommandLine.Option;
 
 /** Where the undo journal is: the user's data directory unless told otherwise (tests, a second profile). */
 final class JournalOption {
-    @Option(names = "--journal", paramLabel = "DIR",
-            description = "The undo journal (default: $XDG_DATA_HOME/certsd-studio/journal).")
+    @Option(names = "--journal", paramLabel = "DIR", descriptionKey = "option.journal")
     Path journal;
 
     FileChanges changes() throws IOException {

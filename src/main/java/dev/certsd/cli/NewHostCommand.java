@@ -18,13 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code new-host}: the host directory of a registry as typed in {@code docker pull}. */
-@Command(name = "new-host", mixinStandardHelpOptions = true,
-        description = {"Make the host directory for a registry as you type it in `docker pull` (registry.example.com, "
-                + "reg:5000, 10.0.0.5:5000, [::1]:5000): the exact name the client looks for (no :443; Windows strips "
-                + "the colon), with a warning when Docker would not read certs.d for it."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the directory exists now (made, or there already)",
-            "1:not a registry name, or not made (refused, needs administrator rights)", "2:usage or I/O error"})
+@Command(name = "new-host", mixinStandardHelpOptions = true)
 final class NewHostCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,13 +29,13 @@ final class NewHostCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Parameters(paramLabel = "REGISTRY", description = "The registry as in docker pull; a scheme or path is stripped.")
+    @Parameters(paramLabel = "REGISTRY", descriptionKey = "newHost.registry")
     String registry;
 
-    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

@@ -8,11 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code redo}: applies again the change undone last. */
-@Command(name = "redo", mixinStandardHelpOptions = true,
-        description = "Apply again the change undone last.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:redone", "1:not redone (nothing to redo, files changed since, or administrator rights needed)",
-            "2:usage or I/O error"})
+@Command(name = "redo", mixinStandardHelpOptions = true)
 final class RedoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,7 +16,7 @@ final class RedoCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

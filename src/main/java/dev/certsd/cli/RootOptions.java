@@ -22,28 +22,23 @@ import picocli.CommandLine.Option;
 
 /** The options every command that reads a certs root shares: which root, read as which client. */
 final class RootOptions {
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "The certs root (default: the client's first existing root on this machine).")
+    @Option(names = "--root", paramLabel = "DIR", descriptionKey = "option.root")
     Path root;
 
-    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = "docker",
-            description = "Whose reading to model: docker (default), containers (podman, skopeo, buildah), containerd.")
+    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = "docker", descriptionKey = "option.client")
     String client;
 
-    @Option(names = "--daemon-json", paramLabel = "FILE",
-            description = "Docker's daemon.json for insecure-registries (default: /etc/docker/daemon.json).")
+    @Option(names = "--daemon-json", paramLabel = "FILE", descriptionKey = "option.daemonJson")
     Path daemonJson;
 
     @Option(names = "--hosts-file", paramLabel = "FILE", defaultValue = "/etc/hosts",
-            description = "Hosts file used to see which names resolve to loopback (default: /etc/hosts).")
+            descriptionKey = "option.hostsFile")
     Path hostsFile;
 
-    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = "30",
-            description = "Warn about certificates that end within this many days (default: 30).")
+    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = "30", descriptionKey = "option.expiringDays")
     int expiringDays;
 
-    @Option(names = "--os", paramLabel = "OS",
-            description = "Read directory names as on linux, mac or windows (default: this OS).")
+    @Option(names = "--os", paramLabel = "OS", descriptionKey = "option.os")
     String os;
 
     static ResourceBundle text() {

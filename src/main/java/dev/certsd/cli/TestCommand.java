@@ -22,12 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code test}: connect to the registry of one host directory and show which certificate works. */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Connect to the registry of a host directory: each client certificate alone in load order, "
-                + "the docs' answer and what a Go client (Docker, podman, skopeo) really sends.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the client is predicted to succeed", "1:the client is predicted to fail",
-            "2:usage or I/O error"})
+@Command(name = "test", mixinStandardHelpOptions = true)
 final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,22 +30,19 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     RootOptions rootOptions;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5",
-            description = "Connect, handshake and read timeout in seconds, each (default: 5).")
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5", descriptionKey = "test.timeout")
     double timeoutSeconds;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Connect here instead of https://HOSTDIR/v2/ (the directory's certificates are still used).")
+    @Option(names = "--endpoint", paramLabel = "URL", descriptionKey = "test.endpoint")
     String endpoint;
 
-    @Option(names = "--custom-roots-only",
-            description = "Trust only the directory's CAs, as old Docker and Docker on Windows did.")
+    @Option(names = "--custom-roots-only", descriptionKey = "test.customRootsOnly")
     boolean customRootsOnly;
 
-    @Parameters(paramLabel = "HOSTDIR", arity = "1", description = "The host directory to test, e.g. reg.example.com:5000.")
+    @Parameters(paramLabel = "HOSTDIR", arity = "1", descriptionKey = "test.hostDir")
     String hostDir;
 
     @Override

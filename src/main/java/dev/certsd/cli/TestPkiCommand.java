@@ -26,13 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code test-pki}: a registry CA, server certificate, client CA and client certificate for your own registry. */
-@Command(name = "test-pki", mixinStandardHelpOptions = true,
-        description = {"Make a test PKI for a registry you run: registry CA, server certificate (with the SANs given), "
-                + "client CA and client certificate. The client side goes into the registry's host directory (ca.crt, "
-                + "NAME.cert, NAME.key); the server side into --server-out with a ready config.yml (docker-registry "
-                + "serve) and an nginx snippet.", "`undo` takes it all back."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:written", "1:not written: bad name, files exist, refused", "2:usage or I/O error"})
+@Command(name = "test-pki", mixinStandardHelpOptions = true)
 final class TestPkiCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,40 +37,40 @@ final class TestPkiCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Option(names = "--registry", paramLabel = "HOST[:PORT]", required = true, description = "The registry as in docker pull.")
+    @Option(names = "--registry", paramLabel = "HOST[:PORT]", required = true, descriptionKey = "testPki.registry")
     String registry;
 
-    @Option(names = "--san", paramLabel = "NAME", description = "A further host name or IP address of the server (repeatable).")
+    @Option(names = "--san", paramLabel = "NAME", descriptionKey = "testPki.san")
     List<String> sans = new ArrayList<>();
 
-    @Option(names = "--server-out", paramLabel = "DIR", required = true, description = "Folder for the server side.")
+    @Option(names = "--server-out", paramLabel = "DIR", required = true, descriptionKey = "testPki.serverOut")
     Path serverOut;
 
-    @Option(names = "--storage", paramLabel = "DIR", description = "The registry's storage directory in config.yml (default: /var/lib/docker-registry).")
+    @Option(names = "--storage", paramLabel = "DIR", descriptionKey = "testPki.storage")
     Path storage;
 
-    @Option(names = "--name", paramLabel = "N", defaultValue = "client", description = "The client pair's base name (default: client).")
+    @Option(names = "--name", paramLabel = "N", defaultValue = "client", descriptionKey = "testPki.name")
     String name;
 
-    @Option(names = "--cn", paramLabel = "CN", description = "The client certificate's common name (default: the pair's name).")
+    @Option(names = "--cn", paramLabel = "CN", descriptionKey = "testPki.cn")
     String cn;
 
-    @Option(names = "--org", paramLabel = "O", description = "Organization of every certificate.")
+    @Option(names = "--org", paramLabel = "O", descriptionKey = "testPki.org")
     String org;
 
-    @Option(names = "--key", paramLabel = "TYPE", defaultValue = "rsa4096", description = "rsa4096 (default), rsa3072, rsa2048, ec256 or ec384.")
+    @Option(names = "--key", paramLabel = "TYPE", defaultValue = "rsa4096", descriptionKey = "option.keyType")
     String key;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "365", description = "Validity of the server and client certificates in days (default: 365).")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365", descriptionKey = "testPki.days")
     int days;
 
-    @Option(names = "--overwrite", description = "Replace files of the same names.")
+    @Option(names = "--overwrite", descriptionKey = "testPki.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", description = "Print exactly what would change, and change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override

@@ -8,11 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undo}: takes back the most recent change, restoring the files byte for byte. */
-@Command(name = "undo", mixinStandardHelpOptions = true,
-        description = "Take back the most recent change (fix, import, delete), restoring the files byte for byte.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:undone", "1:not undone (nothing to undo, files changed since, or administrator rights needed)",
-            "2:usage or I/O error"})
+@Command(name = "undo", mixinStandardHelpOptions = true)
 final class UndoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,7 +16,7 @@ final class UndoCommand implements Callable<Integer> {
     @Mixin
     JournalOption journal;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
     @Override
