@@ -28,10 +28,20 @@ public final class Launcher {
             gui(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
             return;
         }
-        Charset cs = Charset.defaultCharset();
+        Charset cs = outputCharset(Charset.defaultCharset());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         System.exit(CertsdCommand.run(args, out, err));
+    }
+
+    /**
+     * The terminal's charset, except that plain ASCII (the C/POSIX locale, or a locale that is not installed, e.g.
+     * {@code LANG=ja_JP.UTF-8} without its locale data) becomes UTF-8, as Go tools and most others write: host names,
+     * paths and the Japanese messages would otherwise come out as question marks.
+     */
+    static Charset outputCharset(Charset terminal) {
+        return terminal.equals(java.nio.charset.StandardCharsets.US_ASCII) ? java.nio.charset.StandardCharsets.UTF_8
+                : terminal;
     }
 
     private static void gui(List<String> args) {

@@ -135,7 +135,7 @@ final class ImportCaCommand implements Callable<Integer> {
             }
         }
         if (timeoutSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+            throw new CommandLine.ParameterException(spec.commandLine(), RootOptions.text().getString("error.timeout"));
         }
         ProbeOptions options = ProbeOptions.defaults(rootOptions.client(spec))
                 .withTimeouts(Timeouts.of(Duration.ofMillis((long) (timeoutSeconds * 1000))));

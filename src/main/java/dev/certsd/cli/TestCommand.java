@@ -48,7 +48,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (timeoutSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+            throw new CommandLine.ParameterException(spec.commandLine(), RootOptions.text().getString("error.timeout"));
         }
         Warmup.start(); // JSSE's start-up cost overlaps the scan
         RootReport report = rootOptions.scan(spec, List.of(hostDir));

@@ -93,5 +93,7 @@ class TestCommandTest {
         assertEquals(2, run("test", "--root", root.toString()));
         assertEquals(2, run("test", "--root", root.toString(), "no-such-dir:5000"));
         assertEquals(2, run("test", "--root", root.toString(), "--timeout", "0", "x"));
+        assertTrue(err.toString().contains(java.util.ResourceBundle.getBundle("dev.certsd.cli.cli")
+                .getString("error.timeout")), err.toString());
     }
 }
