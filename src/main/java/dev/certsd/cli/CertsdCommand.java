@@ -1,6 +1,7 @@
 package dev.certsd.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,13 +13,16 @@ import picocli.CommandLine.Command;
  * {@code certsd-studio.<command>.usage.*}.
  */
 @Command(name = "certsd-studio", mixinStandardHelpOptions = true, versionProvider = CertsdCommand.Version.class,
-        resourceBundle = CertsdCommand.HELP,
-        subcommands = {CheckCommand.class, TestCommand.class, FixCommand.class, UndoCommand.class, RedoCommand.class,
-            HistoryCommand.class, ApplyPreparedCommand.class, NewHostCommand.class, GenClientCommand.class,
-            ImportSignedCommand.class, ImportCaCommand.class, TestPkiCommand.class})
+        resourceBundle = CertsdCommand.HELP)
 public final class CertsdCommand implements Runnable {
     /** The base name of the usage-help bundle (help.properties, help_ja.properties). */
     static final String HELP = "dev.certsd.cli.help";
+
+    /** The subcommands, in the order the usage lists them. */
+    static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, TestCommand.class, FixCommand.class,
+            UndoCommand.class, RedoCommand.class, HistoryCommand.class, ApplyPreparedCommand.class,
+            NewHostCommand.class, GenClientCommand.class, ImportSignedCommand.class, ImportCaCommand.class,
+            TestPkiCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,9 +32,33 @@ public final class CertsdCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The whole command line, every subcommand in it (the usage of {@code certsd-studio} itself lists them). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CertsdCommand());
+        COMMANDS.forEach(cl::addSubcommand);
+        return cl;
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that one is built.
+     * picocli builds a command's model by reflection when it is added; building all thirteen took about 0.1 s of
+     * every run, a seventh of a whole {@code test} (docs/performance.md). Anything else gets them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        for (Class<?> c : COMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(first)) {
+                CommandLine cl = new CommandLine(new CertsdCommand());
+                cl.addSubcommand(c);
+                return cl;
+            }
+        }
+        return commandLine();
+    }
+
     /** Runs the command line with the given streams; returns the exit code (0 ok, 1 findings, 2 usage or I/O). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new CertsdCommand());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

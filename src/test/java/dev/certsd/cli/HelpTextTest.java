@@ -200,7 +200,7 @@ class HelpTextTest {
     void harborOptionNamesThePathTheImportReads() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             Locale.setDefault(locale);
-            CommandLine cl = new CommandLine(new CertsdCommand());
+            CommandLine cl = CertsdCommand.commandLine();
             String harbor = String.join(" ", cl.getSubcommands().get("import-ca").getCommandSpec()
                     .findOption("--harbor").description());
             assertTrue(harbor.contains(CaImport.HARBOR_CA_PATH), locale + ": " + harbor);
@@ -227,7 +227,7 @@ class HelpTextTest {
     private static Map<String, String> described(Locale locale) {
         Locale.setDefault(locale);
         Map<String, String> out = new LinkedHashMap<>();
-        walk(new CommandLine(new CertsdCommand()), out);
+        walk(CertsdCommand.commandLine(), out);
         return out;
     }
 
@@ -247,7 +247,7 @@ class HelpTextTest {
     private static Map<String, Map<String, String>> exitCodes(Locale locale) {
         Locale.setDefault(locale);
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        new CommandLine(new CertsdCommand()).getSubcommands().forEach((name, sub) -> {
+        CertsdCommand.commandLine().getSubcommands().forEach((name, sub) -> {
             Map<String, String> codes = new LinkedHashMap<>();
             sub.getCommandSpec().usageMessage().exitCodeList().forEach((k, v) -> codes.put(k.strip(), v));
             out.put(name, codes);
