@@ -21,17 +21,26 @@ final class ChainLinks {
         Map<String, List<String>> links = new LinkedHashMap<>();
         for (FileEntry e : entries) {
             CertInfo leaf = first(e);
-            if (leaf == null || leaf.selfSigned()) {
+            if (leaf == null) {
                 continue;
             }
             List<String> issuers = new ArrayList<>();
+            outer:
             for (FileEntry other : entries) {
                 if (other == e || other.content() == null) {
                     continue;
                 }
                 for (CertInfo candidate : other.content().certificates()) {
-                    if (Arrays.equals(candidate.subjectDer(), leaf.issuerDer())
-                            && CertParser.verifies(leaf.certificate(), candidate.certificate().getPublicKey())) {
+                    if (!Arrays.equals(candidate.subjectDer(), leaf.issuerDer())) {
+                        continue;
+                    }
+                    // a root has no issuer in the directory; asked only now, as checking a self-signature costs a
+                    // signature verification (an ECDSA one is most of a large root's scan)
+                    if (leaf.selfIssued() && leaf.selfSigned()) {
+                        issuers.clear();
+                        break outer;
+                    }
+                    if (CertParser.verifies(leaf.certificate(), candidate.certificate().getPublicKey())) {
                         issuers.add(other.name());
                         break;
                     }

@@ -268,6 +268,22 @@ class VerdictTest {
     }
 
     @Test
+    void aRootIsIssuedByNoOtherFileButARekeyedCaOfTheSameNameIsLinkedToItsSigner() {
+        Fixtures.healthy(dir());
+        TestPki.write(dir(), "ca-copy.crt", Fixtures.SERVER_CA.certPem());
+        // the registry CA's name on a new key, signed with the old one: self-issued, not self-signed
+        TestPki.Issued rekeyed = TestPki.cert("O=Certs.d Test,CN=Registry CA").keys(TestPki.ec(7))
+                .issuer(Fixtures.SERVER_CA).ca().build();
+        TestPki.write(dir(), "rekeyed.crt", rekeyed.certPem());
+        HostReport r = scan(dir());
+        java.util.function.Function<String, List<String>> issuedBy = name -> r.files().stream()
+                .filter(f -> f.name().equals(name)).findFirst().orElseThrow().issuedBy();
+        assertEquals(List.of(), issuedBy.apply("ca.crt"));
+        assertEquals(List.of(), issuedBy.apply("ca-copy.crt"));
+        assertEquals(List.of("ca-copy.crt", "ca.crt"), issuedBy.apply("rekeyed.crt"));
+    }
+
+    @Test
     void clientCertificatesAreLinkedToTheCaFileThatIssuedThem() {
         Fixtures.healthy(dir());
         TestPki.write(dir(), "client-ca.crt", CLIENT_CA.certPem());
