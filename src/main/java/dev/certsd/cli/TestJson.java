@@ -29,6 +29,7 @@ final class TestJson {
         doc.put("certsdUsed", r.certsdUsed());
         doc.put("caFiles", r.caFiles().stream().map(p -> p.getFileName().toString()).toList());
         doc.put("systemRootsMerged", r.systemRootsMerged());
+        doc.put("skipVerify", r.skipVerify());
         List<Object> attempts = new ArrayList<>();
         for (Attempt a : r.attempts()) {
             attempts.add(attempt(a, m));

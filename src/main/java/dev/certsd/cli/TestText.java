@@ -27,9 +27,13 @@ final class TestText {
         if (r.proxy().active()) {
             out.println(fmt("test.proxy", r.proxy().proxy(), r.proxy().variable()));
         }
-        out.println(fmt("test.trust", r.caFiles().isEmpty() ? "-" : String.join(", ",
-                r.caFiles().stream().map(p -> p.getFileName().toString()).toList()),
-                fmt(r.systemRootsMerged() ? "test.trust.merged" : "test.trust.only")));
+        if (r.skipVerify()) {
+            out.println(fmt("test.trust.skipVerify"));
+        } else {
+            out.println(fmt("test.trust", r.caFiles().isEmpty() ? "-" : String.join(", ",
+                    r.caFiles().stream().map(p -> p.getFileName().toString()).toList()),
+                    fmt(r.systemRootsMerged() ? "test.trust.merged" : "test.trust.only")));
+        }
         if (!r.acceptableIssuers().isEmpty()) {
             out.println(fmt("test.issuers", String.join("; ", r.acceptableIssuers())));
         }

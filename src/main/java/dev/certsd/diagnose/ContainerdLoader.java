@@ -47,7 +47,9 @@ final class ContainerdLoader {
                         roles.put(pair[1], FileRole.CLIENT_KEY);
                     }
                 }
-                return new Outcome(build(dir, byName, cas, pairs), true, null, roles);
+                ClientLoad load = build(dir, byName, cas, pairs)
+                        .withSkipVerify(parsed.skipVerifyFor(String.valueOf(dir.getFileName())));
+                return new Outcome(load, true, null, roles);
             } catch (HostsToml.InvalidException e) {
                 return new Outcome(loose(dir, entries, byName), false, e.getMessage(), Map.of());
             }

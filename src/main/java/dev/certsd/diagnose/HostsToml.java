@@ -10,7 +10,7 @@ import java.util.Map;
  * The parts of containerd's {@code hosts.toml} that decide trust and client certificates: the CA files and
  * client pairs of the server entry and of each {@code [host."..."]} table, in the file's order.
  */
-record HostsToml(List<Host> hosts) {
+record HostsToml(List<Host> hosts, boolean rootSkipVerify) {
 
     /** One endpoint's TLS settings; a client pair's key is empty when the key is inside the certificate file. */
     record Host(String url, List<String> caFiles, List<String[]> clientPairs, boolean skipVerify) {
@@ -41,7 +41,30 @@ record HostsToml(List<Host> hosts) {
         if (root.get("server") != null) {
             hosts.add(host(String.valueOf(root.get("server")), root));
         }
-        return new HostsToml(hosts);
+        return new HostsToml(hosts, Boolean.TRUE.equals(root.get("skip_verify")));
+    }
+
+    /**
+     * Whether containerd skips verifying the server certificate of the registry at {@code authority} (the host
+     * directory's name, {@code host[:port]}): the setting of the {@code [host."..."]} table for that host when there
+     * is one, else the top level's, which applies to the server (containerd defaults it to https://{@code authority}).
+     */
+    boolean skipVerifyFor(String authority) {
+        for (Host h : hosts) {
+            if (h.url() != null && authority.equals(authorityOf(h.url()))) {
+                return h.skipVerify();
+            }
+        }
+        return rootSkipVerify;
+    }
+
+    private static String authorityOf(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.contains("://") ? url : "https://" + url);
+            return u.getHost() == null ? null : u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Host host(String url, Map<?, ?> table) throws InvalidException {

@@ -10,13 +10,18 @@ final class Commands {
     private final List<Path> caFiles;
     private final boolean customRootsOnly;
     private final String connectTo;
+    private final boolean skipVerify;
 
-    /** {@code connectTo} is the address to use instead of resolving the host (curl --resolve), or null. */
-    Commands(Endpoint endpoint, List<Path> caFiles, boolean customRootsOnly, String connectTo) {
+    /**
+     * {@code connectTo} is the address to use instead of resolving the host (curl --resolve), or null;
+     * {@code skipVerify}: the client does not verify the server (containerd's skip_verify), so curl gets --insecure.
+     */
+    Commands(Endpoint endpoint, List<Path> caFiles, boolean customRootsOnly, String connectTo, boolean skipVerify) {
         this.endpoint = endpoint;
         this.caFiles = List.copyOf(caFiles);
         this.customRootsOnly = customRootsOnly;
         this.connectTo = connectTo;
+        this.skipVerify = skipVerify;
     }
 
     String curl(Attempt.Kind kind, ClientPair pair) {
@@ -29,7 +34,8 @@ final class Commands {
             c.add(quote(endpoint.withScheme("http").url()));
             return String.join(" ", c);
         }
-        if (kind == Attempt.Kind.INSECURE_HTTPS) {
+        boolean insecure = kind == Attempt.Kind.INSECURE_HTTPS || skipVerify;
+        if (insecure) {
             c.add("--insecure");
         } else if (caFiles.size() == 1) {
             c.add("--cacert");
@@ -45,7 +51,7 @@ final class Commands {
             c.add(quote(pair.keyFile().toString()));
         }
         c.add(quote(endpoint.url()));
-        return String.join(" ", c) + (!caFiles.isEmpty() && !customRootsOnly && kind != Attempt.Kind.INSECURE_HTTPS
+        return String.join(" ", c) + (!caFiles.isEmpty() && !customRootsOnly && !insecure
                 ? "   # note: --cacert replaces the system roots, which Go adds to these" : "");
     }
 

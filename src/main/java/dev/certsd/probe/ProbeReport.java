@@ -11,9 +11,11 @@ import java.util.List;
  * @param goSends       the pair a Go client sends, or null
  * @param caFiles       the directory's CA files the client trusts
  * @param systemRootsMerged whether the system roots are trusted too
+ * @param skipVerify    the client does not verify the server's certificate (containerd's {@code skip_verify}), so
+ *                      neither do the attempts
  */
 public record ProbeReport(String dir, Client client, Endpoint endpoint, ProxyChoice proxy, boolean certsdUsed,
-                          List<Path> caFiles, boolean systemRootsMerged, List<Attempt> attempts,
+                          List<Path> caFiles, boolean systemRootsMerged, boolean skipVerify, List<Attempt> attempts,
                           List<String> acceptableIssuers, String firstAccepted, String goSends,
                           GoClientModel.Reason goReason, Prediction prediction) {
     public ProbeReport {

@@ -38,9 +38,12 @@ public final class RegistryProbe {
         List<Path> caFiles = host.load().caFiles().stream().map(n -> host.path().resolve(n)).toList();
         boolean merged = host.load().systemRootsMerged() && !options.customRootsOnly();
         List<ClientPair> pairs = loadPairs(host);
-        Commands commands = new Commands(endpoint, caFiles, !merged, fixed == null ? null : fixed.getHostAddress());
+        // containerd with skip_verify = true in hosts.toml does not verify the server at all, and neither do we
+        boolean skipVerify = options.client() == Client.CONTAINERD && host.certsdUsed() && host.load().skipVerify();
+        Commands commands = new Commands(endpoint, caFiles, !merged, fixed == null ? null : fixed.getHostAddress(),
+                skipVerify);
         AttemptRunner runner = new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation);
-        GoVerifier verifier = new GoVerifier(readCas(caFiles), options.systemRoots(), merged);
+        GoVerifier verifier = skipVerify ? null : new GoVerifier(readCas(caFiles), options.systemRoots(), merged);
 
         boolean dockerInsecure = options.client() == Client.DOCKER && !host.certsdUsed();
         List<Callable<Attempt>> work = new ArrayList<>();
@@ -62,7 +65,7 @@ public final class RegistryProbe {
                 .map(Attempt::pair).findFirst().orElse(null);
         Prediction prediction = predict(host, attempts, choice, dockerInsecure);
         return new ProbeReport(host.hostDir().dirName(), options.client(), endpoint, proxy, host.certsdUsed(), caFiles,
-                merged, attempts, withRequest.acceptableIssuers(), firstAccepted, choice.name(), choice.reason(),
+                merged, skipVerify, attempts, withRequest.acceptableIssuers(), firstAccepted, choice.name(), choice.reason(),
                 prediction);
     }
 

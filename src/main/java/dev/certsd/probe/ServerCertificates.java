@@ -33,7 +33,8 @@ public final class ServerCertificates {
     public static Attempt presented(Endpoint endpoint, ProbeOptions options, Cancellation cancellation) {
         InetAddress fixed = options.resolve().get(endpoint.host());
         ProxyChoice proxy = ProxyChoice.forEndpoint(endpoint, options.env());
-        Commands commands = new Commands(endpoint, List.of(), false, fixed == null ? null : fixed.getHostAddress());
+        Commands commands = new Commands(endpoint, List.of(), false, fixed == null ? null : fixed.getHostAddress(),
+                false);
         return new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation)
                 .tls(Attempt.Kind.INSECURE_HTTPS, null, null, commands);
     }

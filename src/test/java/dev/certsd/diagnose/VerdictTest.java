@@ -205,6 +205,24 @@ class VerdictTest {
     }
 
     @Test
+    void containerdSkipVerifyComesFromTheRegistrysOwnHostTableElseFromTheTopLevel() {
+        Fixtures.healthy(dir());
+        String self = dir().getFileName().toString();
+        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\nskip_verify = true\n");
+        assertTrue(scan(dir(), Client.CONTAINERD).load().skipVerify(), "top level, for the server");
+        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\n[host.\"https://" + self + "\"]\n"
+                + "  skip_verify = true\n");
+        assertTrue(scan(dir(), Client.CONTAINERD).load().skipVerify(), "the registry's own host table");
+        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\nskip_verify = true\n[host.\"https://" + self
+                + "\"]\n  skip_verify = false\n");
+        assertFalse(scan(dir(), Client.CONTAINERD).load().skipVerify(), "the host table wins over the top level");
+        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\n[host.\"https://mirror.example.com\"]\n"
+                + "  skip_verify = true\n");
+        assertFalse(scan(dir(), Client.CONTAINERD).load().skipVerify(), "a mirror's setting is the mirror's");
+        assertFalse(scan(dir(), Client.CONTAINERS).load().skipVerify(), "podman has no such setting");
+    }
+
+    @Test
     void brokenSymlinkCrtStopsDockerButContainersGoesOn() throws Exception {
         Fixtures.healthy(dir());
         Path link = dir().resolve("b.crt");

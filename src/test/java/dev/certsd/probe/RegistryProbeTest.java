@@ -207,6 +207,33 @@ class RegistryProbeTest {
     }
 
     @Test
+    void containerdWithSkipVerifyDoesNotCheckTheServerButStillSendsItsPair() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, SERVER, CLIENT_CA)) {
+            Path d = dir(s.port());
+            TestPki.write(d, "ca.crt", OTHER_CA.certPem()); // the wrong CA: only skip_verify lets containerd in
+            TestPki.pair(d, "client", CLIENT);
+            String server = "https://registry.test:" + s.port();
+            TestPki.write(d, "hosts.toml", "server = \"" + server + "\"\n[host.\"" + server + "\"]\n"
+                    + "  ca = \"ca.crt\"\n  client = [[\"client.cert\", \"client.key\"]]\n  skip_verify = true\n");
+            ProbeReport r = probe(d, Client.CONTAINERD, Duration.ofSeconds(5));
+            assertTrue(r.skipVerify());
+            assertEquals(Outcome.REJECTED_AT_TLS, attempt(r, null).outcome(), "no certificate: rejected, not untrusted");
+            Attempt good = attempt(r, "client.cert");
+            assertEquals(Outcome.ACCEPTED, good.outcome());
+            assertEquals(null, good.verifyError());
+            assertTrue(good.curl().contains("--insecure"), good.curl());
+            assertTrue(r.prediction().success());
+
+            TestPki.write(d, "hosts.toml", "server = \"" + server + "\"\n[host.\"" + server + "\"]\n"
+                    + "  ca = \"ca.crt\"\n  client = [[\"client.cert\", \"client.key\"]]\n");
+            ProbeReport verified = probe(d, Client.CONTAINERD, Duration.ofSeconds(5));
+            assertFalse(verified.skipVerify());
+            assertEquals(Outcome.SERVER_NOT_TRUSTED, attempt(verified, "client.cert").outcome());
+            assertFalse(verified.prediction().success());
+        }
+    }
+
+    @Test
     void wrongHostNameIsANameMismatch() throws Exception {
         TestPki.Issued other = TestPki.cert("CN=other.test").keys(TestPki.rsa(10)).issuer(SERVER_CA).serverAuth()
                 .dns("other.test").build();

@@ -89,6 +89,9 @@ final class ReportText {
     }
 
     String chainTrust(ProbeReport r) {
+        if (r.skipVerify()) {
+            return text.fmt("probe.chain.skipVerify", clientName(r.client()));
+        }
         return verifiedWithChain(r).map(a -> a.verifyError() == null
                 ? text.fmt("probe.chain.trusted", clientName(r.client()), r.endpoint().host())
                 : text.fmt("probe.chain.untrusted", clientName(r.client()), a.verifyError()))
