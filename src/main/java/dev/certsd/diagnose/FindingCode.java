@@ -19,6 +19,7 @@ public enum FindingCode {
     IGNORED_CERTIFICATE_FILE,
     HOSTS_TOML_PRESENT,
     HOSTS_TOML_INVALID,
+    HOSTS_TOML_SKIP_VERIFY,
     // validity and strength
     EXPIRED,
     NOT_YET_VALID,

@@ -76,6 +76,10 @@ public final class HostScanner {
             if (e.name().equals("hosts.toml") && hostsTomlError != null) {
                 fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_INVALID, Severity.WARNING, e.name(), hostsTomlError));
             }
+            if (e.name().equals("hosts.toml") && usesHostsToml && load.skipVerify()) {
+                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_SKIP_VERIFY, Severity.WARNING, e.name(),
+                        hostDir.dirName()));
+            }
             if (!used) {
                 fileFindings.replaceAll(f -> f.withSeverity(Severity.INFO));
             }

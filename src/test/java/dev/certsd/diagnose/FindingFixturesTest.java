@@ -124,6 +124,9 @@ class FindingFixturesTest {
             c(FindingCode.HOSTS_TOML_PRESENT, d -> write(d, "hosts.toml", "server = \"https://reg.example.com:5000\"\n")),
             tolerating(containerd(c(FindingCode.HOSTS_TOML_INVALID, d -> write(d, "hosts.toml", "server = \n[host\n"),
                 d -> write(d, "hosts.toml", HOSTS_TOML))), FindingCode.HOSTS_TOML_PRESENT),
+            tolerating(containerd(c(FindingCode.HOSTS_TOML_SKIP_VERIFY,
+                d -> write(d, "hosts.toml", HOSTS_TOML + "skip_verify = true\n"),
+                d -> write(d, "hosts.toml", HOSTS_TOML + "skip_verify = false\n"))), FindingCode.HOSTS_TOML_PRESENT),
             c(FindingCode.EXPIRED, d -> TestPki.pair(d, "client", issued("CN=client").expired()),
                 d -> TestPki.pair(d, "client", issued("CN=client"))),
             c(FindingCode.NOT_YET_VALID, d -> TestPki.pair(d, "client", issued("CN=client")
