@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * {@code certsd-studio.<command>.usage.*}.
  */
 @Command(name = "certsd-studio", mixinStandardHelpOptions = true, versionProvider = CertsdCommand.Version.class,
-        resourceBundle = CertsdCommand.HELP)
+        resourceBundle = CertsdCommand.HELP, scope = CommandLine.ScopeType.INHERIT)
 public final class CertsdCommand implements Runnable {
     /** The base name of the usage-help bundle (help.properties, help_ja.properties). */
     static final String HELP = "dev.certsd.cli.help";

@@ -215,6 +215,12 @@ class HelpTextTest {
         assertEquals(0, CertsdCommand.run(new String[] {"--version"}, new PrintWriter(out), new PrintWriter(err)));
         assertTrue(out.toString().startsWith("Certs.d Studio "), out.toString());
         assertEquals("", err.toString());
+        for (String command : List.of("check", "test", "fix")) {
+            StringWriter sub = new StringWriter();
+            assertEquals(0, CertsdCommand.run(new String[] {command, "-V"}, new PrintWriter(sub),
+                    new PrintWriter(new StringWriter())));
+            assertEquals(out.toString(), sub.toString(), command + " -V prints the same version");
+        }
         String usage = help();
         assertTrue(usage.startsWith("使い方:\n  certsd-studio [-hV] [COMMAND]\n"), usage);
         assertTrue(usage.contains("\nコマンド:\n  check "), usage);
