@@ -14,6 +14,7 @@ import dev.certsd.probe.ProbeMessages;
 import dev.certsd.probe.TestTlsServer;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
+import dev.certsd.ui.work.QueuedBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import dev.certsd.testing.RootOnly;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.wizard.ApplyViewModel.State;
+import dev.certsd.ui.work.QueuedBackground;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class ApplyViewModelTest {
     @Test
     void cancelStopsTheKeyGenerationAtOnceAndNothingIsWritten() throws Exception {
         Path host = tmp.resolve("certs.d/reg.example.com");
-        ThreadedBackground bg = new ThreadedBackground();
+        QueuedBackground bg = new QueuedBackground();
         ApplyViewModel m = model(bg, Elevation.pkexec());
         AtomicLong endedAt = new AtomicLong();
         ApplyViewModel.Planner slow = selfSigned(host, KeySpec.RSA_4096);

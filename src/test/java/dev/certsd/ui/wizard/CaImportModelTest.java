@@ -15,6 +15,7 @@ import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
+import dev.certsd.ui.work.QueuedBackground;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class CaImportModelTest {
     @Test
     void theLiveServerOffersItsChainAndHarborItsPublishedRoot() throws Exception {
         try (HarborTestServer harbor = new HarborTestServer()) {
-            ThreadedBackground bg = new ThreadedBackground();
+            QueuedBackground bg = new QueuedBackground();
             CaImportModel m = model(bg, harbor.registry());
             m.fetchFromServer();
             assertTrue(m.busyProperty().get());
@@ -141,7 +142,7 @@ class CaImportModelTest {
 
     @Test
     void cancellingTheServerStopsAtOnce() throws Exception {
-        ThreadedBackground bg = new ThreadedBackground();
+        QueuedBackground bg = new QueuedBackground();
         // a routable address nobody answers: the connection would wait for its timeout
         CaImportModel m = model(bg, "10.255.255.1:5000");
         m.fetchFromServer();

@@ -1,6 +1,5 @@
-package dev.certsd.ui.probe;
+package dev.certsd.ui.work;
 
-import dev.certsd.ui.work.Background;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -13,9 +12,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Work on its own thread, callbacks queued for the test's thread, which plays the UI thread: so a test can act
- * (cancel, re-run) while work is running, without a JavaFX toolkit.
+ * (cancel, re-run, press Stop while a key is generated) while work is running, without a JavaFX toolkit.
  */
-final class QueuedBackground implements Background {
+public final class QueuedBackground implements Background {
     private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
 
@@ -44,7 +43,7 @@ final class QueuedBackground implements Background {
     }
 
     /** Runs queued callbacks on the calling thread until {@code condition} holds; false when time runs out. */
-    boolean drainUntil(BooleanSupplier condition, Duration max) throws InterruptedException {
+    public boolean drainUntil(BooleanSupplier condition, Duration max) throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             long left = end - System.nanoTime();
