@@ -25,8 +25,26 @@ final class Applier {
         this.owners = owners;
     }
 
+    /**
+     * The user's own writes. Run as root (sudo) in a directory that belongs to someone else, a replaced file keeps
+     * its owner and a new file or directory takes its directory's, as the privileged helper does: otherwise a fix or
+     * an undo made with sudo would leave root-owned keys the user can no longer read.
+     */
     static Applier asCurrentUser() {
-        return new Applier(p -> null);
+        return CurrentUser.isRoot() ? new Applier(Applier::inheritedOwner) : new Applier(p -> null);
+    }
+
+    /** The owner of what is at {@code path}, else of the nearest existing directory above it; null if unknown. */
+    static Owner inheritedOwner(Path path) {
+        try {
+            Path from = path;
+            while (from != null && !Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                from = from.getParent();
+            }
+            return from == null ? null : Owner.of(from).optional();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     void apply(FileOp op) throws ChangeException {
@@ -49,9 +67,9 @@ final class Applier {
                 Files.delete(d.path());
                 AtomicWriter.syncDirectory(d.path().getParent());
             } else if (op instanceof FileOp.MakeDirectory m) {
+                Owner owner = owners.apply(m.path()); // asked before it exists: the owner of where it goes
                 Files.createDirectory(m.path(), PosixFilePermissions.asFileAttribute(m.mode()));
                 Files.setPosixFilePermissions(m.path(), m.mode()); // the umask must not decide
-                Owner owner = owners.apply(m.path());
                 if (owner != null) {
                     owner.applyTo(m.path());
                 }

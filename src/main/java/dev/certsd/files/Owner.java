@@ -12,21 +12,38 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 /**
  * Who should own a file the privileged helper creates: the owner of what it replaces, or of the directory it
  * lands in, so a root-owned certs.d stays root-owned.
+ *
+ * @param required false: a file system that refuses the change of owner (NFS with root_squash, say) leaves the
+ *                 file to the writing user instead of failing the write
  */
-public record Owner(String user, String group) {
+public record Owner(String user, String group, boolean required) {
+
+    public Owner(String user, String group) {
+        this(user, group, true);
+    }
 
     public static Owner of(Path existing) throws IOException {
         PosixFileAttributes a = Files.readAttributes(existing, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         return new Owner(a.owner().getName(), a.group().getName());
     }
 
+    Owner optional() {
+        return new Owner(user, group, false);
+    }
+
     /** Gives the path this owner; done on the temporary file, before it gets its name. */
     void applyTo(Path path) throws IOException {
-        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        GroupPrincipal g = lookup.lookupPrincipalByGroupName(group);
-        view.setOwner(lookup.lookupPrincipalByName(user));
-        view.setGroup(g);
+        try {
+            UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            GroupPrincipal g = lookup.lookupPrincipalByGroupName(group);
+            view.setOwner(lookup.lookupPrincipalByName(user));
+            view.setGroup(g);
+        } catch (IOException e) {
+            if (required) {
+                throw e;
+            }
+        }
     }
 }
