@@ -22,8 +22,13 @@ final class ContainerdLoader {
         this.reader = reader;
     }
 
-    /** The result, and the hosts.toml error when one made containerd fall back to the loose files. */
-    record Outcome(ClientLoad load, boolean usedHostsToml, String hostsTomlError, Map<String, FileRole> tomlRoles) {
+    /**
+     * The result, and the hosts.toml error when one made containerd fall back to the loose files.
+     *
+     * @param toml the hosts.toml containerd uses, or null when it reads the loose files
+     */
+    record Outcome(ClientLoad load, boolean usedHostsToml, String hostsTomlError, Map<String, FileRole> tomlRoles,
+                   HostsToml toml) {
     }
 
     Outcome load(Path dir, List<FileEntry> entries) {
@@ -47,14 +52,12 @@ final class ContainerdLoader {
                         roles.put(pair[1], FileRole.CLIENT_KEY);
                     }
                 }
-                ClientLoad load = build(dir, byName, cas, pairs)
-                        .withSkipVerify(parsed.skipVerifyFor(String.valueOf(dir.getFileName())));
-                return new Outcome(load, true, null, roles);
+                return new Outcome(build(dir, byName, cas, pairs), true, null, roles, parsed);
             } catch (HostsToml.InvalidException e) {
-                return new Outcome(loose(dir, entries, byName), false, e.getMessage(), Map.of());
+                return new Outcome(loose(dir, entries, byName), false, e.getMessage(), Map.of(), null);
             }
         }
-        return new Outcome(loose(dir, entries, byName), false, null, Map.of());
+        return new Outcome(loose(dir, entries, byName), false, null, Map.of(), null);
     }
 
     private ClientLoad loose(Path dir, List<FileEntry> entries, Map<String, FileEntry> byName) {

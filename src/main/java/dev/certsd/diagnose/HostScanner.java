@@ -53,9 +53,11 @@ public final class HostScanner {
         String hostsTomlError = null;
         boolean usesHostsToml = false;
         Map<String, FileRole> tomlRoles = Map.of();
+        HostsToml toml = null;
         if (client == Client.CONTAINERD) {
             ContainerdLoader.Outcome o = new ContainerdLoader(reader).load(dir, entries);
-            load = o.load();
+            toml = o.toml();
+            load = o.load().withSkipVerify(HostsToml.skipsVerification(toml, hostDir));
             hostsTomlError = o.hostsTomlError();
             usesHostsToml = o.usedHostsToml();
             tomlRoles = o.tomlRoles();
@@ -76,9 +78,13 @@ public final class HostScanner {
             if (e.name().equals("hosts.toml") && hostsTomlError != null) {
                 fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_INVALID, Severity.WARNING, e.name(), hostsTomlError));
             }
-            if (e.name().equals("hosts.toml") && usesHostsToml && load.skipVerify()) {
-                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_SKIP_VERIFY, Severity.WARNING, e.name(),
-                        hostDir.dirName()));
+            if (e.name().equals("hosts.toml") && toml != null) {
+                for (HostsToml.Host h : toml.hosts()) {
+                    if (h.skipVerify()) { // the registry's own entry or a mirror's: either is pulled from unchecked
+                        fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_SKIP_VERIFY, Severity.WARNING, e.name(),
+                                h.url() != null ? h.url() : hostDir.dirName()));
+                    }
+                }
             }
             if (!used) {
                 fileFindings.replaceAll(f -> f.withSeverity(Severity.INFO));

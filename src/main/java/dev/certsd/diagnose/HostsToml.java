@@ -1,19 +1,29 @@
 package dev.certsd.diagnose;
 
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.certsd.layout.HostDir;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The parts of containerd's {@code hosts.toml} that decide trust and client certificates: the CA files and
- * client pairs of the server entry and of each {@code [host."..."]} table, in the file's order.
+ * client pairs of each {@code [host."..."]} table, in the file's order, then of the top level (the server entry),
+ * which containerd always adds last, with or without {@code server} ({@code core/remotes/docker/config/hosts.go}).
  */
-record HostsToml(List<Host> hosts, boolean rootSkipVerify) {
+record HostsToml(List<Host> hosts) {
 
-    /** One endpoint's TLS settings; a client pair's key is empty when the key is inside the certificate file. */
-    record Host(String url, List<String> caFiles, List<String[]> clientPairs, boolean skipVerify) {
+    /**
+     * One endpoint's TLS settings; a client pair's key is empty when the key is inside the certificate file.
+     *
+     * @param url  the table's URL, or the top level's {@code server} (null when the file names none: containerd
+     *             then uses the registry the directory is for)
+     * @param root the top level, not a {@code [host]} table
+     */
+    record Host(String url, List<String> caFiles, List<String[]> clientPairs, boolean skipVerify, boolean root) {
     }
 
     /** Thrown when containerd would fail to decode the file (it then falls back to the loose files). */
@@ -34,40 +44,50 @@ record HostsToml(List<Host> hosts, boolean rootSkipVerify) {
         if (root.get("host") instanceof Map<?, ?> hostTables) {
             for (Map.Entry<?, ?> h : hostTables.entrySet()) {
                 if (h.getValue() instanceof Map<?, ?> table) {
-                    hosts.add(host(String.valueOf(h.getKey()), table));
+                    hosts.add(host(String.valueOf(h.getKey()), table, false));
                 }
             }
         }
-        if (root.get("server") != null) {
-            hosts.add(host(String.valueOf(root.get("server")), root));
+        Object server = root.get("server");
+        if (server != null && !(server instanceof String)) {
+            throw new InvalidException("invalid type " + server.getClass().getSimpleName() + " for \"server\"");
         }
-        return new HostsToml(hosts, Boolean.TRUE.equals(root.get("skip_verify")));
+        hosts.add(host(server == null || ((String) server).isEmpty() ? null : (String) server, root, true));
+        return new HostsToml(hosts);
     }
 
     /**
-     * Whether containerd skips verifying the server certificate of the registry at {@code authority} (the host
-     * directory's name, {@code host[:port]}): the setting of the {@code [host."..."]} table for that host when there
-     * is one, else the top level's, which applies to the server (containerd defaults it to https://{@code authority}).
+     * Whether containerd skips verifying the certificate of the registry {@code dir} is for. It tries the entries
+     * for that registry in order and moves on to the next after an error, a failed verification included, so one
+     * entry with {@code skip_verify = true} is enough. The top level without {@code server} is the registry itself,
+     * and for a loopback registry on any port but 80 containerd turns verification off there whatever the file
+     * says (ConfigureHosts: "Skipping TLS verification for localhost").
+     *
+     * @param toml the parsed hosts.toml, or null when containerd reads the loose files (no file, or one it cannot
+     *             decode): then only the loopback rule applies
      */
-    boolean skipVerifyFor(String authority) {
-        for (Host h : hosts) {
-            if (h.url() != null && authority.equals(authorityOf(h.url()))) {
-                return h.skipVerify();
+    static boolean skipsVerification(HostsToml toml, HostDir dir) {
+        if (dir.host() == null) {
+            return false;
+        }
+        String authority = authority(dir.host(), dir.port());
+        boolean loopbackDefault = isLoopback(dir.host()) && !Integer.valueOf(80).equals(dir.port());
+        if (toml == null) {
+            return loopbackDefault;
+        }
+        for (Host h : toml.hosts()) {
+            if (h.root() && h.url() == null) {
+                if (loopbackDefault || h.skipVerify()) {
+                    return true;
+                }
+            } else if (h.skipVerify() && authority.equals(authorityOf(h.url()))) {
+                return true;
             }
         }
-        return rootSkipVerify;
+        return false;
     }
 
-    private static String authorityOf(String url) {
-        try {
-            java.net.URI u = java.net.URI.create(url.contains("://") ? url : "https://" + url);
-            return u.getHost() == null ? null : u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Host host(String url, Map<?, ?> table) throws InvalidException {
+    private static Host host(String url, Map<?, ?> table, boolean root) throws InvalidException {
         List<String> cas = new ArrayList<>();
         Object ca = table.get("ca");
         if (ca instanceof String s) {
@@ -96,7 +116,50 @@ record HostsToml(List<Host> hosts, boolean rootSkipVerify) {
         } else if (client != null) {
             throw new InvalidException("invalid type " + client.getClass().getSimpleName() + " for \"client\"");
         }
-        return new Host(url, cas, pairs, Boolean.TRUE.equals(table.get("skip_verify")));
+        Object skip = table.get("skip_verify");
+        if (skip != null && !(skip instanceof Boolean)) {
+            // Go decodes it into a *bool: any other type fails the whole file
+            throw new InvalidException("invalid type " + skip.getClass().getSimpleName() + " for \"skip_verify\"");
+        }
+        return new Host(url, cas, pairs, Boolean.TRUE.equals(skip), root);
+    }
+
+    /** host[:port] as Go's url.URL.Host has it, with the default https port left out. */
+    static String authorityOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            java.net.URI u = java.net.URI.create(url.startsWith("http") ? url : "https://" + url);
+            if (u.getHost() == null) {
+                return null;
+            }
+            String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
+            int port = u.getPort();
+            return authority(host, port < 0 || (port == 443 && "https".equals(u.getScheme())) ? null : port);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String authority(String host, Integer port) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return port == null || port == 443 ? h : h + ":" + port;
+    }
+
+    /** containerd's docker.IsLocalhost: "localhost", or an IP literal in a loopback range. */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!dev.certsd.layout.IpLiteral.isLiteral(host)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: no name lookup
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String firstLine(String s) {

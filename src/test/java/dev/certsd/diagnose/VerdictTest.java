@@ -205,21 +205,64 @@ class VerdictTest {
     }
 
     @Test
-    void containerdSkipVerifyComesFromTheRegistrysOwnHostTableElseFromTheTopLevel() {
+    void containerdSkipsVerificationWhenAnyEntryForTheRegistryDoes() {
         Fixtures.healthy(dir());
-        String self = dir().getFileName().toString();
-        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\nskip_verify = true\n");
-        assertTrue(scan(dir(), Client.CONTAINERD).load().skipVerify(), "top level, for the server");
-        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\n[host.\"https://" + self + "\"]\n"
+        String self = "https://reg.example.com:5000";
+        write(dir(), "hosts.toml", "server = \"" + self + "\"\nskip_verify = true\n");
+        assertTrue(skips(dir()), "the top level, for the server");
+        write(dir(), "hosts.toml", "server = \"" + self + "\"\n[host.\"" + self + "\"]\n  skip_verify = true\n");
+        assertTrue(skips(dir()), "the registry's own host table");
+        write(dir(), "hosts.toml", "server = \"" + self + "\"\nskip_verify = true\n[host.\"" + self + "\"]\n"
+                + "  skip_verify = false\n");
+        assertTrue(skips(dir()), "a failed verification moves containerd on to the next entry: the server's");
+        write(dir(), "hosts.toml", "server = \"" + self + "\"\n[host.\"https://mirror.example.com\"]\n"
                 + "  skip_verify = true\n");
-        assertTrue(scan(dir(), Client.CONTAINERD).load().skipVerify(), "the registry's own host table");
-        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\nskip_verify = true\n[host.\"https://" + self
-                + "\"]\n  skip_verify = false\n");
-        assertFalse(scan(dir(), Client.CONTAINERD).load().skipVerify(), "the host table wins over the top level");
-        write(dir(), "hosts.toml", "server = \"https://" + self + "\"\n[host.\"https://mirror.example.com\"]\n"
-                + "  skip_verify = true\n");
-        assertFalse(scan(dir(), Client.CONTAINERD).load().skipVerify(), "a mirror's setting is the mirror's");
+        assertFalse(skips(dir()), "a mirror's setting is the mirror's");
+        assertEquals(List.of("https://mirror.example.com"), skipFindingArgs(dir()), "but it is reported");
+        write(dir(), "hosts.toml", "server = \"" + self + "\"\n");
+        assertFalse(skips(dir()));
+        assertEquals(List.of(), skipFindingArgs(dir()));
         assertFalse(scan(dir(), Client.CONTAINERS).load().skipVerify(), "podman has no such setting");
+    }
+
+    @Test
+    void containerdMatchesItsOwnDirectoryNamesAndNeverVerifiesLoopbackByDefault() {
+        Path underscored = root.resolve("reg.example.com_5000_");
+        Fixtures.healthy(underscored);
+        write(underscored, "hosts.toml", "[host.\"https://reg.example.com:5000\"]\n  skip_verify = true\n");
+        assertTrue(skips(underscored), "reg.example.com_5000_ is reg.example.com:5000");
+
+        Path local = root.resolve("localhost:5000");
+        Fixtures.healthy(local);
+        assertTrue(skips(local), "loose files: ConfigureHosts skips verification for localhost");
+        write(local, "hosts.toml", "skip_verify = false\n");
+        assertTrue(skips(local), "no server: the default entry, whatever the file says");
+        write(local, "hosts.toml", "server = \"https://localhost:5000\"\n");
+        assertFalse(skips(local), "a server named explicitly is verified");
+        Path port80 = root.resolve("127.0.0.1:80");
+        Fixtures.healthy(port80);
+        assertFalse(skips(port80), "port 80 is not ambiguous: no exception");
+        assertFalse(skips(dir()), "an ordinary registry is verified");
+    }
+
+    @Test
+    void aSkipVerifyThatIsNotABooleanMakesContainerdDropTheFile() {
+        Fixtures.healthy(dir());
+        write(dir(), "hosts.toml", "server = \"https://reg.example.com:5000\"\nskip_verify = \"true\"\n");
+        HostReport r = scan(dir(), Client.CONTAINERD);
+        assertFalse(r.load().skipVerify());
+        assertTrue(r.files().stream().flatMap(f -> f.findings().stream())
+                .anyMatch(f -> f.code() == dev.certsd.diagnose.FindingCode.HOSTS_TOML_INVALID));
+    }
+
+    private static boolean skips(Path dir) {
+        return scan(dir, Client.CONTAINERD).load().skipVerify();
+    }
+
+    private static List<String> skipFindingArgs(Path dir) {
+        return scan(dir, Client.CONTAINERD).files().stream().flatMap(f -> f.findings().stream())
+                .filter(f -> f.code() == dev.certsd.diagnose.FindingCode.HOSTS_TOML_SKIP_VERIFY)
+                .map(f -> f.args().get(0)).toList();
     }
 
     @Test
