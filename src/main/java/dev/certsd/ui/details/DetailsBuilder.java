@@ -112,6 +112,9 @@ public final class DetailsBuilder {
         }
         cas.add(row("details.host.systemRoots", text.get(host.load().systemRootsMerged()
                 ? "details.host.systemRoots.merged" : "details.host.systemRoots.replaced")));
+        if (host.load().skipVerify()) {
+            cas.add(row("details.host.skipVerify", text.get("details.host.skipVerify.explain")));
+        }
         sections.add(new Details.Section(text.get("details.section.cas"), cas));
         return new Details(host.hostDir().dirName(), host.path().toString(), banner, sections,
                 lines(host.findings(), host.hostDir().dirName(), host));

@@ -1,6 +1,7 @@
 package dev.certsd.ui.details;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.Messages;
@@ -125,5 +126,27 @@ class DetailsBuilderTest {
         assertEquals("2", d.value("Registry directories"));
         assertEquals("1", d.value("With errors"));
         assertEquals("1 of 2 registry directories stop the client with an error.", d.banner().text());
+    }
+
+    @Test
+    void aRegistryContainerdDoesNotVerifySaysSoUnderItsCas() {
+        Path croot = root.resolve("containerd");
+        TestPki.write(croot.resolve("localhost:5000"), "ca.crt", TestPki.cert("CN=Local CA").ca().build().certPem());
+        TestPki.write(croot.resolve("reg.example.com"), "ca.crt", TestPki.cert("CN=Reg CA").ca().build().certPem());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        ScanOptions options = new ScanOptions(Client.CONTAINERD, OsFamily.LINUX, clock, 30,
+                InsecureRegistries.defaults(HostsFileResolver.of(root.resolve("none"))), false, 1 << 20);
+        UiText text = new UiText(Locale.ENGLISH);
+        RootsViewModel c = new RootsViewModel(() -> List.of(CertsRoot.custom(croot, Client.CONTAINERD)), List.of(),
+                r -> options, Background.sameThread(), ChangeWatcher.none(), () -> croot, text);
+        DetailsViewModel d = new DetailsViewModel(c, new DetailsBuilder(text, new Messages(Locale.ENGLISH), clock));
+        c.start();
+        java.util.function.Function<String, List<String>> labels = dir -> {
+            c.selectedKeyProperty().set(NodeKey.ofHost(croot, dir));
+            return d.detailsProperty().get().sections().stream().flatMap(sec -> sec.rows().stream())
+                    .map(Details.Row::label).toList();
+        };
+        assertTrue(labels.apply("localhost:5000").contains(text.get("details.host.skipVerify")));
+        assertFalse(labels.apply("reg.example.com").contains(text.get("details.host.skipVerify")));
     }
 }
