@@ -36,8 +36,9 @@ public final class Launcher {
 
     /**
      * The terminal's charset, except that plain ASCII (the C/POSIX locale, or a locale that is not installed, e.g.
-     * {@code LANG=ja_JP.UTF-8} without its locale data) becomes UTF-8, as Go tools and most others write: host names,
-     * paths and the Japanese messages would otherwise come out as question marks.
+     * {@code LANG=ja_JP.UTF-8} without its locale data) becomes UTF-8, as Go tools and most others write: the
+     * Japanese messages would otherwise come out as question marks. (Non-ASCII file names are another matter: under
+     * such a locale the JDK cannot read them in the first place.)
      */
     static Charset outputCharset(Charset terminal) {
         return terminal.equals(java.nio.charset.StandardCharsets.US_ASCII) ? java.nio.charset.StandardCharsets.UTF_8

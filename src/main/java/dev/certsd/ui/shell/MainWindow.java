@@ -90,8 +90,10 @@ public final class MainWindow {
         treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
         RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
         changes.installDeleteKey(tree.view());
-        // After a scan the tree is updated first (in two pulses for a root's first fill), the findings in the third
-        // pulse and the details in the fourth: each its own short frame instead of one long one (docs/performance.md)
+        // After a scan the tree is updated first, the findings at the start of the third pulse and the details at the
+        // start of the fourth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows in
+        // steps at pulses 0, 2, 4, 6, 8 and 10 (RootsTreeView), the findings and details landing between the first
+        // steps.
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
                 r -> NextPulses.run(4, r));
         DetailsView details = new DetailsView(detailsModel, text, changes::fix);
