@@ -91,11 +91,11 @@ public final class MainWindow {
         RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
         changes.installDeleteKey(tree.view());
         // After a scan the tree is updated first, the findings at the start of the third pulse and the details at the
-        // start of the fourth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows in
-        // steps at pulses 0, 2, 4, 6, 8 and 10 (RootsTreeView), the findings and details landing between the first
-        // steps.
+        // start of the fifth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows
+        // before the first pulse and then at pulses 2, 4, 6, 8 and 10 (RootsTreeView): the findings and the details
+        // land between its steps.
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
-                r -> NextPulses.run(4, r));
+                r -> NextPulses.run(5, r));
         DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, r -> NextPulses.run(3, r));
         FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
