@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
@@ -32,6 +33,7 @@ public final class RootsTreeView {
     private boolean stepPending;
     /** Roots whose first fill is still coming in steps. */
     private final Set<TreeItem<Node>> filling = new HashSet<>();
+    private final BiConsumer<Integer, Runnable> later;
 
     /**
      * A root's first fill comes in steps, one per pulse: {@code STEP} host directories at a time until a screenful
@@ -43,6 +45,13 @@ public final class RootsTreeView {
     static final int SCREENFUL = 30;
 
     public RootsTreeView(RootsViewModel model, UiText text, Messages messages, ContextMenu menu) {
+        this(model, text, messages, menu, NextPulses::run);
+    }
+
+    /** @param later runs work at the start of the n-th pulse from now ({@link NextPulses#run}; a test's queue) */
+    RootsTreeView(RootsViewModel model, UiText text, Messages messages, ContextMenu menu,
+                  BiConsumer<Integer, Runnable> later) {
+        this.later = later;
         this.model = model;
         tree.setId("roots-tree");
         tree.setRoot(invisibleRoot);
@@ -140,7 +149,7 @@ public final class RootsTreeView {
             return;
         }
         stepPending = true;
-        NextPulses.run(2, () -> {
+        later.accept(2, () -> {
             stepPending = false;
             sync();
         });
