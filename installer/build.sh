@@ -23,6 +23,7 @@ JAVA_OPTS=(
   "--add-exports=javafx.graphics/com.sun.javafx.scene.traversal=ALL-UNNAMED"
   "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
   "--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
+  "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED"  # files.FdPaths: root-safe changes (docs/security.md)
 )
 
 case "$(uname -s)" in

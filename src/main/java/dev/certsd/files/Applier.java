@@ -8,21 +8,32 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Applies single steps on disk, each checking again, right before it acts, that the path still holds what the step
- * expects: the window for a concurrent change is one step, not the whole preview.
+ * expects: the window for a concurrent change is one step, not the whole preview. Every step works relative to its
+ * directory opened once ({@link OpenedDir}: walked from {@code /} without following links, refused as root where
+ * another user could steer it), reads what it checks through that handle and re-checks the file key (the inode)
+ * right before it renames, removes or replaces anything, so what is changed is what was checked.
  */
 final class Applier {
     /** Who should own new files; null everywhere for the ordinary user's writes. */
     private final Function<Path, Owner> owners;
+    /** Root's own writes: owners taken from the opened directory (see {@link #asCurrentUser()}). */
+    private final boolean inherit;
 
     Applier(Function<Path, Owner> owners) {
+        this(owners, false);
+    }
+
+    private Applier(Function<Path, Owner> owners, boolean inherit) {
         this.owners = owners;
+        this.inherit = inherit;
     }
 
     /**
@@ -31,7 +42,7 @@ final class Applier {
      * an undo made with sudo would leave root-owned keys the user can no longer read.
      */
     static Applier asCurrentUser() {
-        return CurrentUser.isRoot() ? new Applier(Applier::inheritedOwner) : new Applier(p -> null);
+        return CurrentUser.isRoot() ? new Applier(p -> null, true) : new Applier(p -> null, false);
     }
 
     /** The owner of what is at {@code path}, else of the nearest existing directory above it; null if unknown. */
@@ -47,37 +58,41 @@ final class Applier {
         }
     }
 
+    /** What a step found at a name: the state it checks, and the attributes (file key, owner) it acts on. */
+    private record Seen(PathState state, PosixFileAttributes attrs) {
+        Object key() {
+            return attrs == null ? null : attrs.fileKey();
+        }
+    }
+
     void apply(FileOp op) throws ChangeException {
         Path at = op.paths().get(0);
         try {
             if (op instanceof FileOp.WriteFile w) {
-                verify(w.path(), w.before());
-                AtomicWriter.write(w.path(), w.content(), w.mode(), w.overwrites(), owners.apply(w.path()));
+                try (OpenedDir d = OpenedDir.open(w.path().getParent())) {
+                    String name = name(w.path());
+                    Seen cur = verify(d, name, w.path(), w.before());
+                    Owner owner = inherit ? inherited(d, cur) : owners.apply(w.path());
+                    AtomicWriter.write(d, name, w.content(), w.mode(), w.overwrites(), cur.key(), owner);
+                }
             } else if (op instanceof FileOp.Rename r) {
-                verify(r.from(), r.source());
-                at = r.to();
-                verify(r.to(), Expected.absent());
-                Files.move(r.from(), r.to(), StandardCopyOption.ATOMIC_MOVE);
-                AtomicWriter.syncDirectory(r.to().getParent());
-                if (!r.to().getParent().equals(r.from().getParent())) {
-                    AtomicWriter.syncDirectory(r.from().getParent());
+                rename(r);
+            } else if (op instanceof FileOp.Delete del) {
+                try (OpenedDir d = OpenedDir.open(del.path().getParent())) {
+                    String name = name(del.path());
+                    Seen cur = verify(d, name, del.path(), del.before());
+                    sameFile(d, name, del.path(), cur);
+                    if (cur.state().kind() == PathState.Kind.DIRECTORY) {
+                        d.stream().deleteDirectory(Path.of(name));
+                    } else {
+                        d.stream().deleteFile(Path.of(name));
+                    }
+                    AtomicWriter.syncDirectory(d);
                 }
-            } else if (op instanceof FileOp.Delete d) {
-                verify(d.path(), d.before());
-                Files.delete(d.path());
-                AtomicWriter.syncDirectory(d.path().getParent());
             } else if (op instanceof FileOp.MakeDirectory m) {
-                Owner owner = owners.apply(m.path()); // asked before it exists: the owner of where it goes
-                Files.createDirectory(m.path(), PosixFilePermissions.asFileAttribute(m.mode()));
-                Files.setPosixFilePermissions(m.path(), m.mode()); // the umask must not decide
-                if (owner != null) {
-                    owner.applyTo(m.path());
-                }
-                AtomicWriter.syncDirectory(m.path().getParent());
+                makeDirectory(m);
             } else if (op instanceof FileOp.ChangeMode c) {
-                verify(c.path(), c.before());
-                Files.setPosixFilePermissions(c.path(), c.mode());
-                AtomicWriter.syncFile(c.path());
+                changeMode(c);
             }
         } catch (ChangeException e) {
             throw e;
@@ -86,11 +101,103 @@ final class Applier {
         }
     }
 
-    private static void verify(Path path, Expected expected) throws ChangeException {
-        Problem p = States.mismatch(path, expected, PathState.read(path));
+    private void rename(FileOp.Rename r) throws IOException {
+        try (OpenedDir from = OpenedDir.open(r.from().getParent());
+             OpenedDir other = r.to().getParent().equals(r.from().getParent()) ? null
+                     : OpenedDir.open(r.to().getParent())) {
+            OpenedDir to = other == null ? from : other;
+            String fromName = name(r.from());
+            String toName = name(r.to());
+            Seen src = verify(from, fromName, r.from(), r.source());
+            verify(to, toName, r.to(), Expected.absent());
+            sameFile(from, fromName, r.from(), src);
+            if (to.attributes(toName) != null) {
+                throw new ChangeException(Problem.of(Problem.Code.ALREADY_EXISTS, r.to()));
+            }
+            from.stream().move(Path.of(fromName), to.stream(), Path.of(toName));
+            AtomicWriter.syncDirectory(to);
+            if (other != null) {
+                AtomicWriter.syncDirectory(from);
+            }
+        }
+    }
+
+    private void makeDirectory(FileOp.MakeDirectory m) throws IOException {
+        try (OpenedDir d = OpenedDir.open(m.path().getParent())) {
+            String name = name(m.path());
+            verify(d, name, m.path(), Expected.absent());
+            // asked before it exists: the owner of where it goes
+            Owner owner = inherit ? inherited(d, new Seen(PathState.absent(), null)) : owners.apply(m.path());
+            AtomicWriter.makeDirectory(d, name, m.mode());
+            try (OpenedDir made = AtomicWriter.ownChild(d, name)) {
+                PosixFileAttributeView v = made.stream().getFileAttributeView(PosixFileAttributeView.class);
+                v.setPermissions(m.mode()); // the umask must not decide
+                if (owner != null) {
+                    owner.applyTo(v);
+                }
+            }
+            AtomicWriter.syncDirectory(d);
+        }
+    }
+
+    /**
+     * As root, a file's mode is changed by writing the checked content anew with the new mode and renaming it over
+     * the old (no chmod by name, which a swapped name could aim at another file); a directory's through its own
+     * handle. Other users change their own files' modes through a handle opened without following links.
+     */
+    private void changeMode(FileOp.ChangeMode c) throws IOException {
+        try (OpenedDir d = OpenedDir.open(c.path().getParent())) {
+            String name = name(c.path());
+            Seen cur = verify(d, name, c.path(), c.before());
+            if (cur.state().kind() == PathState.Kind.DIRECTORY) {
+                try (OpenedDir dir = d.openChild(name)) {
+                    if (!dir.key().equals(cur.key())) {
+                        throw new ChangeException(Problem.of(Problem.Code.CHANGED_SINCE_SHOWN, c.path()));
+                    }
+                    dir.stream().getFileAttributeView(PosixFileAttributeView.class).setPermissions(c.mode());
+                }
+            } else if (CurrentUser.isRoot() && cur.state().contentKnown()) {
+                PosixFileAttributes a = cur.attrs();
+                AtomicWriter.write(d, name, cur.state().bytes(), c.mode(), true, cur.key(),
+                        new Owner(a.owner().getName(), a.group().getName()));
+            } else {
+                sameFile(d, name, c.path(), cur);
+                d.stream().getFileAttributeView(Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setPermissions(c.mode());
+                sameFile(d, name, c.path(), cur);
+            }
+            AtomicWriter.syncDirectory(d);
+        }
+    }
+
+    /** Root's inheritance: a replaced file keeps its owner, a new one takes the directory's. */
+    private static Owner inherited(OpenedDir d, Seen cur) throws IOException {
+        PosixFileAttributes a = cur.attrs() != null && cur.state().kind() == PathState.Kind.FILE ? cur.attrs()
+                : d.stream().getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+        return new Owner(a.owner().getName(), a.group().getName()).optional();
+    }
+
+    private static Seen verify(OpenedDir d, String name, Path path, Expected expected) throws ChangeException {
+        PosixFileAttributes[] attrs = new PosixFileAttributes[1];
+        PathState state = PathState.readIn(d, name, attrs);
+        Problem p = States.mismatch(path, expected, state);
         if (p != null) {
             throw new ChangeException(p);
         }
+        return new Seen(state, attrs[0]);
+    }
+
+    /** The inode re-check right before acting: the name must still be the file that was checked. */
+    private static void sameFile(OpenedDir d, String name, Path path, Seen cur) throws IOException {
+        Object now = d.keyOf(name);
+        if (cur.key() != null && !cur.key().equals(now)) {
+            throw new ChangeException(Problem.of(now == null ? Problem.Code.MISSING : Problem.Code.CHANGED_SINCE_SHOWN,
+                    path));
+        }
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
     }
 
     /** Names the usual failures specifically: a full disk and a denied write are things people can act on. */

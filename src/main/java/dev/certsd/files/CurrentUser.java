@@ -12,6 +12,11 @@ final class CurrentUser {
     private CurrentUser() {
     }
 
+    /** The numeric user id, or -1 where unknown. */
+    static long uid() {
+        return UID;
+    }
+
     static boolean isRoot() {
         return UID == 0;
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,12 +69,48 @@ public final class Journal {
         return j;
     }
 
+    /**
+     * The journal's directories must be this user's own, private and reached by no path another user could steer:
+     * undo runs its entries, so a journal someone else could write would let them choose what is written (as root,
+     * anywhere). A symbolic link, a directory of another user's, or (as root) a way another user controls is refused.
+     */
     private static void privateDirectory(Path p) throws IOException {
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        PosixFileAttributes a = attributes(p);
+        if (a == null) {
+            Problem unsafe = OpenedDir.rootRefusal(p);
+            if (unsafe != null) {
+                throw refused(p, unsafe.message(java.util.Locale.ENGLISH));
+            }
             Files.createDirectories(p, PosixFilePermissions.asFileAttribute(FileModes.PRIVATE_DIRECTORY));
+            a = attributes(p);
+        }
+        if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
+            throw refused(p, "not a directory but " + (a == null ? "nothing" : a.isSymbolicLink() ? "a symbolic link"
+                    : "a file"));
+        }
+        long uid = ((Number) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+        if (CurrentUser.uid() >= 0 && uid != CurrentUser.uid()) {
+            throw refused(p, "it belongs to " + Principals.name(uid));
+        }
+        Problem unsafe = OpenedDir.rootRefusal(p);
+        if (unsafe != null) {
+            throw refused(p, unsafe.message(java.util.Locale.ENGLISH));
         }
         // Created earlier by hand or with a loose umask: old keys are in here, so close it.
-        Files.setPosixFilePermissions(p, FileModes.PRIVATE_DIRECTORY);
+        Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(FileModes.PRIVATE_DIRECTORY);
+    }
+
+    private static PosixFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static ChangeException refused(Path p, String why) {
+        return new ChangeException(Problem.of(Problem.Code.UNSAFE_JOURNAL, p, why));
     }
 
     public Path directory() {

@@ -1,6 +1,7 @@
 package dev.certsd.files;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,7 +32,21 @@ public record Owner(String user, String group, boolean required) {
         return new Owner(user, group, false);
     }
 
-    /** Gives the path this owner; done on the temporary file, before it gets its name. */
+    /** Gives the file behind an opened view this owner; done on the new file, before it gets its name. */
+    void applyTo(PosixFileAttributeView view) throws IOException {
+        try {
+            UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+            GroupPrincipal g = lookup.lookupPrincipalByGroupName(group);
+            view.setOwner(lookup.lookupPrincipalByName(user));
+            view.setGroup(g);
+        } catch (IOException e) {
+            if (required) {
+                throw e;
+            }
+        }
+    }
+
+    /** Gives the path this owner, without following a link. */
     void applyTo(Path path) throws IOException {
         try {
             UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();

@@ -2,11 +2,13 @@ package dev.certsd.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
@@ -68,6 +70,53 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
         } catch (IOException e) {
             return unreadable(e);
         }
+    }
+
+    /**
+     * What is at {@code name} in an opened directory, read relative to it without following a link; the attributes
+     * read (file key, owner) go to {@code attrs[0]}. A name that changes while it is read reads as unreadable.
+     */
+    static PathState readIn(OpenedDir dir, String name, PosixFileAttributes[] attrs) {
+        PosixFileAttributes a;
+        try {
+            a = dir.attributes(name);
+        } catch (IOException e) {
+            return unreadable(e);
+        }
+        attrs[0] = a;
+        if (a == null) {
+            return absent();
+        }
+        if (a.isSymbolicLink()) {
+            return new PathState(Kind.SYMLINK, null, null, null, null);
+        }
+        if (a.isDirectory()) {
+            return directory(a.permissions());
+        }
+        if (!a.isRegularFile()) {
+            return new PathState(Kind.OTHER, null, null, a.permissions(), null);
+        }
+        if (a.size() > MAX_BYTES) {
+            return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "larger than " + MAX_BYTES + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Channels.newInputStream(dir.stream().newByteChannel(Path.of(name),
+                Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (AccessDeniedException e) {
+            return new PathState(Kind.FILE, null, null, a.permissions(), "permission denied");
+        } catch (IOException e) {
+            return unreadable(e);
+        }
+        try {
+            PosixFileAttributes after = dir.attributes(name);
+            if (after == null || !a.fileKey().equals(after.fileKey()) || bytes.length > MAX_BYTES) {
+                return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "changed while it was read");
+            }
+        } catch (IOException e) {
+            return unreadable(e);
+        }
+        return file(bytes, a.permissions());
     }
 
     private static PathState unreadable(IOException e) {

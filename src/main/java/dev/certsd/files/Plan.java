@@ -30,6 +30,7 @@ final class Plan {
     private final Map<Path, PathState> disk = new HashMap<>();
     private final Set<Path> privileged = new LinkedHashSet<>();
     private final Map<Path, PathState> overlay = new HashMap<>();
+    private final Set<Path> checkedDirs = new java.util.HashSet<>();
     /** Directories renamed by an earlier step: new name to the name they have on disk now. */
     private final Map<Path, Path> moved = new LinkedHashMap<>();
 
@@ -96,6 +97,9 @@ final class Plan {
     }
 
     private void step(FileOp op) {
+        for (Path p : op.paths()) {
+            rootSafe(p.getParent());
+        }
         if (op instanceof FileOp.WriteFile w) {
             write(w);
         } else if (op instanceof FileOp.Rename r) {
@@ -174,6 +178,20 @@ final class Plan {
         if (cur.kind() == PathState.Kind.FILE || cur.kind() == PathState.Kind.DIRECTORY) {
             inverse.add(new FileOp.ChangeMode(c.path(), cur.mode(), expectAfter(cur, c.before(), c.mode())));
             overlay.put(c.path(), cur.withMode(c.mode()));
+        }
+    }
+
+    /**
+     * Run as root, a change below a directory another user could steer is refused (see {@link OpenedDir}); the
+     * preview says so, and the step itself checks again on the opened directory.
+     */
+    private void rootSafe(Path dir) {
+        if (dir == null || !CurrentUser.isRoot() || !checkedDirs.add(dir)) {
+            return;
+        }
+        Problem p = OpenedDir.rootRefusal(dir);
+        if (p != null && !problems.contains(p)) {
+            problems.add(p);
         }
     }
 

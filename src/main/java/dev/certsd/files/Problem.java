@@ -45,7 +45,17 @@ public record Problem(Code code, Path path, List<String> args) {
         /** A change was interrupted (crash, power loss) half way; the journal keeps the previous contents. */
         INTERRUPTED,
         /** A prepared file does not hold what was prepared (changed after preparation). */
-        PREPARED_FILE_CHANGED
+        PREPARED_FILE_CHANGED,
+        /** Root: a directory on the way belongs to a user other than root and the target directory's owner. */
+        UNSAFE_OWNER,
+        /** Root: a directory on the way may be written by others (and has no sticky bit). */
+        UNSAFE_WRITABLE,
+        /** Root: a symbolic link on the way that root did not make in a directory only root controls. */
+        UNSAFE_SYMLINK,
+        /** Root: the platform cannot change files relative to an opened directory. */
+        UNSAFE_PLATFORM,
+        /** The undo journal's directory is not this user's own private directory. */
+        UNSAFE_JOURNAL
     }
 
     public Problem {

@@ -134,7 +134,8 @@ class KillDuringWritesTest {
         static Writer start(Path dir, long first, long count) throws IOException {
             Path acks = Files.createTempFile("certsd-acks", ".txt");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-cp", classPath(),
+                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
+                    "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED", "-cp", classPath(),
                     AtomicWriteLoop.class.getName(), dir.toString(), Long.toString(first), Long.toString(count)));
             Process p = new ProcessBuilder(cmd).redirectOutput(acks.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -29,6 +29,7 @@ public final class CliProcess {
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("--add-opens=java.base/sun.nio.fs=ALL-UNNAMED");
             if (withoutTls13) {
                 Path props = work.resolve("no-tls13.security");
                 Files.writeString(props, "jdk.tls.disabledAlgorithms="
