@@ -62,6 +62,11 @@ public final class CertsdCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof dev.certsd.files.ChangeException refused) {
+                // A change refused before it began (an unsafe journal, a directory root must not write): not changed.
+                commandLine.getErr().println(refused.problem().message(java.util.Locale.getDefault()));
+                return 1;
+            }
             commandLine.getErr().println(ex.getMessage() != null ? ex.getMessage() : ex.toString());
             return 2;
         });

@@ -73,6 +73,16 @@ public final class AsNobody {
         return ExternalTools.run(cmd, shared);
     }
 
+    /** Starts a main class of ours as nobody in the background; its output goes to {@code log}. */
+    public Process start(Path log, Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID, "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.language=en",
+                "-XX:TieredStopAtLevel=1", "-cp", classPath, main.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(shared.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
     private static void copy(Path src, Path dst) throws IOException {
         if (!Files.isDirectory(src)) {
             Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES);
