@@ -10,6 +10,7 @@ import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
 import dev.certsd.files.Outcome;
 import dev.certsd.files.Preview;
+import dev.certsd.files.Text;
 import dev.certsd.fix.Fix;
 import dev.certsd.fix.FixException;
 import dev.certsd.fix.FixKind;
@@ -172,18 +173,21 @@ final class FixCommand implements Callable<Integer> {
             Preview p = changes.preview(cs);
             FixResult.Outcome o = !p.ready() ? FixResult.Outcome.REFUSED
                     : p.needsPrivilege() ? FixResult.Outcome.NEEDS_PRIVILEGE : FixResult.Outcome.PLANNED;
-            return new FixResult(hostName, finding, o, fix, cs, p.problems(), null, null, null);
+            return new FixResult(hostName, finding, o, fix, cs, p.problems(), null, null, null, p.links());
         }
+        List<Text> links = changes.preview(cs).links();
         Outcome outcome = changes.apply(cs);
         if (outcome instanceof Outcome.Done d) {
-            return new FixResult(hostName, finding, FixResult.Outcome.APPLIED, fix, cs, List.of(), d.entry(), null, null);
+            return new FixResult(hostName, finding, FixResult.Outcome.APPLIED, fix, cs, List.of(), d.entry(), null, null,
+                    links);
         }
         if (outcome instanceof Outcome.NeedsPrivilege np) {
             return new FixResult(hostName, finding, FixResult.Outcome.NEEDS_PRIVILEGE, fix, cs, List.of(), np.entry(),
                     np.prepared(), null);
         }
         if (outcome instanceof Outcome.Refused r) {
-            return new FixResult(hostName, finding, FixResult.Outcome.REFUSED, fix, cs, r.problems(), null, null, null);
+            return new FixResult(hostName, finding, FixResult.Outcome.REFUSED, fix, cs, r.problems(), null, null, null,
+                    links);
         }
         Outcome.Failed f = (Outcome.Failed) outcome;
         List<dev.certsd.files.Problem> problems = new ArrayList<>(List.of(f.problem()));

@@ -38,6 +38,7 @@ final class FixJson {
             m.put("description", r.fix() == null ? null : r.fix().description().render(Locale.ENGLISH));
             m.put("outcome", r.outcome().id);
             m.put("steps", r.changes() == null ? List.of() : StepLines.json(r.changes().ops()));
+            m.put("links", r.links().stream().map(l -> l.render(Locale.ENGLISH)).toList());
             m.put("problems", r.problems().stream().map(p -> p.message(Locale.ENGLISH)).toList());
             m.put("problemCodes", r.problems().stream().map(Problem::code).map(Enum::name).toList());
             m.put("error", r.error());

@@ -47,6 +47,7 @@ final class FixReportText {
             }
             if (r.changes() != null) {
                 StepLines.print(out, r.changes().ops(), locale, "      ");
+                r.links().forEach(l -> out.println("      " + l.render(locale)));
             }
             outcome(r, dryRun);
         }

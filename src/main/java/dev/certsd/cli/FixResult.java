@@ -6,6 +6,7 @@ import dev.certsd.files.JournalEntry;
 import dev.certsd.files.PreparedChange;
 import dev.certsd.files.Problem;
 import dev.certsd.fix.Fix;
+import dev.certsd.files.Text;
 import java.util.List;
 
 /**
@@ -17,9 +18,15 @@ import java.util.List;
  * @param entry     the journal entry (applied, or prepared for the privileged path)
  * @param prepared  the prepared change when administrator rights are needed
  * @param error     why the fix could not be planned (wrong passphrase...), or null
+ * @param links     the directories the change reaches through a symbolic link ("link → target")
  */
 record FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
-                 JournalEntry entry, PreparedChange prepared, String error) {
+                 JournalEntry entry, PreparedChange prepared, String error, List<Text> links) {
+
+    FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
+              JournalEntry entry, PreparedChange prepared, String error) {
+        this(host, finding, outcome, fix, changes, problems, entry, prepared, error, List.of());
+    }
 
     /** The outcome for one finding; the id is what the JSON says. */
     enum Outcome {
@@ -38,6 +45,7 @@ record FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeS
 
     FixResult {
         problems = List.copyOf(problems);
+        links = List.copyOf(links);
     }
 
     static FixResult of(String host, Finding finding, Outcome outcome, Fix fix) {

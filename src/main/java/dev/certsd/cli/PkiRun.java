@@ -103,6 +103,9 @@ final class PkiRun {
         if (dryRun) {
             Preview p = changes.preview(plan.changes());
             problems.addAll(p.problems());
+            if (!json) {
+                p.links().forEach(l -> out.println("  * " + l.render(locale)));
+            }
             doc.put("outcome", p.ready() ? "planned" : "refused");
             line(p.ready() ? "pki.planned" : "pki.wouldRefuse");
             code = p.ready() ? 0 : 1;

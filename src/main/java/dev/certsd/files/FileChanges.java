@@ -35,7 +35,7 @@ public final class FileChanges {
     /** Checks a change set against the disk; writes nothing. */
     public Preview preview(ChangeSet changes) {
         Plan plan = Plan.of(changes.ops());
-        return new Preview(changes, plan.problems(), plan.privileged());
+        return new Preview(changes, plan.problems(), plan.privileged(), ChangeLinks.of(changes.ops()));
     }
 
     /** Applies the change set, or prepares it for the privileged path when a directory needs it. */

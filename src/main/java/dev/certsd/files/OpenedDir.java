@@ -128,10 +128,11 @@ final class OpenedDir implements Closeable {
                 }
                 if (a.isSymbolicLink()) {
                     Dir holder = seen.get(seen.size() - 1);
-                    if (asRoot && !(a.owner().equals(Principals.root()) && holder.rootOnly())) {
-                        throw new ChangeException(Problem.of(Problem.Code.UNSAFE_SYMLINK, next, a.owner().getName()));
-                    }
                     Path linkTarget = cur.readLink(name);
+                    if (asRoot && !(a.owner().equals(Principals.root()) && holder.rootOnly())) {
+                        throw new ChangeException(Problem.of(Problem.Code.UNSAFE_SYMLINK, next, a.owner().getName(),
+                                linkTarget));
+                    }
                     Path restPath = linkTarget.isAbsolute() ? linkTarget : at.resolve(linkTarget);
                     for (Path r : rest) {
                         restPath = restPath.resolve(r);

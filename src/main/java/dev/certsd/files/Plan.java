@@ -223,7 +223,15 @@ final class Plan {
 
     private void parentMustExist(Path path) {
         Path parent = path.getParent();
-        if (parent == null || state(parent, Expected.directory(null)).kind() != PathState.Kind.DIRECTORY) {
+        if (parent == null) {
+            problems.add(Problem.of(Problem.Code.NO_PARENT, path));
+            return;
+        }
+        PathState.Kind kind = state(parent, Expected.directory(null)).kind();
+        // A host directory that is a link to a directory: the change lands at its target (the preview says so).
+        boolean linkedDirectory = kind == PathState.Kind.SYMLINK && onDisk(parent) != null
+                && Files.isDirectory(onDisk(parent));
+        if (kind != PathState.Kind.DIRECTORY && !linkedDirectory) {
             problems.add(Problem.of(Problem.Code.NO_PARENT, path));
         }
     }

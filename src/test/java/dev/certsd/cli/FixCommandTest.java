@@ -77,6 +77,19 @@ class FixCommandTest {
     }
 
     @Test
+    void aChangeThroughALinkedHostDirectorySaysWhereItLands() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("srv").resolve("reg"));
+        write(real, "myca.cert", CLIENT_CA.certPem());
+        Path link = Files.createSymbolicLink(root.resolve("reg.example.com:6000"), real);
+        assertEquals(0, run("fix", "CA_SAVED_AS_CERT", "--dry-run"), out + "" + err);
+        assertTrue(out.toString().contains("Through a symbolic link: " + link + " \u2192 " + real), out.toString());
+        assertEquals(0, run("fix", "CA_SAVED_AS_CERT", "--json"), out + "" + err);
+        assertTrue(out.toString().contains("\"links\" : [ \"Through a symbolic link: " + link) || out.toString()
+                .contains("\"links\":[\"Through a symbolic link: " + link), out.toString());
+        assertTrue(Files.exists(real.resolve("myca.crt")));
+    }
+
+    @Test
     void aDryRunPrintsExactlyWhatWouldChangeAndChangesNothing() throws IOException {
         write(host, "myca.cert", CLIENT_CA.certPem());
         Files.setPosixFilePermissions(host.resolve("client.key"), PosixFilePermissions.fromString("rw-r--r--"));

@@ -137,7 +137,7 @@ class HostileUserTest {
         Map<String, String> before = snapshot(target);
         ExternalLink.make(nobody, host, target);
         String why = refused(certsRoot, "fix", "--all", "--how", "remove");
-        assertTrue(why.contains("is a symbolic link made by nobody"), why);
+        assertTrue(why.contains("is a symbolic link made by nobody (" + host + " \u2192 " + target + ")"), why);
         assertEquals(before, snapshot(target));
     }
 

@@ -178,7 +178,9 @@ public final class ChangePreviewModel {
 
     private void show(Preview p) {
         planned = p.changeSet();
-        steps.setAll(ChangeResult.lines(p.changeSet().ops(), text));
+        List<String> lines = new java.util.ArrayList<>(ChangeResult.lines(p.changeSet().ops(), text));
+        p.links().forEach(l -> lines.add(l.render(text.locale())));
+        steps.setAll(lines);
         problems.setAll(p.problems().stream().map(x -> x.message(text.locale())).toList());
         needsPrivilege.set(p.needsPrivilege());
         state.set(p.ready() ? State.READY : State.REFUSED);

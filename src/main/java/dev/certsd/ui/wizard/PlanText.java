@@ -22,7 +22,8 @@ record PlanText(List<String> steps, List<String> notes, List<String> problems, L
     static PlanText of(Planned p, Preview preview, UiText text) {
         return new PlanText(
                 p.changes().ops().stream().map(op -> StepText.of(op).render(text.locale())).toList(),
-                p.notes().stream().map(t -> t.render(text.locale())).toList(),
+                java.util.stream.Stream.concat(preview.links().stream(), p.notes().stream())
+                        .map(t -> t.render(text.locale())).toList(),
                 preview.problems().stream().map(pr -> pr.message(text.locale())).toList(),
                 p.certificates().stream().map(c -> certificate(c, text)).toList(),
                 p.openssl().render(text.locale()),
