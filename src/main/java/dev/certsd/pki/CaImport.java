@@ -150,8 +150,9 @@ public final class CaImport {
         return new CaSource.Nothing(PkiText.of("source.harborNotPem", url.url()));
     }
 
-    private static double seconds(java.time.Duration d) {
-        return d.toMillis() / 1000.0;
+    /** Seconds as the user typed them: 2, 0.5. */
+    private static String seconds(java.time.Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static CaSource found(List<X509Certificate> certs, CaSource.Origin origin) {
