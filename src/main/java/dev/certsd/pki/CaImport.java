@@ -10,6 +10,7 @@ import dev.certsd.material.Fingerprints;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
+import dev.certsd.probe.Outcome;
 import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.ServerCertificates;
 import java.io.ByteArrayInputStream;
@@ -116,6 +117,10 @@ public final class CaImport {
      */
     public static ServerOffer fromServer(Endpoint endpoint, ProbeOptions options, Cancellation cancellation) {
         Attempt a = ServerCertificates.presented(endpoint, options, cancellation);
+        if (a.serverChain().isEmpty() && a.outcome() == Outcome.TIMEOUT) {
+            return new ServerOffer(a, new CaSource.Nothing(PkiText.of("source.serverTimeout", endpoint.authority(),
+                    seconds(options.timeouts().attempt()))));
+        }
         if (a.serverChain().isEmpty()) {
             String why = a.transportError() != null ? a.transportError() : a.outcome().id();
             return new ServerOffer(a, new CaSource.Nothing(PkiText.of("source.noChain", endpoint.authority(), why)));
@@ -130,6 +135,8 @@ public final class CaImport {
         ServerCertificates.Fetched f;
         try {
             f = ServerCertificates.fetch(url, options, cancellation);
+        } catch (ServerCertificates.TimedOut e) {
+            return new CaSource.Nothing(PkiText.of("source.harborTimeout", url.url(), seconds(e.limit())));
         } catch (IOException | RuntimeException e) {
             return new CaSource.Nothing(PkiText.of("source.harborFailed", url.url(), String.valueOf(e.getMessage())));
         }
@@ -141,6 +148,11 @@ public final class CaImport {
             return new CaSource.Found(found.certificates(), new CaSource.Origin(CaSource.Origin.Kind.HARBOR, url.url()));
         }
         return new CaSource.Nothing(PkiText.of("source.harborNotPem", url.url()));
+    }
+
+    /** Seconds as the user typed them: 2, 0.5. */
+    private static String seconds(java.time.Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static CaSource found(List<X509Certificate> certs, CaSource.Origin origin) {

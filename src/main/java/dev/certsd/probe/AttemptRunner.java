@@ -33,7 +33,9 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * Runs one attempt: TCP (through a proxy when Go would use one), TLS, then GET /v2/ over HTTP/1.1. A null
- * {@code address} means: resolve the host name.
+ * {@code address} means: resolve the host name. The server is verified inside the handshake when the client would
+ * verify it ({@link CapturingTrustManager}); each attempt ends by its own deadline and by the run's
+ * ({@link Deadline}), whatever the server sends meanwhile.
  */
 final class AttemptRunner {
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
@@ -44,26 +46,33 @@ final class AttemptRunner {
     private final Timeouts timeouts;
     private final Clock clock;
     private final Cancellation cancellation;
+    private final long overallDeadline;
 
+    /** {@code overallDeadline}: when the whole run must be over, a {@link System#nanoTime()} instant. */
     AttemptRunner(Endpoint endpoint, InetAddress address, ProxyChoice proxy, Timeouts timeouts, Clock clock,
-                  Cancellation cancellation) {
+                  Cancellation cancellation, long overallDeadline) {
         this.endpoint = endpoint;
         this.address = address;
         this.proxy = proxy;
         this.timeouts = timeouts;
         this.clock = clock;
         this.cancellation = cancellation;
+        this.overallDeadline = overallDeadline;
     }
 
-    /** A TLS attempt; {@code verifier} null means no verification (Docker's insecure registries). */
+    /**
+     * A TLS attempt; {@code verifier} null means no verification (Docker's insecure registries, containerd's
+     * skip_verify): then the pair is sent whatever the server's certificate, as those clients do.
+     */
     Attempt tls(Attempt.Kind kind, ClientPair pair, GoVerifier verifier, Commands commands) {
         Instant start = clock.instant();
         Builder b = new Builder(kind, pair, commands.curl(kind, pair), commands.openssl(kind, pair));
         RecordingKeyManager km = new RecordingKeyManager(pair);
-        CapturingTrustManager tm = new CapturingTrustManager();
-        Socket raw = null;
+        CapturingTrustManager tm = new CapturingTrustManager(verifier, endpoint.host(), clock);
+        Socket raw = new Socket();
+        Deadline deadline = Deadline.at(timeouts.attemptDeadline(overallDeadline), raw);
         try {
-            raw = connect(b);
+            connect(raw, b);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(new KeyManager[] {km}, new TrustManager[] {tm}, null);
             SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true);
@@ -79,20 +88,23 @@ final class AttemptRunner {
             b.tlsVersion = s.getSession().getProtocol();
             b.cipher = s.getSession().getCipherSuite();
             b.capture(km, tm);
-            if (verifier != null) {
-                GoVerifier.Result v = verifier.verify(tm.chain(), endpoint.host(), clock.instant());
-                b.verify = v;
-            }
             b.phase = "request";
             s.setSoTimeout(timeouts.readMillis());
             exchange(s.getOutputStream(), s.getInputStream(), b);
         } catch (IOException e) {
             b.capture(km, tm);
-            classify(e, b, km.requested());
+            if (tm.rejected()) {
+                // Go stops at the server's Certificate message: the attempt ends unverified, nothing was sent
+                b.outcome = tm.verification().kind() == GoVerifier.Result.Kind.NAME_MISMATCH ? Outcome.NAME_MISMATCH
+                        : Outcome.SERVER_NOT_TRUSTED;
+            } else {
+                classify(e, b, km.requested(), deadline.passed());
+            }
         } catch (GeneralSecurityException e) {
             b.outcome = Outcome.CONFIG_ERROR;
             b.transportError = e.getClass().getSimpleName();
         } finally {
+            deadline.close();
             close(raw);
         }
         return b.build(Duration.between(start, clock.instant()));
@@ -102,9 +114,10 @@ final class AttemptRunner {
     Attempt plainHttp(Commands commands) {
         Instant start = clock.instant();
         Builder b = new Builder(Attempt.Kind.PLAIN_HTTP, null, commands.curl(Attempt.Kind.PLAIN_HTTP, null), null);
-        Socket raw = null;
+        Socket raw = new Socket();
+        Deadline deadline = Deadline.at(timeouts.attemptDeadline(overallDeadline), raw);
         try {
-            raw = connect(b);
+            connect(raw, b);
             b.phase = "request";
             raw.setSoTimeout(timeouts.readMillis());
             exchange(raw.getOutputStream(), raw.getInputStream(), b);
@@ -115,15 +128,15 @@ final class AttemptRunner {
                 b.outcome = Outcome.NOT_A_REGISTRY;
             }
         } catch (IOException e) {
-            classify(e, b, false);
+            classify(e, b, false, deadline.passed());
         } finally {
+            deadline.close();
             close(raw);
         }
         return b.build(Duration.between(start, clock.instant()));
     }
 
-    private Socket connect(Builder b) throws IOException {
-        Socket raw = new Socket();
+    private void connect(Socket raw, Builder b) throws IOException {
         // As Go's net package (and curl) do: without it, Nagle's algorithm holds the request written after the
         // handshake until the server's delayed ACK, about 40 ms per attempt on Linux.
         raw.setTcpNoDelay(true);
@@ -147,7 +160,6 @@ final class AttemptRunner {
             raw.connect(new InetSocketAddress(target, endpoint.port()), timeouts.connectMillis());
             b.tcp = true;
         }
-        return raw;
     }
 
     private void exchange(OutputStream out, InputStream in, Builder b) throws IOException {
@@ -180,11 +192,15 @@ final class AttemptRunner {
         return Outcome.NOT_A_REGISTRY;
     }
 
-    private void classify(IOException e, Builder b, boolean certRequested) {
+    private void classify(IOException e, Builder b, boolean certRequested, boolean deadlinePassed) {
         String msg = String.valueOf(e.getMessage());
         Matcher alert = ALERT.matcher(msg);
         if (cancellation.cancelled()) {
             b.outcome = Outcome.CANCELLED;
+        } else if (deadlinePassed) {
+            // the deadline closed the socket: whatever the read or write then threw, time was up
+            b.outcome = Outcome.TIMEOUT;
+            b.transportError = "timeout";
         } else if (e instanceof ProxyRefused p) {
             b.outcome = Outcome.REFUSED;
             b.transportError = "proxy-" + p.status;
@@ -210,10 +226,6 @@ final class AttemptRunner {
                     ? "eof" : "io-error";
             // A server that asked for a certificate and then hangs up rejected it (TLS 1.3 often ends so).
             b.outcome = certRequested ? Outcome.REJECTED_AT_TLS : Outcome.NOT_A_REGISTRY;
-        }
-        if (b.verify != null && !b.verify.trusted() && b.outcome != Outcome.CANCELLED) {
-            b.outcome = b.verify.kind() == GoVerifier.Result.Kind.NAME_MISMATCH ? Outcome.NAME_MISMATCH
-                    : Outcome.SERVER_NOT_TRUSTED;
         }
     }
 
@@ -273,6 +285,7 @@ final class AttemptRunner {
             issuers = km.issuers();
             keyTypes = km.keyTypes();
             sent = km.sent();
+            verify = tm.verification();
         }
 
         Attempt build(Duration elapsed) {

@@ -15,7 +15,11 @@ public final class GoClientModel {
     }
 
     /** Why Go sends what it sends. */
-    public enum Reason { NOT_REQUESTED, EMPTY_CA_LIST_FIRST_PAIR, ISSUER_MATCH, NO_MATCH, NO_PAIRS }
+    public enum Reason {
+        NOT_REQUESTED, EMPTY_CA_LIST_FIRST_PAIR, ISSUER_MATCH, NO_MATCH, NO_PAIRS,
+        /** Go verifies the server first: a certificate it rejects ends the handshake before any pair is chosen. */
+        SERVER_NOT_VERIFIED
+    }
 
     /** The pair Go sends (null for none) and why. */
     public record Choice(ClientPair pair, Reason reason) {

@@ -22,9 +22,11 @@ import java.util.concurrent.Future;
 /**
  * The connection test of one host directory: a baseline without client certificate, each pair alone in load
  * order, and for a registry Docker treats as insecure what Docker really does; all concurrently, each bounded by
- * the timeouts, all cancellable. Then the docs' answer (first accepted pair) and Go's (the pair it sends).
+ * the timeouts and all together by the overall one, all cancellable. Then the docs' answer (first accepted pair)
+ * and Go's (the pair it sends).
  */
 public final class RegistryProbe {
+    private static final int MAX_PARALLEL = 64;
     private final ProbeOptions options;
 
     public RegistryProbe(ProbeOptions options) {
@@ -32,6 +34,7 @@ public final class RegistryProbe {
     }
 
     public ProbeReport run(HostReport host, Cancellation cancellation) {
+        long overallDeadline = options.timeouts().overallDeadline();
         Endpoint endpoint = options.endpoint() != null ? options.endpoint() : Endpoint.of(host.hostDir());
         ProxyChoice proxy = ProxyChoice.forEndpoint(endpoint, options.env());
         InetAddress fixed = options.resolve().get(endpoint.host());
@@ -42,7 +45,8 @@ public final class RegistryProbe {
         boolean skipVerify = options.client() == Client.CONTAINERD && host.certsdUsed() && host.load().skipVerify();
         Commands commands = new Commands(endpoint, caFiles, !merged, fixed == null ? null : fixed.getHostAddress(),
                 skipVerify);
-        AttemptRunner runner = new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation);
+        AttemptRunner runner = new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation,
+                overallDeadline);
         GoVerifier verifier = skipVerify ? null : new GoVerifier(readCas(caFiles), options.systemRoots(), merged);
 
         boolean dockerInsecure = options.client() == Client.DOCKER && !host.certsdUsed();
@@ -59,14 +63,20 @@ public final class RegistryProbe {
 
         Attempt baseline = attempts.get(0);
         Attempt withRequest = attempts.stream().filter(Attempt::certificateRequested).findFirst().orElse(baseline);
-        GoClientModel.Choice choice = GoClientModel.choose(pairs, withRequest.certificateRequested(),
-                withRequest.acceptableIssuersDer(), withRequest.keyTypes());
+        GoClientModel.Choice choice = unverified(baseline) ? new GoClientModel.Choice(null,
+                GoClientModel.Reason.SERVER_NOT_VERIFIED) : GoClientModel.choose(pairs,
+                withRequest.certificateRequested(), withRequest.acceptableIssuersDer(), withRequest.keyTypes());
         String firstAccepted = attempts.stream().filter(a -> a.kind() == Attempt.Kind.PAIR && a.accepted())
                 .map(Attempt::pair).findFirst().orElse(null);
         Prediction prediction = predict(host, attempts, choice, dockerInsecure);
         return new ProbeReport(host.hostDir().dirName(), options.client(), endpoint, proxy, host.certsdUsed(), caFiles,
                 merged, skipVerify, attempts, withRequest.acceptableIssuers(), firstAccepted, choice.name(), choice.reason(),
                 prediction);
+    }
+
+    /** The client rejected the server's certificate: its handshake ended before any client certificate was sent. */
+    private static boolean unverified(Attempt a) {
+        return a.outcome() == Outcome.SERVER_NOT_TRUSTED || a.outcome() == Outcome.NAME_MISMATCH;
     }
 
     private Prediction predict(HostReport host, List<Attempt> attempts, GoClientModel.Choice choice,
@@ -100,7 +110,9 @@ public final class RegistryProbe {
     }
 
     private List<Attempt> runAll(List<Callable<Attempt>> work, Cancellation cancellation) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(work.size(), 8), r -> {
+        // one thread per attempt (a directory holds a handful of pairs): none waits in a queue while the overall
+        // deadline runs, and each waits on the network, not on the CPU
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(work.size(), MAX_PARALLEL), r -> {
             Thread t = new Thread(r, "certsd-probe");
             t.setDaemon(true);
             return t;

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -35,8 +36,8 @@ public final class ServerCertificates {
         ProxyChoice proxy = ProxyChoice.forEndpoint(endpoint, options.env());
         Commands commands = new Commands(endpoint, List.of(), false, fixed == null ? null : fixed.getHostAddress(),
                 false);
-        return new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation)
-                .tls(Attempt.Kind.INSECURE_HTTPS, null, null, commands);
+        return new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation,
+                options.timeouts().overallDeadline()).tls(Attempt.Kind.INSECURE_HTTPS, null, null, commands);
     }
 
     /**
@@ -58,12 +59,47 @@ public final class ServerCertificates {
         }
     }
 
-    /** Fetches {@code url} (an https endpoint with its path); an IOException says why it could not. */
+    /** The server did not finish its answer in time; {@code limit} is the bound that ended it. */
+    public static final class TimedOut extends IOException {
+        private final transient Duration limit;
+
+        TimedOut(Duration limit) {
+            super("no complete answer within " + limit.toMillis() + " ms");
+            this.limit = limit;
+        }
+
+        public Duration limit() {
+            return limit;
+        }
+    }
+
+    /**
+     * Fetches {@code url} (an https endpoint with its path), all of it within the attempt's and the overall timeout;
+     * an IOException says why it could not ({@link TimedOut} when time was up).
+     */
     public static Fetched fetch(Endpoint url, ProbeOptions options, Cancellation cancellation) throws IOException {
         InetAddress fixed = options.resolve().get(url.host());
         ProxyChoice proxy = ProxyChoice.forEndpoint(url, options.env());
         CapturingTrustManager tm = new CapturingTrustManager();
-        try (Socket raw = new Socket()) {
+        Timeouts timeouts = options.timeouts();
+        Socket raw = new Socket();
+        Deadline deadline = Deadline.at(timeouts.attemptDeadline(timeouts.overallDeadline()), raw);
+        try (raw) {
+            return fetch(url, options, cancellation, fixed, proxy, tm, raw);
+        } catch (IOException e) {
+            if (deadline.passed() && !cancellation.cancelled()) {
+                throw new TimedOut(timeouts.attempt().compareTo(timeouts.overall()) < 0 ? timeouts.attempt()
+                        : timeouts.overall());
+            }
+            throw e;
+        } finally {
+            deadline.close();
+        }
+    }
+
+    private static Fetched fetch(Endpoint url, ProbeOptions options, Cancellation cancellation, InetAddress fixed,
+                                 ProxyChoice proxy, CapturingTrustManager tm, Socket raw) throws IOException {
+        try {
             raw.setTcpNoDelay(true); // as Go does; see AttemptRunner.connect
             cancellation.register(raw);
             if (proxy.active()) {

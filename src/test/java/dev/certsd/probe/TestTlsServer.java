@@ -25,12 +25,20 @@ import javax.net.ssl.X509TrustManager;
 /**
  * In-process TLS servers on loopback that behave like the peers a registry client meets: the distribution
  * registry (client certificate required, rejection by TLS alert), nginx with ssl_verify_client (handshake
- * completes, HTTP 400), an open registry, and the broken ones (stalling, silent, plain HTTP, redirecting).
+ * completes, HTTP 400), an open registry, and the broken ones (stalling, silent, plain HTTP, redirecting, and
+ * dripping one byte at a time so that no read timeout ever trips). Every client certificate that arrives is
+ * recorded ({@link #certificatesReceived()}), whether or not the handshake then completes.
  * Public for the connection-test view's tests and the screenshot's demo registry.
  */
 public final class TestTlsServer implements AutoCloseable {
     /** How the server behaves. */
-    public enum Mode { REGISTRY, NGINX, OPEN, STALL_HANDSHAKE, NEVER_ANSWER, PLAIN_HTTP, REDIRECT }
+    public enum Mode {
+        REGISTRY, NGINX, OPEN, STALL_HANDSHAKE, NEVER_ANSWER, PLAIN_HTTP, REDIRECT,
+        /** Completes the handshake, reads the request, then sends an HTTP header one byte per drip interval, forever. */
+        DRIP_HTTP,
+        /** Answers the ClientHello with a TLS record header announcing 16 KiB, then one byte per drip interval. */
+        DRIP_HANDSHAKE
+    }
 
     private final ServerSocket socket;
     private final Mode mode;
@@ -38,12 +46,15 @@ public final class TestTlsServer implements AutoCloseable {
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
     final List<String> clientSubjects = new CopyOnWriteArrayList<>();
+    private final List<String> received;
     private volatile String redirectTo;
+    private volatile long dripMillis = 1000;
 
-    private TestTlsServer(ServerSocket socket, Mode mode, String protocol) {
+    private TestTlsServer(ServerSocket socket, Mode mode, String protocol, List<String> received) {
         this.socket = socket;
         this.mode = mode;
         this.protocol = protocol;
+        this.received = received;
         Thread t = new Thread(this::acceptLoop, "test-server-" + mode);
         t.setDaemon(true);
         t.start();
@@ -56,8 +67,9 @@ public final class TestTlsServer implements AutoCloseable {
     public static TestTlsServer start(Mode mode, TestPki.Issued serverCert, TestPki.Issued clientCa, String protocol)
             throws Exception {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        if (mode == Mode.STALL_HANDSHAKE || mode == Mode.PLAIN_HTTP) {
-            return new TestTlsServer(new ServerSocket(0, 50, lo), mode, protocol);
+        List<String> received = new CopyOnWriteArrayList<>();
+        if (mode == Mode.STALL_HANDSHAKE || mode == Mode.PLAIN_HTTP || mode == Mode.DRIP_HANDSHAKE) {
+            return new TestTlsServer(new ServerSocket(0, 50, lo), mode, protocol, received);
         }
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -70,7 +82,7 @@ public final class TestTlsServer implements AutoCloseable {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(trust);
         X509TrustManager strict = (X509TrustManager) tmf.getTrustManagers()[0];
-        TrustManager tm = mode == Mode.NGINX ? new Lenient(strict) : strict;
+        TrustManager tm = new Recording(mode == Mode.NGINX ? new Lenient(strict) : strict, received);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), new TrustManager[] {tm}, null);
         SSLServerSocket s = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50, lo);
@@ -80,11 +92,25 @@ public final class TestTlsServer implements AutoCloseable {
         } else if (mode == Mode.NGINX || mode == Mode.REDIRECT) {
             s.setWantClientAuth(true);
         }
-        return new TestTlsServer(s, mode, protocol);
+        return new TestTlsServer(s, mode, protocol, received);
     }
 
     public int port() {
         return socket.getLocalPort();
+    }
+
+    /**
+     * The subjects of the client certificates that reached this server, in arrival order: recorded when the
+     * client's Certificate message is checked, so a certificate counts even when the handshake fails afterwards.
+     */
+    public List<String> certificatesReceived() {
+        return List.copyOf(received);
+    }
+
+    /** The pause between two bytes of the drip modes (1 s by default). */
+    public TestTlsServer dripEvery(java.time.Duration pause) {
+        dripMillis = pause.toMillis();
+        return this;
     }
 
     TestTlsServer redirectTo(String url) {
@@ -111,6 +137,12 @@ public final class TestTlsServer implements AutoCloseable {
         try (c) {
             switch (mode) {
                 case STALL_HANDSHAKE -> c.getInputStream().readAllBytes();
+                case DRIP_HANDSHAKE -> {
+                    c.getInputStream().read(new byte[4096]); // (the start of) the ClientHello
+                    // a handshake record of 16 KiB is announced, then its bytes come one at a time
+                    c.getOutputStream().write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+                    drip(c.getOutputStream(), new byte[] {0x02});
+                }
                 case PLAIN_HTTP -> {
                     java.io.PushbackInputStream in = new java.io.PushbackInputStream(c.getInputStream());
                     int first = in.read();
@@ -142,6 +174,7 @@ public final class TestTlsServer implements AutoCloseable {
         readRequest(c.getInputStream());
         switch (mode) {
             case NEVER_ANSWER -> c.getInputStream().read();
+            case DRIP_HTTP -> drip(c.getOutputStream(), "HTTP/1.1 200 OK\r\nX-Drip: ".getBytes(StandardCharsets.US_ASCII));
             case NGINX -> {
                 if (client == null) {
                     respond(c.getOutputStream(), 400, "text/html", page("400 No required SSL certificate was sent"), false, null);
@@ -154,6 +187,21 @@ public final class TestTlsServer implements AutoCloseable {
             case OPEN -> respond(c.getOutputStream(), 401, "application/json", "{\"errors\":[]}", true, null);
             case REDIRECT -> respond(c.getOutputStream(), 307, "text/html", "", false, redirectTo);
             default -> respond(c.getOutputStream(), 200, "application/json", "{}", true, null);
+        }
+    }
+
+    /** Writes {@code start} and then 'a's, one byte per pause, until the client goes away or the server closes. */
+    private void drip(OutputStream out, byte[] start) throws IOException {
+        out.flush();
+        for (long i = 0; !socket.isClosed(); i++) {
+            out.write(i < start.length ? start[(int) i] : 'a');
+            out.flush();
+            try {
+                Thread.sleep(dripMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -194,6 +242,33 @@ public final class TestTlsServer implements AutoCloseable {
         socket.close();
         for (Socket s : accepted) {
             s.close();
+        }
+    }
+
+    /** Notes every client certificate chain that arrives, then lets the server's own check decide. */
+    private static final class Recording implements X509TrustManager {
+        private final X509TrustManager delegate;
+        private final List<String> received;
+
+        Recording(X509TrustManager delegate, List<String> received) {
+            this.delegate = delegate;
+            this.received = received;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            received.add(chain[0].getSubjectX500Principal().getName());
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
         }
     }
 

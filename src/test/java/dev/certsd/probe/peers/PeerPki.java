@@ -43,8 +43,13 @@ public final class PeerPki {
 
     /** The server's files: {@code server.pem}, {@code server.key}, {@code client-ca.pem}. */
     public ServerFiles writeServerFiles(Path dir) {
-        return new ServerFiles(TestPki.write(dir, "server.pem", server.certPem()),
-                TestPki.write(dir, "server.key", server.keyPem()),
+        return writeServerFiles(dir, server);
+    }
+
+    /** The same with another server certificate (one a client should reject). */
+    public ServerFiles writeServerFiles(Path dir, Issued serverCert) {
+        return new ServerFiles(TestPki.write(dir, "server.pem", serverCert.certPem()),
+                TestPki.write(dir, "server.key", serverCert.keyPem()),
                 TestPki.write(dir, "client-ca.pem", clientCa.certPem()));
     }
 
