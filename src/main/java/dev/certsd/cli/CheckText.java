@@ -9,9 +9,11 @@ import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Severity;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The human output of {@code check}: one block per host directory, the verdict first. */
@@ -65,8 +67,9 @@ final class CheckText {
             out.println("  " + f.name() + "  [" + badges + "]");
             printFindings(f.findings(), h.hostDir().dirName(), "      ");
         }
-        List<Finding> hostLevel = h.findings().stream()
-                .filter(f -> h.files().stream().noneMatch(file -> file.findings().contains(f))).toList();
+        Set<Finding> ofFiles = new HashSet<>();
+        h.files().forEach(file -> ofFiles.addAll(file.findings()));
+        List<Finding> hostLevel = h.findings().stream().filter(f -> !ofFiles.contains(f)).toList();
         printFindings(hostLevel, h.hostDir().dirName(), "  ");
     }
 

@@ -9,8 +9,10 @@ import dev.certsd.layout.HostDir;
 import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.GoKeyPair;
+import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +39,33 @@ final class HostRules {
                         r.kind().name(), r.detail()));
     }
 
-    /** An expired pair that sorts before a valid pair of the same issuer is the one Go sends: it fails. */
+    /**
+     * An expired pair that sorts before a valid pair of the same issuer is the one Go sends: it fails. The pairs are
+     * walked from the last, remembering per issuer the first valid pair after the current one (linear, not a
+     * comparison of every two pairs).
+     */
     static void expiredPairFirst(ClientLoad load, Instant now, List<Finding> out) {
         List<GoKeyPair.Result> loaded = load.pairs().stream().map(p -> load.keyPairs().get(p)).toList();
-        for (int i = 0; i < loaded.size(); i++) {
-            CertInfo first = leaf(loaded.get(i));
-            if (first == null || !first.expiredAt(now)) {
+        Map<ByteBuffer, Integer> nextValid = new HashMap<>();
+        List<Finding> found = new ArrayList<>();
+        for (int i = loaded.size() - 1; i >= 0; i--) {
+            CertInfo leaf = leaf(loaded.get(i));
+            if (leaf == null) {
                 continue;
             }
-            for (int j = i + 1; j < loaded.size(); j++) {
-                CertInfo later = leaf(loaded.get(j));
-                if (later != null && !later.expiredAt(now) && Arrays.equals(first.issuerDer(), later.issuerDer())) {
-                    out.add(Finding.of(FindingCode.EXPIRED_PAIR_SENT_FIRST, ERROR, load.pairs().get(i),
+            ByteBuffer issuer = ByteBuffer.wrap(leaf.issuerDer());
+            if (leaf.expiredAt(now)) {
+                Integer j = nextValid.get(issuer);
+                if (j != null) {
+                    found.add(Finding.of(FindingCode.EXPIRED_PAIR_SENT_FIRST, ERROR, load.pairs().get(i),
                             load.pairs().get(i), load.pairs().get(j)));
-                    break;
                 }
+            } else {
+                nextValid.put(issuer, i);
             }
         }
+        Collections.reverse(found);
+        out.addAll(found);
     }
 
     static void duplicates(List<FileReport> files, List<Finding> out) {
