@@ -64,6 +64,25 @@ common=(--name "$NAME" --app-version "$VERSION" --vendor "Certs.d Studio" --copy
   --module-path "$OUT/javafx" --add-modules "$MODULES" --dest "$OUT")
 for opt in "${JAVA_OPTS[@]}"; do common+=(--java-options "$opt"); done
 
+# The privileged helper (docs/security-privileged.md): polkit's policy and the root-owned wrapper it lets pkexec run.
+# jpackage puts everything under /opt/$NAME, so they are added to its .deb afterwards, as files dpkg owns.
+add_privileged_helper() {
+  local deb work
+  deb=$(ls -t "$OUT"/${NAME}_*.deb | head -1)
+  work=$(mktemp -d)
+  dpkg-deb -R "$deb" "$work/pkg"
+  install -D -m 0755 installer/linux/certsd-apply-prepared "$work/pkg/usr/lib/certsd-studio/certsd-apply-prepared"
+  install -D -m 0644 installer/linux/dev.certsd.studio.policy \
+    "$work/pkg/usr/share/polkit-1/actions/dev.certsd.studio.policy"
+  if [ -f "$work/pkg/DEBIAN/md5sums" ]; then
+    (cd "$work/pkg" && md5sum usr/lib/certsd-studio/certsd-apply-prepared \
+      usr/share/polkit-1/actions/dev.certsd.studio.policy >> DEBIAN/md5sums)
+  fi
+  dpkg-deb --root-owner-group -b "$work/pkg" "$deb" >/dev/null
+  rm -rf "$work"
+  echo "added the privileged helper's wrapper and polkit policy to $deb"
+}
+
 for type in "${TYPES[@]}"; do
   case "$type" in
     app-image) extra=() ;;
@@ -79,5 +98,6 @@ for type in "${TYPES[@]}"; do
   esac
   echo "jpackage --type $type ..."
   jpackage --type "$type" "${common[@]}" "${extra[@]}"
+  if [ "$type" = deb ]; then add_privileged_helper; fi
 done
 ls -la "$OUT" | grep -E "\.(deb|rpm|msi|dmg)$|$NAME$" || true

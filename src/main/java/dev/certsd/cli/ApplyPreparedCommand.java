@@ -2,7 +2,6 @@ package dev.certsd.cli;
 
 import dev.certsd.files.PreparedApply;
 import dev.certsd.files.Problem;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code apply-prepared DIR}: the privileged helper the app runs through pkexec. It applies a prepared change
- * exactly as prepared, after checking every content and path, and nothing else.
+ * exactly as prepared, after checking every content and path, and nothing else. Who asked is read from pkexec's
+ * {@code PKEXEC_UID} (or sudo's {@code SUDO_UID}); the engine checks the rest ({@link PreparedApply}).
  */
 @Command(name = "apply-prepared", mixinStandardHelpOptions = true)
 final class ApplyPreparedCommand implements Callable<Integer> {
@@ -24,11 +24,19 @@ final class ApplyPreparedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", descriptionKey = "applyPrepared.dir")
     Path dir;
 
+    /**
+     * Another list of custom roots than {@code /etc/certsd-studio/roots}, for tests and packagers; it must be root's
+     * own all the same. The policy's wrapper passes exactly {@code apply-prepared -- DIR}, so nobody adds this
+     * through the privilege prompt.
+     */
+    @CommandLine.Option(names = "--roots-file", hidden = true)
+    Path rootsFile;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Locale locale = Locale.getDefault();
         ResourceBundle text = ResourceBundle.getBundle("dev.certsd.cli.cli", locale);
-        PreparedApply.Result r = PreparedApply.run(dir);
+        PreparedApply.Result r = PreparedApply.run(PreparedApply.Request.of(dir, System.getenv(), rootsFile));
         PrintWriter out = spec.commandLine().getOut();
         if (r.applied()) {
             out.println(UndoRedo.fmt(text, locale, "applyPrepared.done", r.description().render(locale)));

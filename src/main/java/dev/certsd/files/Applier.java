@@ -45,6 +45,14 @@ final class Applier {
         return CurrentUser.isRoot() ? new Applier(p -> null, true) : new Applier(p -> null, false);
     }
 
+    /**
+     * The privileged helper's writes: {@code owners} names the owner where the helper decided one (the user's own
+     * roots); elsewhere a replaced file keeps its owner and a new one takes its directory's, as for root's own writes.
+     */
+    static Applier forPrivileged(Function<Path, Owner> owners) {
+        return new Applier(owners, CurrentUser.isRoot());
+    }
+
     /** The owner of what is at {@code path}, else of the nearest existing directory above it; null if unknown. */
     static Owner inheritedOwner(Path path) {
         try {
@@ -72,7 +80,10 @@ final class Applier {
                 try (OpenedDir d = OpenedDir.open(w.path().getParent())) {
                     String name = name(w.path());
                     Seen cur = verify(d, name, w.path(), w.before());
-                    Owner owner = inherit ? inherited(d, cur) : owners.apply(w.path());
+                    Owner owner = owners.apply(w.path());
+                    if (owner == null && inherit) {
+                        owner = inherited(d, cur);
+                    }
                     AtomicWriter.write(d, name, w.content(), w.mode(), w.overwrites(), cur.key(), owner);
                 }
             } else if (op instanceof FileOp.Rename r) {
@@ -127,7 +138,10 @@ final class Applier {
             String name = name(m.path());
             verify(d, name, m.path(), Expected.absent());
             // asked before it exists: the owner of where it goes
-            Owner owner = inherit ? inherited(d, new Seen(PathState.absent(), null)) : owners.apply(m.path());
+            Owner owner = owners.apply(m.path());
+            if (owner == null && inherit) {
+                owner = inherited(d, new Seen(PathState.absent(), null));
+            }
             AtomicWriter.makeDirectory(d, name, m.mode());
             try (OpenedDir made = AtomicWriter.ownChild(d, name)) {
                 PosixFileAttributeView v = made.stream().getFileAttributeView(PosixFileAttributeView.class);

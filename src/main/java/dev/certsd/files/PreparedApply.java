@@ -1,19 +1,18 @@
 package dev.certsd.files;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The privileged helper's whole job, small enough to audit: read a prepared change, check each prepared content
- * against its hash and each path against what the user was shown, then apply the steps with the same atomic writer
- * as the app, giving new files the owner recorded at preparation. It reads nothing else and writes nowhere else.
+ * The privileged helper's whole job, small enough to audit. It trusts the system's records and its own copy, never
+ * the user's files: the prepared directory must belong to the user who asked ({@code PKEXEC_UID}/{@code SUDO_UID})
+ * and be closed to other writers; its manifest and contents are copied through an opened handle into a private
+ * directory of root's and every content's SHA-256 is checked there; every path must lie inside a certs root the helper
+ * knows, spelled plainly, with no symbolic link on the way; modes come from a fixed set; owners are computed here.
+ * Only then are the steps applied, with the same root-safe writer as the app. Any doubt: nothing is changed.
  */
 public final class PreparedApply {
     private PreparedApply() {
@@ -32,46 +31,99 @@ public final class PreparedApply {
         }
     }
 
+    /**
+     * What the helper is asked, and on whose behalf.
+     *
+     * @param userUid   the user who asked; the prepared directory must be theirs
+     * @param rootsFile the administrator's list of custom roots ({@code /etc/certsd-studio/roots})
+     */
+    public record Request(Path directory, long userUid, Path rootsFile) {
+        /** A request from the environment the helper was started with (pkexec's or sudo's variables). */
+        public static Request of(Path directory, Map<String, String> env, Path rootsFile) {
+            return new Request(directory, SystemUser.invokingUid(env),
+                    rootsFile == null ? PrivilegedRoots.CONFIG : rootsFile);
+        }
+    }
+
     /** Reads the prepared change in {@code dir} (see {@link PreparedChange}) and applies it. */
-    public static Result run(Path dir) throws IOException {
-        Path manifest = dir.resolve(Preparer.MANIFEST);
-        ensurePrivate(dir);
-        ensurePrivate(manifest);
-        Map<String, Object> m = JSON.std.mapFrom(Files.readString(manifest));
-        Text description = OpCodec.text((Map<?, ?>) m.get("description"));
-        List<FileOp> ops;
+    public static Result run(Path dir) {
+        return run(Request.of(dir, System.getenv(), null));
+    }
+
+    public static Result run(Request request) {
+        Path dir = request.directory().toAbsolutePath().normalize();
+        Path manifestPath = dir.resolve(Preparer.MANIFEST);
+        Text description = Text.of(Bundles.FILES, "prepared.unread", dir);
         try {
-            ops = OpCodec.decodeAll(m.get("ops"), new Blobs(dir.resolve("blobs")));
+            SystemUser user = SystemUser.byUid(request.userUid()).orElseThrow(() -> new ChangeException(
+                    Problem.of(Problem.Code.PREPARED_UNKNOWN_USER, dir, request.userUid())));
+            PrivilegedRoots roots = PrivilegedRoots.load(user, request.rootsFile());
+            try (PreparedCopy copy = PreparedCopy.start(dir, user)) {
+                PreparedManifest manifest = PreparedManifest.check(copy.manifest(), manifestPath, roots);
+                description = manifest.description();
+                copy.copyBlobs(dir, user, manifest.blobs());
+                List<FileOp> ops = manifest.decode(copy.blobs(), manifestPath);
+                for (FileOp op : ops) {
+                    for (Path p : op.paths()) {
+                        noLinkBelowRoot(p, roots);
+                    }
+                }
+                Plan plan = Plan.of(ops);
+                if (!plan.ok()) {
+                    return new Result(description, ops, plan.problems(), List.of());
+                }
+                StepRunner.Failure f = StepRunner.run(plan, Applier.forPrivileged(roots::ownerFor));
+                if (f != null) {
+                    return new Result(description, ops, List.of(f.problem()), f.rollbackProblems());
+                }
+                return new Result(description, ops, List.of(), List.of());
+            }
         } catch (ChangeException e) {
             return new Result(description, List.of(), List.of(e.problem()), List.of());
         }
-        Map<Path, Owner> owners = new HashMap<>();
-        Object ownerMap = m.get("owners");
-        if (ownerMap instanceof Map<?, ?> om) {
-            for (Map.Entry<?, ?> e : om.entrySet()) {
-                Map<?, ?> o = (Map<?, ?>) e.getValue();
-                owners.put(Path.of((String) e.getKey()), new Owner((String) o.get("user"), (String) o.get("group")));
-            }
-        }
-        Plan plan = Plan.of(ops);
-        if (!plan.ok()) {
-            return new Result(description, ops, plan.problems(), List.of());
-        }
-        StepRunner.Failure f = StepRunner.run(plan, new Applier(owners::get));
-        if (f != null) {
-            return new Result(description, ops, List.of(f.problem()), f.rollbackProblems());
-        }
-        return new Result(description, ops, List.of(), List.of());
     }
 
     /**
-     * The helper runs as root on a directory the user names: it must be the user's own and closed to everyone else,
-     * or someone could swap a prepared file between the user's review and the helper's run.
+     * No symbolic link between the root and the target, the target included: checked relative to the opened root,
+     * before any step runs, so a prepared change that goes through a link is refused as a whole. (Each step opens its
+     * directory again without following links, so a link made later by another user is refused there too.)
      */
-    private static void ensurePrivate(Path p) throws IOException {
-        PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (a.isSymbolicLink() || !FileModes.isPrivate(a.permissions())) {
-            throw new ChangeException(Problem.of(Problem.Code.PREPARED_FILE_CHANGED, p));
+    private static void noLinkBelowRoot(Path target, PrivilegedRoots roots) throws ChangeException {
+        Path root = roots.rootOf(target);
+        OpenedDir cur;
+        try {
+            cur = OpenedDir.open(root);
+        } catch (ChangeException e) {
+            if (e.problem().code() == Problem.Code.MISSING) {
+                return; // a root still to be made: its steps open their directories themselves
+            }
+            throw e;
+        }
+        try {
+            Path rel = root.relativize(target);
+            for (int i = 0; i < rel.getNameCount(); i++) {
+                String name = rel.getName(i).toString();
+                PosixFileAttributes a = cur.attributes(name);
+                if (a == null) {
+                    return;
+                }
+                if (a.isSymbolicLink()) {
+                    throw new ChangeException(Problem.of(Problem.Code.PREPARED_SYMLINK, target,
+                            cur.path().resolve(name)));
+                }
+                if (!a.isDirectory() || i == rel.getNameCount() - 1) {
+                    return;
+                }
+                OpenedDir next = cur.openChild(name);
+                cur.close();
+                cur = next;
+            }
+        } catch (ChangeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ChangeException(Applier.problemOf(target, e), e);
+        } finally {
+            OpenedDir.closeQuietly(cur);
         }
     }
 }

@@ -55,7 +55,31 @@ public record Problem(Code code, Path path, List<String> args) {
         /** Root: the platform cannot change files relative to an opened directory. */
         UNSAFE_PLATFORM,
         /** The undo journal's directory is not this user's own private directory. */
-        UNSAFE_JOURNAL
+        UNSAFE_JOURNAL,
+        /** Privileged helper: the prepared directory belongs to another user than the one who asked. */
+        PREPARED_FOREIGN_OWNER,
+        /** Privileged helper: other users may write the prepared directory. */
+        PREPARED_NOT_PRIVATE,
+        /** Privileged helper: a prepared file is a link, a special file, another user's or has a second name. */
+        PREPARED_ENTRY_UNSAFE,
+        /** Privileged helper: a prepared file is larger than the helper reads. */
+        PREPARED_TOO_LARGE,
+        /** Privileged helper: the manifest cannot be read as a prepared change. */
+        PREPARED_MALFORMED,
+        /** Privileged helper: a prepared content does not match its SHA-256 (swapped or changed). */
+        PREPARED_BLOB_CHANGED,
+        /** Privileged helper: a path with a {@code .} or {@code ..} component (or not absolute). */
+        PREPARED_PATH_DOTS,
+        /** Privileged helper: a path outside every certs root the helper knows. */
+        PREPARED_OUTSIDE_ROOTS,
+        /** Privileged helper: a symbolic link between the certs root and the target. */
+        PREPARED_SYMLINK,
+        /** Privileged helper: a mode outside the fixed set (0600 keys, 0644 certificates, 0755 directories). */
+        PREPARED_MODE,
+        /** Privileged helper: the user who asked is unknown to the system. */
+        PREPARED_UNKNOWN_USER,
+        /** Privileged helper: the custom roots file is not root's own, closed to others, plain list. */
+        PREPARED_ROOTS_FILE
     }
 
     public Problem {

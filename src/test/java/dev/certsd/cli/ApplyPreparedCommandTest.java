@@ -43,15 +43,22 @@ class ApplyPreparedCommandTest {
         return dir;
     }
 
+    /** The test's certs root, listed as the administrator lists a custom root for the helper. */
+    private Path roots() throws Exception {
+        return Files.writeString(tmp.resolve("roots"), tmp.resolve("certs.d") + "\n");
+    }
+
     @Test
     void theHelperAppliesAPreparedChangeAndTheJournalSettlesIt() throws Exception {
         Path dir = dir();
         FileChanges files = new FileChanges(Journal.open(tmp.resolve("journal")), tmp);
         Outcome.NeedsPrivilege np = assertInstanceOf(Outcome.NeedsPrivilege.class, files.prepare(changes(dir)));
-        assertEquals(np.prepared().directory().toString(), np.prepared().helperCommand().get(5));
+        java.util.List<String> helper = np.prepared().helperCommand();
+        assertEquals(np.prepared().directory().toString(), helper.get(helper.size() - 1));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(0, CertsdCommand.run(new String[] {"apply-prepared", np.prepared().directory().toString()},
+        assertEquals(0, CertsdCommand.run(new String[] {"apply-prepared", "--roots-file", roots().toString(),
+                np.prepared().directory().toString()},
                 new PrintWriter(out), new PrintWriter(err)), err.toString());
         assertTrue(out.toString().contains("- Change the permissions of " + dir.resolve("weak.key") + " to 0600\n"),
                 out.toString());
@@ -72,9 +79,10 @@ class ApplyPreparedCommandTest {
         }
         TreeSnapshot before = TreeSnapshot.of(dir);
         StringWriter err = new StringWriter();
-        assertEquals(1, CertsdCommand.run(new String[] {"apply-prepared", np.prepared().directory().toString()},
+        assertEquals(1, CertsdCommand.run(new String[] {"apply-prepared", "--roots-file", roots().toString(),
+                np.prepared().directory().toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err)));
-        assertTrue(err.toString().startsWith("Not applied: The prepared change at "), err.toString());
+        assertTrue(err.toString().startsWith("Not applied: The prepared content "), err.toString());
         assertEquals(before, TreeSnapshot.of(dir));
     }
 }

@@ -62,7 +62,8 @@ class PrivilegedFixTest {
         String out = fix.stdout();
         assertTrue(out.contains("needs administrator rights; nothing is changed yet (prepared as change #1)."), out);
         assertTrue(out.contains("Run the prepared script as root"), out);
-        assertTrue(out.contains("    pkexec " + System.getProperty("java.home") + "/bin/java -cp "), out);
+        assertTrue(out.contains("    pkexec " + System.getProperty("java.home")
+                + "/bin/java --add-opens=java.base/sun.nio.fs=ALL-UNNAMED -cp "), out);
         assertTrue(out.contains(" dev.certsd.app.Launcher apply-prepared /"), out);
         assertEquals(before, TreeSnapshot.of(root), "nothing changed");
         Path script = Path.of(out.lines().filter(l -> l.strip().startsWith("sudo sh ")).findFirst().orElseThrow()
@@ -81,11 +82,14 @@ class PrivilegedFixTest {
         assertTrue(undo.stdout().startsWith("Undoing change #1 needs administrator rights"), undo.stdout());
         String prepared = undo.stdout().lines().filter(l -> l.contains(" apply-prepared ")).findFirst().orElseThrow();
         String dir = prepared.substring(prepared.lastIndexOf(' ') + 1);
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        assertEquals(0, CertsdCommand.run(new String[] {"apply-prepared", dir}, new PrintWriter(o), new PrintWriter(e)),
-                o + "" + e);
-        assertTrue(o.toString().startsWith("Applied: Rename myca.cert to myca.crt"), o.toString());
+        // as pkexec runs it: root, on behalf of the user who prepared it (PKEXEC_UID)
+        Path roots = Files.writeString(tmp.resolve("roots"), root + "\n");
+        ExternalTools.Result helper = ExternalTools.run(List.of("env", "PKEXEC_UID=" + AsNobody.UID,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "apply-prepared", "--roots-file", roots.toString(), dir), tmp);
+        assertEquals(0, helper.exitCode(), helper.stdout() + helper.stderr());
+        assertTrue(helper.stdout().startsWith("Applied: Rename myca.cert to myca.crt"), helper.stdout());
         assertEquals(before, TreeSnapshot.of(root), "undone through the helper, byte for byte");
     }
 

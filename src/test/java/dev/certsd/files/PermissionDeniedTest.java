@@ -79,8 +79,9 @@ class PermissionDeniedTest {
         ExternalTools.Result undo = nobody.run(UnprivilegedSession.class, "undo", journal.toString());
         assertTrue(undo.stdout().contains("outcome: NeedsPrivilege"), undo.stdout() + undo.stderr());
         Path prepared = Path.of(line(undo.stdout(), "script: ")).getParent();
-        // What `pkexec certsd-studio apply-prepared DIR` runs as root:
-        PreparedApply.Result helper = PreparedApply.run(prepared);
+        // What `pkexec certsd-studio apply-prepared DIR` runs as root, on behalf of nobody (PKEXEC_UID):
+        Path roots = Files.writeString(base.resolve("roots"), shared.resolve("certs.d") + "\n");
+        PreparedApply.Result helper = PreparedApply.run(new PreparedApply.Request(prepared, AsNobody.UID, roots));
         assertTrue(helper.applied(), helper.problems().toString());
         assertEquals(before, TreeSnapshot.of(host), "undone byte for byte");
         assertTrue(nobody.run(UnprivilegedSession.class, "history", journal.toString()).stdout()
