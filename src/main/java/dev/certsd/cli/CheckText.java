@@ -7,6 +7,7 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Severity;
+import dev.certsd.diagnose.Verdict;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
 import java.util.List;
@@ -47,16 +48,15 @@ final class CheckText {
     }
 
     private void printHost(HostReport h) {
-        String verdict;
-        if (!h.certsdUsed()) {
-            verdict = fmt("check.verdict.ignored");
-        } else if (h.configError() != null) {
-            verdict = fmt("check.verdict.error", h.configError());
-        } else if (h.load().blocksOn() != null) {
-            verdict = fmt("check.verdict.blocks", h.load().blocksOn());
-        } else {
-            verdict = fmt("check.verdict.ok");
-        }
+        Verdict v = h.verdict();
+        String verdict = switch (v.level()) {
+            case IGNORED -> v.ignoredBy() == Verdict.Ignored.INSECURE_REGISTRY ? fmt("check.verdict.ignored")
+                    : fmt("check.verdict.ignored." + v.ignoredBy().name());
+            case CONFIG_ERROR -> v.hangs() ? fmt("check.verdict.blocks", v.hangsOn())
+                    : fmt("check.verdict.error", v.clientError());
+            case FAILS_LATER -> fmt("check.verdict.failsLater", v.errors());
+            case OK -> fmt("check.verdict.ok");
+        };
         out.println(h.hostDir().dirName() + "  " + verdict);
         out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
@@ -65,9 +65,7 @@ final class CheckText {
             out.println("  " + f.name() + "  [" + badges + "]");
             printFindings(f.findings(), h.hostDir().dirName(), "      ");
         }
-        List<Finding> hostLevel = h.findings().stream()
-                .filter(f -> h.files().stream().noneMatch(file -> file.findings().contains(f))).toList();
-        printFindings(hostLevel, h.hostDir().dirName(), "  ");
+        printFindings(h.hostFindings(), h.hostDir().dirName(), "  ");
     }
 
     private void printFindings(List<Finding> findings, String dir, String indent) {

@@ -1,11 +1,11 @@
 package dev.certsd.cli;
 
+import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.RootScanner;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.Client;
-import dev.certsd.layout.HostsFileResolver;
 import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.layout.KnownRoots;
 import dev.certsd.layout.OsFamily;
@@ -73,23 +73,25 @@ final class RootOptions {
         }
     }
 
+    /** The machine's settings (daemon.json, hosts file) as the options name them: the one source the window uses too. */
+    MachineOptions machine() {
+        return MachineOptions.of(daemonJson, hostsFile);
+    }
+
     /** Docker's insecure registries: the built-in ranges and daemon.json's list. */
     InsecureRegistries insecure() throws IOException {
-        HostsFileResolver resolver = HostsFileResolver.of(hostsFile);
-        Path daemon = daemonJson != null ? daemonJson : Path.of("/etc/docker/daemon.json");
         try {
-            return InsecureRegistries.fromDaemonJson(daemon, resolver);
+            return machine().insecure();
         } catch (IOException e) {
-            throw new IOException(String.format(text().getString("error.daemonJson"), daemon, e.getMessage()), e);
+            throw new IOException(String.format(text().getString("error.daemonJson"), machine().daemonJson(),
+                    e.getMessage()), e);
         }
     }
 
     /** How to scan the chosen root as the chosen client. */
     ScanOptions scanOptions(CommandLine.Model.CommandSpec spec) throws IOException {
-        Client c = client(spec);
-        ScanOptions defaults = ScanOptions.defaults(c);
-        return new ScanOptions(c, osFamily(spec), defaults.clock(), expiringDays, insecure(),
-                resolveRoot(spec).kind().readByPrivilegedDaemon(), defaults.maxFileBytes());
+        InsecureRegistries insecure = insecure();
+        return MachineOptions.scanOptions(resolveRoot(spec), client(spec), osFamily(spec), expiringDays, insecure);
     }
 
     /** Scans the root (or only the named host directories) as the chosen client. */
