@@ -48,15 +48,7 @@ final class CheckText {
     }
 
     private void printHost(HostReport h) {
-        Verdict v = h.verdict();
-        String verdict = switch (v.level()) {
-            case IGNORED -> v.ignoredBy() == Verdict.Ignored.INSECURE_REGISTRY ? fmt("check.verdict.ignored")
-                    : fmt("check.verdict.ignored." + v.ignoredBy().name());
-            case CONFIG_ERROR -> v.hangs() ? fmt("check.verdict.blocks", v.hangsOn())
-                    : fmt("check.verdict.error", v.clientError());
-            case FAILS_LATER -> fmt("check.verdict.failsLater", v.errors());
-            case OK -> fmt("check.verdict.ok");
-        };
+        String verdict = verdictLine(h.verdict(), text, locale);
         out.println(h.hostDir().dirName() + "  " + verdict);
         out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
@@ -66,6 +58,22 @@ final class CheckText {
             printFindings(f.findings(), h.hostDir().dirName(), "      ");
         }
         printFindings(h.hostFindings(), h.hostDir().dirName(), "  ");
+    }
+
+    /** The verdict's words, from its level alone (also printed after gen/import/new-host changed a directory). */
+    static String verdictLine(Verdict v, ResourceBundle text, Locale locale) {
+        return switch (v.level()) {
+            case IGNORED -> v.ignoredBy() == Verdict.Ignored.INSECURE_REGISTRY ? fmt(text, locale, "check.verdict.ignored")
+                    : fmt(text, locale, "check.verdict.ignored." + v.ignoredBy().name());
+            case CONFIG_ERROR -> v.hangs() ? fmt(text, locale, "check.verdict.blocks", v.hangsOn())
+                    : fmt(text, locale, "check.verdict.error", v.clientError());
+            case FAILS_LATER -> fmt(text, locale, "check.verdict.failsLater", v.errors());
+            case OK -> fmt(text, locale, "check.verdict.ok");
+        };
+    }
+
+    private static String fmt(ResourceBundle text, Locale locale, String key, Object... args) {
+        return new MessageFormat(text.getString(key), locale).format(args);
     }
 
     private void printFindings(List<Finding> findings, String dir, String indent) {
