@@ -7,6 +7,7 @@ import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
+import dev.certsd.diagnose.Verdict;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.KeyInfo;
 import java.io.IOException;
@@ -48,6 +49,15 @@ final class CheckJson {
         m.put("port", h.hostDir().port());
         m.put("references", h.hostDir().references());
         m.put("certsdUsed", h.certsdUsed());
+        Verdict v = h.verdict();
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("level", v.level().id());
+        verdict.put("clientError", v.clientError());
+        verdict.put("hangsOn", v.hangsOn());
+        verdict.put("ignoredBy", v.ignoredBy() == null ? null : v.ignoredBy().name());
+        verdict.put("errors", v.errors());
+        verdict.put("warnings", v.warnings());
+        m.put("verdict", verdict);
         m.put("configError", h.configError());
         m.put("configErrorFile", h.certsdUsed() ? h.load().errorFile() : null);
         m.put("blocksOn", h.certsdUsed() ? h.load().blocksOn() : null);
@@ -56,20 +66,21 @@ final class CheckJson {
         m.put("systemRootsMerged", h.load().systemRootsMerged());
         List<Object> files = new ArrayList<>();
         for (FileReport f : h.files()) {
-            files.add(file(f));
+            files.add(file(f, messages, h.hostDir().dirName()));
         }
         m.put("files", files);
         m.put("findings", findings(h.findings(), messages, h.hostDir().dirName()));
         return m;
     }
 
-    private static Map<String, Object> file(FileReport f) {
+    private static Map<String, Object> file(FileReport f, Messages messages, String dirName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("role", f.role().id());
         m.put("badges", f.badges().stream().sorted().map(Badge::id).toList());
         m.put("kind", f.entry().kind().name().toLowerCase(Locale.ROOT));
         m.put("issuedBy", f.issuedBy());
+        m.put("findings", findings(f.findings(), messages, dirName));
         if (f.entry().content() != null) {
             m.put("format", f.entry().content().format().name().toLowerCase(Locale.ROOT));
             List<Object> certs = new ArrayList<>();

@@ -7,13 +7,12 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Severity;
+import dev.certsd.diagnose.Verdict;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The human output of {@code check}: one block per host directory, the verdict first. */
@@ -49,16 +48,7 @@ final class CheckText {
     }
 
     private void printHost(HostReport h) {
-        String verdict;
-        if (!h.certsdUsed()) {
-            verdict = fmt("check.verdict.ignored");
-        } else if (h.configError() != null) {
-            verdict = fmt("check.verdict.error", h.configError());
-        } else if (h.load().blocksOn() != null) {
-            verdict = fmt("check.verdict.blocks", h.load().blocksOn());
-        } else {
-            verdict = fmt("check.verdict.ok");
-        }
+        String verdict = verdictLine(h.verdict(), text, locale);
         out.println(h.hostDir().dirName() + "  " + verdict);
         out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
@@ -67,10 +57,23 @@ final class CheckText {
             out.println("  " + f.name() + "  [" + badges + "]");
             printFindings(f.findings(), h.hostDir().dirName(), "      ");
         }
-        Set<Finding> ofFiles = new HashSet<>();
-        h.files().forEach(file -> ofFiles.addAll(file.findings()));
-        List<Finding> hostLevel = h.findings().stream().filter(f -> !ofFiles.contains(f)).toList();
-        printFindings(hostLevel, h.hostDir().dirName(), "  ");
+        printFindings(h.hostFindings(), h.hostDir().dirName(), "  ");
+    }
+
+    /** The verdict's words, from its level alone (also printed after gen/import/new-host changed a directory). */
+    static String verdictLine(Verdict v, ResourceBundle text, Locale locale) {
+        return switch (v.level()) {
+            case IGNORED -> v.ignoredBy() == Verdict.Ignored.INSECURE_REGISTRY ? fmt(text, locale, "check.verdict.ignored")
+                    : fmt(text, locale, "check.verdict.ignored." + v.ignoredBy().name());
+            case CONFIG_ERROR -> v.hangs() ? fmt(text, locale, "check.verdict.blocks", v.hangsOn())
+                    : fmt(text, locale, "check.verdict.error", v.clientError());
+            case FAILS_LATER -> fmt(text, locale, "check.verdict.failsLater", v.errors());
+            case OK -> fmt(text, locale, "check.verdict.ok");
+        };
+    }
+
+    private static String fmt(ResourceBundle text, Locale locale, String key, Object... args) {
+        return new MessageFormat(text.getString(key), locale).format(args);
     }
 
     private void printFindings(List<Finding> findings, String dir, String indent) {

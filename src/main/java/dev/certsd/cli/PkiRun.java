@@ -127,10 +127,10 @@ final class PkiRun {
             String error = host.configError();
             doc.put("verdict", error == null ? (host.certsdUsed() ? "ok" : "ignored") : "error");
             doc.put("configError", error);
+            doc.put("level", host.verdict().level().id());
             if (!json) {
                 out.println();
-                line(error != null ? "check.verdict.error" : host.certsdUsed() ? "check.verdict.ok"
-                        : "check.verdict.ignored", error);
+                out.println(CheckText.verdictLine(host.verdict(), text, locale));
             }
         }
         if (json) {

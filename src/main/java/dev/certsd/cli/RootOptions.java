@@ -1,18 +1,21 @@
 package dev.certsd.cli;
 
+import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.RootScanner;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.Client;
-import dev.certsd.layout.HostsFileResolver;
 import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.layout.KnownRoots;
 import dev.certsd.layout.OsFamily;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +44,9 @@ final class RootOptions {
     @Option(names = "--os", paramLabel = "OS", descriptionKey = "option.os")
     String os;
 
+    /** The root a host directory's path named, when --root is absent (as {@code gui PATH} infers it). */
+    private Path inferredRoot;
+
     static ResourceBundle text() {
         return ResourceBundle.getBundle("dev.certsd.cli.cli", Locale.getDefault());
     }
@@ -53,8 +59,9 @@ final class RootOptions {
     CertsRoot resolveRoot(CommandLine.Model.CommandSpec spec) throws IOException {
         Client c = client(spec);
         KnownRoots known = KnownRoots.ofThisMachine();
-        if (root != null) {
-            Path abs = root.toAbsolutePath().normalize();
+        Path named = root != null ? root : inferredRoot;
+        if (named != null) {
+            Path abs = named.toAbsolutePath().normalize();
             Optional<CertsRoot> match = known.candidates().stream()
                     .filter(r -> r.path().equals(abs) && r.client() == c).findFirst();
             return match.orElse(CertsRoot.custom(abs, c));
@@ -73,29 +80,88 @@ final class RootOptions {
         }
     }
 
+    /** The machine's settings (daemon.json, hosts file) as the options name them: the one source the window uses too. */
+    MachineOptions machine() {
+        return MachineOptions.of(daemonJson, hostsFile);
+    }
+
     /** Docker's insecure registries: the built-in ranges and daemon.json's list. */
     InsecureRegistries insecure() throws IOException {
-        HostsFileResolver resolver = HostsFileResolver.of(hostsFile);
-        Path daemon = daemonJson != null ? daemonJson : Path.of("/etc/docker/daemon.json");
         try {
-            return InsecureRegistries.fromDaemonJson(daemon, resolver);
+            return machine().insecure();
         } catch (IOException e) {
-            throw new IOException(String.format(text().getString("error.daemonJson"), daemon, e.getMessage()), e);
+            throw new IOException(String.format(text().getString("error.daemonJson"), machine().daemonJson(),
+                    e.getMessage()), e);
         }
     }
 
     /** How to scan the chosen root as the chosen client. */
     ScanOptions scanOptions(CommandLine.Model.CommandSpec spec) throws IOException {
-        Client c = client(spec);
-        ScanOptions defaults = ScanOptions.defaults(c);
-        return new ScanOptions(c, osFamily(spec), defaults.clock(), expiringDays, insecure(),
-                resolveRoot(spec).kind().readByPrivilegedDaemon(), defaults.maxFileBytes());
+        InsecureRegistries insecure = insecure();
+        return MachineOptions.scanOptions(resolveRoot(spec), client(spec), osFamily(spec), expiringDays, insecure);
     }
 
-    /** Scans the root (or only the named host directories) as the chosen client. */
-    RootReport scan(CommandLine.Model.CommandSpec spec, List<String> hostDirs) throws IOException {
+    /**
+     * The host directory names the arguments mean. Each is a name inside the root or a path to a directory directly
+     * in it (as shell completion writes {@code R/reg:5000/}); without --root, the paths' parent is the root. A path
+     * anywhere else is a usage error, never an empty scan.
+     */
+    List<String> hostDirNames(CommandLine.Model.CommandSpec spec, List<String> args) {
+        List<String> names = new ArrayList<>();
+        Path inferred = null;
+        for (String a : args) {
+            if (a.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        String.format(text().getString("pki.error.hostDir"), a));
+            }
+            if (!looksLikePath(a)) {
+                names.add(a);
+                continue;
+            }
+            Path p;
+            try {
+                p = Path.of(a).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        String.format(text().getString("pki.error.hostDir"), a));
+            }
+            Path parent = p.getParent();
+            Path expected = root != null ? root.toAbsolutePath().normalize() : inferred;
+            if (p.getFileName() == null || parent == null || (expected != null && !sameDirectory(expected, parent))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), String.format(
+                        text().getString("error.hostDirOutsideRoot"), a, expected != null ? expected : p));
+            }
+            if (root == null && inferred == null) {
+                inferred = parent;
+            }
+            names.add(p.getFileName().toString());
+        }
+        if (inferred != null) {
+            inferredRoot = inferred;
+        }
+        return names;
+    }
+
+    private static boolean looksLikePath(String arg) {
+        return arg.contains("/") || arg.contains(java.io.File.separator) || arg.equals(".") || arg.equals("..");
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        if (a.equals(b)) {
+            return true;
+        }
         try {
-            return new RootScanner(scanOptions(spec)).scan(resolveRoot(spec), hostDirs);
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Scans the root (or only the host directories named or given as paths) as the chosen client. */
+    RootReport scan(CommandLine.Model.CommandSpec spec, List<String> hostDirs) throws IOException {
+        List<String> names = hostDirNames(spec, hostDirs);
+        try {
+            return new RootScanner(scanOptions(spec)).scan(resolveRoot(spec), names);
         } catch (NoSuchFileException e) {
             throw new IOException(String.format(text().getString("error.noSuchDir"), e.getFile()), e);
         } catch (NotDirectoryException e) {

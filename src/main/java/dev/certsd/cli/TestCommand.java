@@ -52,6 +52,9 @@ final class TestCommand implements Callable<Integer> {
         }
         Warmup.start(); // JSSE's start-up cost overlaps the scan
         RootReport report = rootOptions.scan(spec, List.of(hostDir));
+        if (report.hosts().isEmpty()) { // a name the scan did not take as a host directory
+            throw new IOException(String.format(RootOptions.text().getString("error.noSuchDir"), hostDir));
+        }
         HostReport host = report.hosts().get(0);
         Client client = rootOptions.client(spec);
         ProbeOptions options = ProbeOptions.defaults(client)

@@ -23,11 +23,34 @@ public record HostReport(Path path, HostDir hostDir, boolean certsdUsed, ClientL
         return certsdUsed ? load.configError() : null;
     }
 
+    /** Whether pulls fail: the client stops (or hangs) before connecting, or an error finding fails them later. */
     public boolean hasErrors() {
-        return configError() != null || count(Severity.ERROR) > 0;
+        return verdict().failing();
     }
 
     public long count(Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
+    }
+
+    /** The client's verdict with its banner level: the one answer the tree, the details, {@code check} and JSON show. */
+    public Verdict verdict() {
+        return Verdict.of(this);
+    }
+
+    /** The findings about the directory as a whole (or about several files), not listed under one file. */
+    public List<Finding> hostFindings() {
+        java.util.Set<Finding> ofFiles = new java.util.HashSet<>();
+        files.forEach(file -> ofFiles.addAll(file.findings()));
+        return findings.stream().filter(f -> !ofFiles.contains(f)).toList();
+    }
+
+    /** The files whose first certificate a certificate of {@code name} issued (the issuer relation, reversed). */
+    public List<String> issued(String name) {
+        return files.stream().filter(f -> f.issuedBy().contains(name)).map(FileReport::name).toList();
+    }
+
+    /** The CA file the client loads that issued the file's first certificate, or null. */
+    public String loadedIssuer(FileReport file) {
+        return file.issuedBy().stream().filter(load.caFiles()::contains).findFirst().orElse(null);
     }
 }

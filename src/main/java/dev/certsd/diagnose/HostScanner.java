@@ -36,6 +36,28 @@ public final class HostScanner {
         insecure.ifPresent(findings::add);
         boolean used = insecure.isEmpty();
 
+        HostEntry entry = HostEntry.of(dir);
+        switch (entry.kind()) {
+            case NOT_A_DIRECTORY -> {
+                String error = HostEntry.notADirectoryError(client, dir);
+                findings.add(Finding.of(FindingCode.HOST_DIR_NOT_A_DIRECTORY, used ? Severity.ERROR : Severity.INFO,
+                        null, error));
+                return new HostReport(dir, hostDir, used,
+                        new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
+            }
+            case DANGLING_LINK -> {
+                // os.ReadDir/os.Stat say "does not exist": the client goes on as if there were no directory
+                findings.add(Finding.of(FindingCode.HOST_DIR_DANGLING_LINK, used ? Severity.WARNING : Severity.INFO,
+                        null, String.valueOf(entry.target())));
+                return new HostReport(dir, hostDir, used,
+                        new ClientLoad(List.of(), List.of(), null, null, null, true, Map.of()), List.of(), findings);
+            }
+            case LINKED_DIRECTORY -> findings.add(Finding.of(FindingCode.HOST_DIR_SYMLINK, Severity.INFO, null,
+                    String.valueOf(entry.target())));
+            default -> {
+            }
+        }
+
         List<FileEntry> entries;
         try {
             entries = list(dir);

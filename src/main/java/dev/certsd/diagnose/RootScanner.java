@@ -1,9 +1,11 @@
 package dev.certsd.diagnose;
 
 import dev.certsd.layout.CertsRoot;
+import dev.certsd.layout.HostDirNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -27,6 +29,17 @@ public final class RootScanner {
     }
 
     /**
+     * Whether a root entry is scanned as a host directory: a directory or a link to one, and also a file or a
+     * dangling link named like a registry ({@code reg.example.com:5000}), since a client looking that registry up
+     * meets it and fails on it (or goes on without certificates).
+     */
+    public static boolean isHostEntry(Path p, ScanOptions options) {
+        HostEntry e = HostEntry.of(p);
+        return e.directory() || (e.kind() != HostEntry.Kind.OTHER && HostEntry.looksLikeRegistry(
+                HostDirNames.parse(p.getFileName().toString(), options.client(), options.os())));
+    }
+
+    /**
      * Scans the whole root, or only the named host directories when {@code only} is not empty.
      *
      * @throws NoSuchFileException   when the root does not exist
@@ -44,13 +57,19 @@ public final class RootScanner {
         List<Path> hostDirs = new ArrayList<>();
         List<Finding> rootFindings = new ArrayList<>();
         Set<String> wanted = Set.copyOf(only);
+        for (String name : wanted) {
+            if (name.isEmpty() || name.contains("/") || name.contains(dir.getFileSystem().getSeparator())
+                    || name.equals(".") || name.equals("..")) {
+                throw new NoSuchFileException(name, null, "not a host directory name");
+            }
+        }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
                 if (!wanted.isEmpty() && !wanted.contains(name)) {
                     continue;
                 }
-                if (Files.isDirectory(p)) {
+                if (isHostEntry(p, options) || wanted.contains(name)) {
                     hostDirs.add(p);
                 } else {
                     rootFindings.add(Finding.of(FindingCode.STRAY_FILE_IN_ROOT, Severity.INFO, name));
@@ -58,7 +77,7 @@ public final class RootScanner {
             }
         }
         for (String name : wanted) {
-            if (!Files.isDirectory(dir.resolve(name))) {
+            if (!Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchFileException(dir.resolve(name).toString(), null, "no such host directory");
             }
         }

@@ -150,6 +150,15 @@ class FindingFixturesTest {
             dirName(FindingCode.DOCKER_HUB_CERTSD_IGNORED, "docker.io", "registry-1.docker.io"),
             new Case(FindingCode.EMPTY_HOST_DIR, Client.DOCKER, DIR, DIR, d -> Files.createDirectories(d),
                     Fixtures::healthy, Set.of()),
+            // the host directory's own entry in the root, as the clients look it up (they follow links)
+            new Case(FindingCode.HOST_DIR_NOT_A_DIRECTORY, Client.CONTAINERS, DIR, DIR,
+                    d -> write(d.getParent(), DIR, SERVER_CA.certPem()), Fixtures::healthy, Set.of()),
+            new Case(FindingCode.HOST_DIR_DANGLING_LINK, Client.DOCKER, DIR, DIR,
+                    d -> Files.createSymbolicLink(d, d.resolveSibling("gone")), Fixtures::healthy, Set.of()),
+            new Case(FindingCode.HOST_DIR_SYMLINK, Client.DOCKER, DIR, DIR, d -> {
+                Fixtures.healthy(d.resolveSibling("real"));
+                Files.createSymbolicLink(d, d.resolveSibling("real"));
+            }, Fixtures::healthy, Set.of()),
             c(FindingCode.BROKEN_SYMLINK, d -> Files.createSymbolicLink(d.resolve("extra.crt"), d.resolve("gone.pem"))),
             c(FindingCode.SYMLINK_LOOP, d -> Files.createSymbolicLink(d.resolve("loop.crt"), d.resolve("loop.crt"))),
             c(FindingCode.SPECIAL_FILE, d -> run("mkfifo", d.resolve("fifo.crt").toString())),

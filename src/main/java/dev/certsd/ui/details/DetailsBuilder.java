@@ -14,7 +14,8 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.tree.Counts;
 import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.RootModel;
-import dev.certsd.ui.tree.Verdict;
+import dev.certsd.diagnose.Verdict;
+import dev.certsd.ui.tree.VerdictLook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -32,11 +32,13 @@ public final class DetailsBuilder {
     private final Messages messages;
     private final Clock clock;
     private final DateTimeFormatter dates;
+    private final VerdictLook look;
 
     public DetailsBuilder(UiText text, Messages messages, Clock clock) {
         this.text = text;
         this.messages = messages;
         this.clock = clock;
+        this.look = new VerdictLook(text);
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
                 .withZone(ZoneId.systemDefault());
     }
@@ -82,12 +84,7 @@ public final class DetailsBuilder {
     private Details host(Node.HostNode h) {
         HostReport host = h.host();
         Verdict v = h.verdict();
-        Details.Banner banner = switch (v.kind()) {
-            case OK -> new Details.Banner(Details.Tone.SUCCESS, text.get("verdict.ok.long"));
-            case ERROR -> new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.error.long", v.detail()));
-            case HANGS -> new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.hangs", v.detail()));
-            case IGNORED -> new Details.Banner(Details.Tone.WARNING, text.get("verdict.ignored.long"));
-        };
+        Details.Banner banner = new Details.Banner(tone(v.level()), look.longText(v));
         List<Details.Section> sections = new ArrayList<>();
         List<Details.Row> registry = new ArrayList<>();
         registry.add(data("details.path", host.path().toString()));
@@ -163,10 +160,9 @@ public final class DetailsBuilder {
             sections.add(new Details.Section(text.get("details.section.relations"), relations));
         }
         Details.Banner banner = null;
-        if (!host.certsdUsed()) {
-            banner = new Details.Banner(Details.Tone.WARNING, text.get("verdict.ignored.long"));
-        } else if (file.name().equals(host.load().errorFile())) {
-            banner = new Details.Banner(Details.Tone.DANGER, text.fmt("verdict.error.long", host.configError()));
+        Verdict v = host.verdict();
+        if (v.level() == Verdict.Level.IGNORED || file.name().equals(v.errorFile())) {
+            banner = new Details.Banner(tone(v.level()), look.longText(v));
         }
         return new Details(file.name(), host.hostDir().dirName(), banner, sections,
                 lines(file.findings(), host.hostDir().dirName(), host));
@@ -223,7 +219,7 @@ public final class DetailsBuilder {
                     rows.add(new Details.Row(text.get("rel.pair"), text.fmt("rel.pair.missing", keyName)));
                 }
                 if (c != null && !c.goCertificates().isEmpty()) {
-                    rows.add(new Details.Row(text.get("rel.issuedBy"), issuerIn(c.goCertificates().get(0), host)));
+                    rows.add(new Details.Row(text.get("rel.issuedBy"), issuerIn(file, c.goCertificates().get(0), host)));
                 }
             }
             case CLIENT_KEY -> {
@@ -238,19 +234,11 @@ public final class DetailsBuilder {
             }
             case CA -> {
                 if (c != null) {
-                    List<String> issued = new ArrayList<>();
-                    for (CertInfo ca : c.goCertificates()) {
-                        for (FileReport other : host.files()) {
-                            if (other != file && other.entry().content() != null && other.entry().content()
-                                    .certificates().stream().anyMatch(x -> issuedBy(x, ca))) {
-                                issued.add(other.name());
-                            }
-                        }
-                    }
+                    List<String> issued = host.issued(name);
                     boolean loaded = host.load().caFiles().contains(name);
                     rows.add(new Details.Row(text.get("rel.trust"), text.get(loaded ? "rel.trust.loaded" : "rel.trust.skipped")));
                     if (!issued.isEmpty()) {
-                        rows.add(Details.Row.data(text.get("rel.issued"), String.join(", ", issued.stream().distinct().toList())));
+                        rows.add(Details.Row.data(text.get("rel.issued"), String.join(", ", issued)));
                     }
                 }
             }
@@ -260,31 +248,21 @@ public final class DetailsBuilder {
         return rows;
     }
 
-    private String issuerIn(CertInfo cert, HostReport host) {
-        for (FileReport f : host.files()) {
-            if (f.entry().content() == null || !host.load().caFiles().contains(f.name())) {
-                continue;
-            }
-            for (CertInfo ca : f.entry().content().goCertificates()) {
-                if (issuedBy(cert, ca)) {
-                    return text.fmt("rel.issuedBy.file", f.name());
-                }
-            }
+    /** From the engine's issuer relation (signatures were checked during the scan, never here on the FX thread). */
+    private String issuerIn(FileReport file, CertInfo cert, HostReport host) {
+        String issuer = host.loadedIssuer(file);
+        if (issuer != null) {
+            return text.fmt("rel.issuedBy.file", issuer);
         }
         return cert.selfIssued() ? text.get("rel.issuedBy.self") : text.get("rel.issuedBy.elsewhere");
     }
 
-    /** Same issuer name, and the signature verifies with the CA's key: a name alone can be a rogue look-alike. */
-    private static boolean issuedBy(CertInfo cert, CertInfo ca) {
-        if (cert == ca || !Arrays.equals(cert.issuerDer(), ca.subjectDer()) || cert.sha256().equals(ca.sha256())) {
-            return false;
-        }
-        try {
-            cert.certificate().verify(ca.certificate().getPublicKey());
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+    private static Details.Tone tone(Verdict.Level level) {
+        return switch (level) {
+            case OK -> Details.Tone.SUCCESS;
+            case FAILS_LATER, IGNORED -> Details.Tone.WARNING;
+            case CONFIG_ERROR -> Details.Tone.DANGER;
+        };
     }
 
     private List<Details.Line> lines(List<Finding> findings, String dir) {

@@ -1,11 +1,10 @@
 package dev.certsd.ui.shell;
 
+import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
 import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.layout.KnownRoots;
 import dev.certsd.layout.RootDiscovery;
 import dev.certsd.ui.probe.ProbeRunner;
@@ -15,7 +14,6 @@ import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.FxBackground;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Function;
@@ -68,19 +66,8 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
         return new StudioContext(discovery, dirs, l, clock, background, watcher, scanOptions, probes, changes);
     }
 
-    /**
-     * Docker's insecure registries come from its daemon.json; a broken daemon.json leaves the built-in ranges,
-     * which is what Docker itself cannot do (it refuses to start), but the window must still show the files.
-     */
+    /** The window's way of reading a root on this machine: the one source the command line uses too. */
     static ScanOptions machineOptions(CertsRoot root) {
-        HostsFileResolver resolver = HostsFileResolver.system();
-        InsecureRegistries insecure;
-        try {
-            insecure = InsecureRegistries.fromDaemonJson(Path.of("/etc/docker/daemon.json"), resolver);
-        } catch (IOException e) {
-            insecure = InsecureRegistries.defaults(resolver);
-        }
-        return ScanOptions.defaults(root.client()).withInsecure(insecure)
-                .withPrivilegedReader(root.kind().readByPrivilegedDaemon());
+        return MachineOptions.ofThisMachine().lenientScanOptions(root);
     }
 }

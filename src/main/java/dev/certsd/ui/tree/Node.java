@@ -2,6 +2,7 @@ package dev.certsd.ui.tree;
 
 import dev.certsd.diagnose.FileReport;
 import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.Verdict;
 import dev.certsd.layout.CertsRoot;
 
 /** What a tree item shows: a root, a host directory or a file, with the report it was last scanned into. */
@@ -24,7 +25,7 @@ public sealed interface Node permits Node.RootNode, Node.HostNode, Node.FileNode
         }
 
         public Verdict verdict() {
-            return Verdict.of(host);
+            return host.verdict();
         }
     }
 

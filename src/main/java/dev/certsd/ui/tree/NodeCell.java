@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Badge;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.Messages;
+import dev.certsd.diagnose.Verdict;
 import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
@@ -20,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class NodeCell extends TreeCell<Node> {
     private final UiText text;
     private final Messages messages;
+    private final VerdictLook look;
 
     /** One tooltip per cell, its text changed as the cell is reused: creating a Tooltip is costly. */
     private final Tooltip tooltip = new Tooltip();
@@ -34,6 +36,7 @@ final class NodeCell extends TreeCell<Node> {
 
     NodeCell(UiText text, Messages messages) {
         this.text = text;
+        this.look = new VerdictLook(text);
         this.messages = messages;
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
@@ -96,27 +99,25 @@ final class NodeCell extends TreeCell<Node> {
 
     private String host(Node.HostNode h, HBox row) {
         Verdict v = h.verdict();
-        Counts c = Counts.of(h.host());
-        // "OK" is the client's verdict before connecting; an expired pair still loads, so say it is not clean
-        boolean okButErrors = v.kind() == Verdict.Kind.OK && c.errors() > 0;
-        FontIcon icon = okButErrors ? icon("mdi2a-alert") : verdictIcon(v.kind());
-        if (okButErrors) {
+        FontIcon icon = icon(VerdictLook.icon(v));
+        if (v.level() == Verdict.Level.FAILS_LATER) {
             icon.getStyleClass().setAll("ikonli-font-icon", "warning-icon");
+        } else {
+            icon.getStyleClass().add(VerdictLook.style(v.level()));
         }
         Label name = DataNodes.mark(new Label(h.host().hostDir().dirName(), icon));
-        Label verdict = new Label(okButErrors ? text.fmt("verdict.okButErrors", c.errors()) : verdictText(v));
-        DataNodes.mark(verdict, !okButErrors && v.kind() == Verdict.Kind.ERROR); // the client's own words
-        verdict.getStyleClass().addAll(Styles.TEXT_SMALL, okButErrors ? "warning-text" : verdictStyle(v.kind()));
+        Label verdict = new Label(look.shortText(v));
+        DataNodes.mark(verdict, VerdictLook.clientWords(v)); // the client's own words
+        verdict.getStyleClass().addAll(Styles.TEXT_SMALL, VerdictLook.style(v.level()));
         verdict.setMinWidth(0);
         verdict.setMaxWidth(360);
         row.getChildren().addAll(name, verdict);
-        if (v.kind() != Verdict.Kind.IGNORED && c.warnings() > 0) {
-            row.getChildren().add(chip(text.fmt("count.warnings", c.warnings()), "mdi2a-alert", "badge-warning"));
+        if (v.level() != Verdict.Level.IGNORED && v.warnings() > 0) {
+            row.getChildren().add(chip(text.fmt("count.warnings", v.warnings()), "mdi2a-alert", "badge-warning"));
         }
-        StringBuilder tip = new StringBuilder(v.kind() == Verdict.Kind.ERROR
-                ? text.fmt("verdict.error.long", v.detail()) : verdictText(v));
-        if (c.errors() + c.warnings() > 0) {
-            tip.append("\n").append(text.fmt("tooltip.hostCounts", c.errors(), c.warnings()));
+        StringBuilder tip = new StringBuilder(look.longText(v));
+        if (v.errors() + v.warnings() > 0) {
+            tip.append("\n").append(text.fmt("tooltip.hostCounts", v.errors(), v.warnings()));
         }
         return tip.toString();
     }
@@ -135,34 +136,6 @@ final class NodeCell extends TreeCell<Node> {
         String dir = f.host().hostDir().dirName();
         return f.file().findings().stream().map((Finding x) -> text.fmt("list.item", messages.render(x, dir)))
                 .collect(Collectors.joining("\n"));
-    }
-
-    String verdictText(Verdict v) {
-        return switch (v.kind()) {
-            case OK -> text.get("verdict.ok");
-            case ERROR -> v.detail();
-            case HANGS -> text.fmt("verdict.hangs", v.detail());
-            case IGNORED -> text.get("verdict.ignored");
-        };
-    }
-
-    static String verdictStyle(Verdict.Kind k) {
-        return switch (k) {
-            case OK -> Styles.SUCCESS;
-            case ERROR, HANGS -> Styles.DANGER;
-            case IGNORED -> Styles.TEXT_MUTED;
-        };
-    }
-
-    static FontIcon verdictIcon(Verdict.Kind k) {
-        FontIcon i = icon(switch (k) {
-            case OK -> "mdi2c-check-circle";
-            case ERROR -> "mdi2c-close-circle";
-            case HANGS -> "mdi2t-timer-sand";
-            case IGNORED -> "mdi2e-eye-off";
-        });
-        i.getStyleClass().add(verdictStyle(k));
-        return i;
     }
 
     static Label chip(String word, String iconCode, String styleClass) {

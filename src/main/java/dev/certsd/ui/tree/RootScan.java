@@ -6,7 +6,6 @@ import dev.certsd.diagnose.RootScanner;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.layout.CertsRoot;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class RootScan {
     private static RootReport merge(RootScanner scanner, ScanOptions options, CertsRoot root, RootReport previous, Changes changes)
             throws IOException {
         List<String> present = changes.hostDirs().stream()
-                .filter(h -> Files.isDirectory(root.path().resolve(h))).toList();
+                .filter(h -> RootScanner.isHostEntry(root.path().resolve(h), options)).toList();
         List<HostReport> hosts = new ArrayList<>(previous.hosts());
         hosts.removeIf(h -> changes.hostDirs().contains(h.hostDir().dirName()));
         if (!present.isEmpty()) {
