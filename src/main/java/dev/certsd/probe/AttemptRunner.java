@@ -70,9 +70,10 @@ final class AttemptRunner {
         RecordingKeyManager km = new RecordingKeyManager(pair);
         CapturingTrustManager tm = new CapturingTrustManager(verifier, endpoint.host(), clock);
         Socket raw = new Socket();
-        Deadline deadline = Deadline.at(timeouts.attemptDeadline(overallDeadline), raw);
+        long until = timeouts.attemptDeadline(overallDeadline);
+        Deadline deadline = Deadline.at(until, raw);
         try {
-            connect(raw, b);
+            connect(raw, b, until);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(new KeyManager[] {km}, new TrustManager[] {tm}, null);
             SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true);
@@ -115,9 +116,10 @@ final class AttemptRunner {
         Instant start = clock.instant();
         Builder b = new Builder(Attempt.Kind.PLAIN_HTTP, null, commands.curl(Attempt.Kind.PLAIN_HTTP, null), null);
         Socket raw = new Socket();
-        Deadline deadline = Deadline.at(timeouts.attemptDeadline(overallDeadline), raw);
+        long until = timeouts.attemptDeadline(overallDeadline);
+        Deadline deadline = Deadline.at(until, raw);
         try {
-            connect(raw, b);
+            connect(raw, b, until);
             b.phase = "request";
             raw.setSoTimeout(timeouts.readMillis());
             exchange(raw.getOutputStream(), raw.getInputStream(), b);
@@ -136,7 +138,8 @@ final class AttemptRunner {
         return b.build(Duration.between(start, clock.instant()));
     }
 
-    private void connect(Socket raw, Builder b) throws IOException {
+    /** {@code until}: the attempt's deadline, which also ends a host-name lookup that hangs. */
+    private void connect(Socket raw, Builder b, long until) throws IOException {
         // As Go's net package (and curl) do: without it, Nagle's algorithm holds the request written after the
         // handshake until the server's delayed ACK, about 40 ms per attempt on Linux.
         raw.setTcpNoDelay(true);
@@ -144,7 +147,8 @@ final class AttemptRunner {
         b.phase = "connect";
         if (proxy.active()) {
             int port = proxy.proxy().getPort() > 0 ? proxy.proxy().getPort() : 80;
-            raw.connect(new InetSocketAddress(proxy.proxy().getHost(), port), timeouts.connectMillis());
+            raw.connect(new InetSocketAddress(Lookup.byName(proxy.proxy().getHost(), until), port),
+                    timeouts.connectMillis());
             b.tcp = true;
             b.phase = "proxy";
             raw.setSoTimeout(timeouts.readMillis());
@@ -156,7 +160,7 @@ final class AttemptRunner {
                 throw new ProxyRefused(r.status());
             }
         } else {
-            InetAddress target = address != null ? address : InetAddress.getByName(endpoint.host());
+            InetAddress target = address != null ? address : Lookup.byName(endpoint.host(), until);
             raw.connect(new InetSocketAddress(target, endpoint.port()), timeouts.connectMillis());
             b.tcp = true;
         }

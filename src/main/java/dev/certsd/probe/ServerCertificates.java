@@ -83,11 +83,12 @@ public final class ServerCertificates {
         CapturingTrustManager tm = new CapturingTrustManager();
         Timeouts timeouts = options.timeouts();
         Socket raw = new Socket();
-        Deadline deadline = Deadline.at(timeouts.attemptDeadline(timeouts.overallDeadline()), raw);
+        long until = timeouts.attemptDeadline(timeouts.overallDeadline());
+        Deadline deadline = Deadline.at(until, raw);
         try (raw) {
-            return fetch(url, options, cancellation, fixed, proxy, tm, raw);
+            return fetch(url, options, cancellation, fixed, proxy, tm, raw, until);
         } catch (IOException e) {
-            if (deadline.passed() && !cancellation.cancelled()) {
+            if ((deadline.passed() || e instanceof Lookup.TimedOut) && !cancellation.cancelled()) {
                 throw new TimedOut(timeouts.attempt().compareTo(timeouts.overall()) < 0 ? timeouts.attempt()
                         : timeouts.overall());
             }
@@ -98,13 +99,15 @@ public final class ServerCertificates {
     }
 
     private static Fetched fetch(Endpoint url, ProbeOptions options, Cancellation cancellation, InetAddress fixed,
-                                 ProxyChoice proxy, CapturingTrustManager tm, Socket raw) throws IOException {
+                                 ProxyChoice proxy, CapturingTrustManager tm, Socket raw, long until)
+            throws IOException {
         try {
             raw.setTcpNoDelay(true); // as Go does; see AttemptRunner.connect
             cancellation.register(raw);
             if (proxy.active()) {
                 int port = proxy.proxy().getPort() > 0 ? proxy.proxy().getPort() : 80;
-                raw.connect(new InetSocketAddress(proxy.proxy().getHost(), port), options.timeouts().connectMillis());
+                raw.connect(new InetSocketAddress(Lookup.byName(proxy.proxy().getHost(), until), port),
+                        options.timeouts().connectMillis());
                 raw.setSoTimeout(options.timeouts().readMillis());
                 String target = (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":" + url.port();
                 raw.getOutputStream().write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n")
@@ -114,7 +117,7 @@ public final class ServerCertificates {
                     throw new IOException("the proxy " + proxy.proxy() + " answered " + status + " to CONNECT");
                 }
             } else {
-                InetAddress target = fixed != null ? fixed : InetAddress.getByName(url.host());
+                InetAddress target = fixed != null ? fixed : Lookup.byName(url.host(), until);
                 raw.connect(new InetSocketAddress(target, url.port()), options.timeouts().connectMillis());
             }
             SSLContext ctx = SSLContext.getInstance("TLS");

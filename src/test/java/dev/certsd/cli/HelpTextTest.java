@@ -134,7 +134,8 @@ class HelpTextTest {
                 "Connect to the registry of a host directory: each client certificate alone in load order, the docs' "
                         + "answer and what a Go client (Docker, podman, skopeo) really sends.",
                 "--json Print one JSON document instead of text.",
-                "--timeout=S Connect, handshake and read timeout in seconds, each (default: 5).",
+                "--timeout=S Time limit in seconds (default: 5) for each step (connect, handshake, read), for each "
+                        + "attempt as a whole, and for the whole test: a server that answers slowly cannot stretch it.",
                 "--custom-roots-only Trust only the directory's CAs, as old Docker and Docker on Windows did.",
                 "--endpoint=URL Connect here instead of https://HOSTDIR/v2/ (the directory's certificates are still "
                         + "used).",
@@ -161,7 +162,8 @@ class HelpTextTest {
             assertTrue(squashed(check).contains(squashed(s)), s + "\nnot in\n" + check);
         }
         for (String s : List.of("各クライアント証明書を読み込み順に 1 つずつ試し",
-                "--timeout=S 接続、ハンドシェイク、読み取りのそれぞれのタイムアウト（秒、既定: 5）。",
+                "--timeout=S 制限時間（秒、既定: 5）。接続・ハンドシェイク・読み取りの各段階、各試行の全体、テスト全体のそれぞれに"
+                        + "適用されます。応答の遅いサーバーでも延びません。",
                 "--custom-roots-only 以前の Docker や Windows の Docker と同じく、ディレクトリの CA だけを信頼します。",
                 "--json テキストの代わりに JSON ドキュメントを 1 つ出力します。",
                 "0 クライアントは成功する見込みです")) {

@@ -79,6 +79,34 @@ class TestCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aServerTheClientDoesNotTrustGetsNoCertificateAndBothFacesSaySo() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
+            String dir = "127.0.0.1:" + s.port();
+            Path d = root.resolve(dir);
+            TestPki.write(d, "ca.crt", RegistryProbeTest.OTHER_CA.certPem()); // not the CA of the server's certificate
+            TestPki.pair(d, "client", CLIENT);
+            assertEquals(1, run("test", "--root", root.toString(), "--client", "containers", dir));
+            String text = out.toString();
+            assertTrue(text.contains("x509: certificate signed by unknown authority. It ends the handshake there, so no"
+                    + " client certificate was sent."), text);
+            assertTrue(text.contains("podman/skopeo sends no client certificate (it does not trust the server's "
+                    + "certificate, and it checks that before it sends one of its own) -> server-not-trusted."), text);
+
+            out.getBuffer().setLength(0);
+            assertEquals(1, run("test", "--root", root.toString(), "--client", "containers", "--json", dir));
+            Map<String, Object> doc = JSON.std.mapFrom(out.toString());
+            assertNull(doc.get("goSends"));
+            assertEquals("SERVER_NOT_VERIFIED", doc.get("goReason"));
+            for (Map<String, Object> a : (List<Map<String, Object>>) doc.get("attempts")) {
+                assertEquals("server-not-trusted", a.get("outcome"));
+                assertNull(a.get("sentCertificate"));
+            }
+            assertEquals(List.of(), s.certificatesReceived());
+        }
+    }
+
+    @Test
     void successExitsZero() throws Exception {
         try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
             String dir = "127.0.0.1:" + s.port();

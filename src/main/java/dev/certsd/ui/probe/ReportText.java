@@ -2,6 +2,7 @@ package dev.certsd.ui.probe;
 
 import dev.certsd.layout.Client;
 import dev.certsd.probe.Attempt;
+import dev.certsd.probe.GoClientModel;
 import dev.certsd.probe.Outcome;
 import dev.certsd.probe.Prediction;
 import dev.certsd.probe.ProbeMessages;
@@ -112,6 +113,9 @@ final class ReportText {
     String casNote(ProbeReport r) {
         if (!r.acceptableIssuers().isEmpty()) {
             return "";
+        }
+        if (r.goReason() == GoClientModel.Reason.SERVER_NOT_VERIFIED) {
+            return text.get("probe.cas.notReached"); // the client stopped first: whether the server asks is unknown
         }
         boolean asked = r.attempts().stream().anyMatch(Attempt::certificateRequested);
         return text.get(asked ? "probe.cas.emptyList" : "probe.cas.notAsked");

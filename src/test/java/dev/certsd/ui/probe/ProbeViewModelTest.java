@@ -12,6 +12,7 @@ import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Outcome;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.probe.TestTlsServer;
+import dev.certsd.testing.TestPki;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.QueuedBackground;
@@ -108,6 +109,32 @@ class ProbeViewModelTest {
             assertTrue(expired.openssl().startsWith("openssl s_client -connect"), expired.openssl());
             assertTrue(expired.factsText().contains("sent O=Certs.d Test,CN=expired client")
                     || expired.factsText().contains("sent CN=expired client,O=Certs.d Test"), expired.factsText());
+        }
+    }
+
+    @Test
+    void aServerTheClientDoesNotTrustGetsNoCertificateAndTheWindowSaysWhy() throws Exception {
+        TestPki.Issued otherCa = TestPki.cert("CN=Other CA").keys(TestPki.rsa(13)).ca().build();
+        TestPki.Issued foreign = TestPki.cert("CN=registry.test").keys(TestPki.rsa(10)).issuer(otherCa).serverAuth()
+                .dns(ProbeFixtures.HOST).build();
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, foreign, CLIENT_CA)) {
+            ProbeFixtures.expiredFirstThenGood(root.resolve(dir(s)));
+            ProbeViewModel m = model(dir(s), Client.CONTAINERS, Background.sameThread());
+            m.run();
+
+            assertTrue(m.attempts().stream().allMatch(a -> a.outcome() == Outcome.SERVER_NOT_TRUSTED));
+            assertTrue(m.attempts().stream().allMatch(a -> a.factsText().contains("no client certificate sent")),
+                    m.attempts().get(1).factsText());
+            assertEquals(List.of(), s.certificatesReceived());
+            assertEquals("podman/skopeo sends no client certificate → server not trusted",
+                    m.clientAnswerProperty().get().headline());
+            assertTrue(m.clientAnswerProperty().get().detail().startsWith("Why: it does not trust the server's "
+                    + "certificate, and it checks that before it sends one of its own."),
+                    m.clientAnswerProperty().get().detail());
+            assertTrue(m.casNoteProperty().get().startsWith("Not known: the client does not trust"),
+                    m.casNoteProperty().get());
+            assertTrue(m.chainTrustProperty().get().contains("x509: certificate signed by unknown authority"),
+                    m.chainTrustProperty().get());
         }
     }
 
