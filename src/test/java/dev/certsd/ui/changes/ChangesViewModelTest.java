@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.diagnose.HostReport;
+import dev.certsd.files.PkexecRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
 import dev.certsd.files.JournalEntry;
@@ -275,10 +276,13 @@ class ChangesViewModelTest {
     @Test
     void pkexecIsOfferedOnlyWhereItIsInstalled() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
-        assertFalse(AdministratorRun.pkexecInstalled(bin.toString()));
+        assertFalse(PkexecRunner.onPath("pkexec", bin.toString()).isPresent());
         Path pkexec = Files.writeString(bin.resolve("pkexec"), "#!/bin/sh\n");
         pkexec.toFile().setExecutable(true);
-        assertTrue(AdministratorRun.pkexecInstalled("/nonexistent:" + bin));
-        assertFalse(AdministratorRun.pkexecInstalled(null));
+        assertTrue(PkexecRunner.onPath("pkexec", "/nonexistent:" + bin).isPresent());
+        assertFalse(PkexecRunner.onPath("pkexec", null).isPresent());
+        ChangesViewModel without = new ChangesViewModel(changes(), Background.sameThread(), EN, p -> { },
+                new PkexecRunner(PkexecRunner.onPath("pkexec", home.toString()), d -> List.of(), PkexecRunner.LIMIT));
+        assertFalse(without.administratorAvailable(), "no pkexec: the action is not offered");
     }
 }
