@@ -69,7 +69,9 @@ class PrivilegedFixTest {
         Path script = Path.of(out.lines().filter(l -> l.strip().startsWith("sudo sh ")).findFirst().orElseThrow()
                 .strip().substring("sudo sh ".length()));
 
-        ExternalTools.Result sh = ExternalTools.run(List.of("sh", script.toString()), tmp);
+        Path roots = Files.writeString(tmp.resolve("roots"), root + "\n");
+        ExternalTools.Result sh = ExternalTools.run(List.of("env", "CERTSD_ROOTS_FILE=" + roots, "sh",
+                script.toString()), tmp);
         assertEquals(0, sh.exitCode(), sh.stdout() + sh.stderr());
         assertTrue(Files.exists(host.resolve("myca.crt")) && Files.notExists(host.resolve("myca.cert")));
         assertEquals(0, check(root), "the finding is gone");
@@ -83,7 +85,6 @@ class PrivilegedFixTest {
         String prepared = undo.stdout().lines().filter(l -> l.contains(" apply-prepared ")).findFirst().orElseThrow();
         String dir = prepared.substring(prepared.lastIndexOf(' ') + 1);
         // as pkexec runs it: root, on behalf of the user who prepared it (PKEXEC_UID)
-        Path roots = Files.writeString(tmp.resolve("roots"), root + "\n");
         ExternalTools.Result helper = ExternalTools.run(List.of("env", "PKEXEC_UID=" + AsNobody.UID,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

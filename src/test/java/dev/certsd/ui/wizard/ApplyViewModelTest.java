@@ -159,7 +159,11 @@ class ApplyViewModelTest {
                 asked.add(prepared.directory());
                 // what pkexec would do after the password: the same change, as root (the script's path)
                 Path script = prepared.directory().resolve("apply.sh");
-                Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+                ProcessBuilder pb = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+                // the test's root, listed as an administrator lists a custom root for the privileged path
+                pb.environment().put("CERTSD_ROOTS_FILE",
+                        Files.writeString(tmp.resolve("roots"), tmp.resolve("certs.d") + "\n").toString());
+                Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes());
                 return new Result(p.waitFor(), out);
             }

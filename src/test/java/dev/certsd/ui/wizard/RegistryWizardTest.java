@@ -125,7 +125,11 @@ class RegistryWizardTest {
                 asked.add(prepared.directory());
                 // what pkexec does once the password is typed: the prepared change, as root
                 Path script = prepared.directory().resolve("apply.sh");
-                Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+                ProcessBuilder pb = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+                // the test's root, listed as an administrator lists a custom root for the privileged path
+                pb.environment().put("CERTSD_ROOTS_FILE",
+                        java.nio.file.Files.writeString(home.resolve("roots"), root() + "\n").toString());
+                Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes());
                 return new Result(p.waitFor(), out);
             }
