@@ -62,7 +62,10 @@ class PermissionDeniedTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(script.getParent())));
         String text = Files.readString(script);
         assertTrue(text.contains("sudo install -m 0600 -o \"${o%:*}\" -g \"${o#*:}\" -T -- \"$staged/"), text);
-        assertTrue(line(asUser.stdout(), "helper: ").startsWith("pkexec " + System.getProperty("java.home")));
+        String helperLine = line(asUser.stdout(), "helper: ");
+        assertTrue(helperLine.startsWith("pkexec " + System.getProperty("java.home") + "/bin/java "
+                + HelperCommand.ADD_OPENS + " ") || helperLine.startsWith("pkexec " + HelperCommand.WRAPPER + " "),
+                helperLine);
 
         TreeSnapshot planned = plannedResult(base.resolve("twin").resolve("reg.example.com:5000"));
         Path roots = Files.writeString(base.resolve("roots"), shared.resolve("certs.d") + "\n");
