@@ -234,7 +234,10 @@ class ChangesViewModelTest {
         assertEquals(ChangeResult.Kind.NEEDS_PRIVILEGE, notYet.kind());
         assertTrue(Files.exists(cert));
 
-        Process sh = new ProcessBuilder("sh", pending.prepared().script().toString()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("sh", pending.prepared().script().toString()).redirectErrorStream(true);
+        // the test's root, listed as an administrator lists a custom root for the privileged path
+        pb.environment().put("CERTSD_ROOTS_FILE", Files.writeString(home.resolve("roots"), root + "\n").toString());
+        Process sh = pb.start();
         String said = new String(sh.getInputStream().readAllBytes());
         assertEquals(0, sh.waitFor(), said);
         ChangeResult done = run(d -> vm.checkAdministratorDone(pending, d));
