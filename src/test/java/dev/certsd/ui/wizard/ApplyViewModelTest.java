@@ -209,6 +209,31 @@ class ApplyViewModelTest {
     }
 
     @Test
+    void aHelperStoppedAtTheTimeLimitSaysSo() throws Exception {
+        Path host = tmp.resolve("certs.d/reg.example.com");
+        PrivilegedRunner stuck = new PrivilegedRunner() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public Result run(PreparedChange prepared) {
+                return new Result(-1, "", true);
+            }
+        };
+        ApplyViewModel m = model(Background.sameThread(), stuck);
+        m.prepare(selfSigned(host, KeySpec.EC_P256));
+        m.asAdministratorProperty().set(true);
+        m.apply();
+        m.runElevated();
+        assertEquals(State.NEEDS_PRIVILEGE, m.stateProperty().get());
+        assertEquals("Not applied: the administrator prompt or the helper did not finish within 10 minutes, so it was "
+                + "stopped. Try again, or run the script yourself.", m.messageProperty().get());
+        assertFalse(Files.exists(host.resolve("client.key")));
+    }
+
+    @Test
     void aCancelledPlanAndAnUnexpectedErrorAreToldApart() throws Exception {
         ApplyViewModel m = model(Background.sameThread(), PrivilegedRunner.pkexec());
         m.prepare((c, p) -> {
