@@ -61,7 +61,10 @@ done
 common=(--name "$NAME" --app-version "$VERSION" --vendor "Certs.d Studio" --copyright "Apache-2.0"
   --description "A workbench for the client certificates container tools read from certs.d"
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class "$MAIN"
-  --module-path "$OUT/javafx" --add-modules "$MODULES" --dest "$OUT")
+  --module-path "$OUT/javafx" --add-modules "$MODULES" --dest "$OUT"
+  # jpackage's defaults without --strip-native-commands: the runtime keeps bin/java, which the privileged helper's
+  # wrapper (installer/linux/certsd-apply-prepared) runs with a fixed command line
+  --jlink-options "--strip-debug --no-man-pages --no-header-files")
 for opt in "${JAVA_OPTS[@]}"; do common+=(--java-options "$opt"); done
 
 # The privileged helper (docs/security-privileged.md): polkit's policy and the root-owned wrapper it lets pkexec run.

@@ -29,7 +29,7 @@ final class ApplyPreparedCommand implements Callable<Integer> {
      * own all the same. The policy's wrapper passes exactly {@code apply-prepared -- DIR}, so nobody adds this
      * through the privilege prompt.
      */
-    @CommandLine.Option(names = "--roots-file", hidden = true)
+    @CommandLine.Option(names = "--roots-file", hidden = true, descriptionKey = "applyPrepared.rootsFile")
     Path rootsFile;
 
     @Override

@@ -1,12 +1,16 @@
 package dev.certsd.files;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.certsd.layout.CertsRoot;
+import dev.certsd.layout.KnownRoots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,45 +32,29 @@ final class Preparer {
         Path blobDir = Files.createDirectory(dir.resolve("blobs"),
                 PosixFilePermissions.asFileAttribute(FileModes.PRIVATE_DIRECTORY));
         Blobs blobs = new Blobs(blobDir);
-        Map<Path, Owner> owners = owners(plan);
+        // No owners and no roots in the manifest: the helper decides them itself (PreparedApply).
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("description", OpCodec.text(description));
         manifest.put("ops", OpCodec.encodeAll(plan.forward(), blobs));
-        Map<String, Object> ownerMap = new LinkedHashMap<>();
-        owners.forEach((p, o) -> ownerMap.put(p.toString(), Map.of("user", o.user(), "group", o.group())));
-        manifest.put("owners", ownerMap);
         byte[] json = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(manifest).getBytes(StandardCharsets.UTF_8);
         AtomicWriter.write(dir.resolve(MANIFEST), json, FileModes.KEY, false, null);
-        String script = PrivilegedScript.render(description, plan, owners, dir);
+        List<Path> roots = new ArrayList<>();
+        List<Path> homeRoots = new ArrayList<>();
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        for (CertsRoot r : KnownRoots.ofThisMachine().candidates()) {
+            Path p = r.path().toAbsolutePath().normalize();
+            if (!roots.contains(p)) {
+                roots.add(p);
+                if (p.startsWith(home) && !home.equals(home.getRoot())) {
+                    homeRoots.add(p);
+                }
+            }
+        }
+        String script = PrivilegedScript.render(description, plan, roots, homeRoots, dir);
         Path scriptPath = dir.resolve(SCRIPT);
         AtomicWriter.write(scriptPath, script.getBytes(StandardCharsets.UTF_8),
                 PosixFilePermissions.fromString("rwx------"), false, null);
         return new PreparedChange(dir, scriptPath, script, HelperCommand.forPreparedDirectory(dir));
-    }
-
-    /**
-     * A replaced file keeps its owner; a new file or directory gets the owner of the directory it lands in, so a
-     * root-owned certs.d stays root-owned.
-     */
-    private static Map<Path, Owner> owners(Plan plan) throws IOException {
-        Map<Path, Owner> out = new LinkedHashMap<>();
-        for (FileOp op : plan.forward()) {
-            if (op instanceof FileOp.WriteFile w) {
-                out.put(w.path(), Owner.of(w.overwrites() && Files.exists(w.path(), LinkOption.NOFOLLOW_LINKS)
-                        ? w.path() : nearestExisting(w.path().getParent())));
-            } else if (op instanceof FileOp.MakeDirectory m) {
-                out.put(m.path(), Owner.of(nearestExisting(m.path().getParent())));
-            }
-        }
-        return out;
-    }
-
-    private static Path nearestExisting(Path dir) {
-        Path d = dir;
-        while (d.getParent() != null && !Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-            d = d.getParent();
-        }
-        return d;
     }
 
     /** Removes a prepared directory once its change is settled: it holds new private keys. */

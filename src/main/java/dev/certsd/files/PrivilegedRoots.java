@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -109,8 +110,8 @@ final class PrivilegedRoots {
             if (a == null) {
                 return List.of();
             }
-            long uid = ((Number) java.nio.file.Files.getAttribute(d.fdPath() != null ? d.fdPath().resolve(name)
-                    : abs, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+            long uid = ((Number) Files.getAttribute(d.fdPath() != null ? d.fdPath().resolve(name) : abs, "unix:uid",
+                    LinkOption.NOFOLLOW_LINKS)).longValue();
             if (!a.isRegularFile() || (uid != 0 && uid != CurrentUser.uid())
                     || (modeBits(a.permissions()) & GROUP_OR_OTHER_WRITE) != 0 || a.size() > MAX_CONFIG) {
                 throw new ChangeException(Problem.of(Problem.Code.PREPARED_ROOTS_FILE, abs));

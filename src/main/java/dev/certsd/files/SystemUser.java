@@ -16,20 +16,56 @@ record SystemUser(long uid, String name, long gid, String group, Path home) {
     private static final Path PASSWD = Path.of("/etc/passwd");
     private static final Path GROUP = Path.of("/etc/group");
 
-    /** The account with this uid, or empty when the system does not know it. */
+    /**
+     * The account with this uid, or empty when the system does not know it: {@code /etc/passwd}, else the name
+     * service ({@code getent}, for accounts from LDAP or sssd).
+     */
     static Optional<SystemUser> byUid(long uid) {
         try {
             for (String line : Files.readAllLines(PASSWD, StandardCharsets.UTF_8)) {
-                String[] f = line.split(":", -1);
-                if (f.length >= 7 && f[2].equals(Long.toString(uid))) {
-                    long gid = Long.parseLong(f[3]);
-                    return Optional.of(new SystemUser(uid, f[0], gid, groupName(gid), Path.of(f[5])));
+                Optional<SystemUser> u = parse(line, uid);
+                if (u.isPresent()) {
+                    return u;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // unknown: the caller refuses
+            // try the name service
+        }
+        return Optional.ofNullable(getent(uid)).flatMap(line -> parse(line, uid));
+    }
+
+    private static Optional<SystemUser> parse(String line, long uid) {
+        String[] f = line.split(":", -1);
+        if (f.length >= 7 && f[2].equals(Long.toString(uid)) && f[3].matches("[0-9]{1,10}")
+                && f[5].startsWith("/")) {
+            long gid = Long.parseLong(f[3]);
+            return Optional.of(new SystemUser(uid, f[0], gid, groupName(gid), Path.of(f[5])));
         }
         return Optional.empty();
+    }
+
+    /** {@code getent passwd UID}'s line (a fixed program, a number for argument), or null. */
+    private static String getent(long uid) {
+        Path getent = Path.of("/usr/bin/getent");
+        if (!Files.isExecutable(getent)) {
+            return null;
+        }
+        try {
+            Process p = new ProcessBuilder(getent.toString(), "passwd", Long.toString(uid))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readNBytes(4096);
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).strip() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**

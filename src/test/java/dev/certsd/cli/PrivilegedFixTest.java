@@ -62,14 +62,18 @@ class PrivilegedFixTest {
         String out = fix.stdout();
         assertTrue(out.contains("needs administrator rights; nothing is changed yet (prepared as change #1)."), out);
         assertTrue(out.contains("Run the prepared script as root"), out);
-        assertTrue(out.contains("    pkexec " + System.getProperty("java.home")
-                + "/bin/java --add-opens=java.base/sun.nio.fs=ALL-UNNAMED -cp "), out);
-        assertTrue(out.contains(" dev.certsd.app.Launcher apply-prepared /"), out);
+        // the package's polkit wrapper where it is installed, else this JVM with the root-safe layer's options
+        assertTrue(out.contains("    pkexec /usr/lib/certsd-studio/certsd-apply-prepared /")
+                || out.contains("    pkexec " + System.getProperty("java.home")
+                + "/bin/java --add-opens=java.base/sun.nio.fs=ALL-UNNAMED -cp ")
+                && out.contains(" dev.certsd.app.Launcher apply-prepared /"), out);
         assertEquals(before, TreeSnapshot.of(root), "nothing changed");
         Path script = Path.of(out.lines().filter(l -> l.strip().startsWith("sudo sh ")).findFirst().orElseThrow()
                 .strip().substring("sudo sh ".length()));
 
-        ExternalTools.Result sh = ExternalTools.run(List.of("sh", script.toString()), tmp);
+        Path roots = Files.writeString(tmp.resolve("roots"), root + "\n");
+        ExternalTools.Result sh = ExternalTools.run(List.of("env", "CERTSD_ROOTS_FILE=" + roots, "sh",
+                script.toString()), tmp);
         assertEquals(0, sh.exitCode(), sh.stdout() + sh.stderr());
         assertTrue(Files.exists(host.resolve("myca.crt")) && Files.notExists(host.resolve("myca.cert")));
         assertEquals(0, check(root), "the finding is gone");
@@ -80,10 +84,9 @@ class PrivilegedFixTest {
         ExternalTools.Result undo = nobody.run(Launcher.class, "undo", "--journal", journal.toString());
         assertEquals(1, undo.exitCode());
         assertTrue(undo.stdout().startsWith("Undoing change #1 needs administrator rights"), undo.stdout());
-        String prepared = undo.stdout().lines().filter(l -> l.contains(" apply-prepared ")).findFirst().orElseThrow();
+        String prepared = undo.stdout().lines().filter(l -> l.strip().startsWith("pkexec ")).findFirst().orElseThrow();
         String dir = prepared.substring(prepared.lastIndexOf(' ') + 1);
         // as pkexec runs it: root, on behalf of the user who prepared it (PKEXEC_UID)
-        Path roots = Files.writeString(tmp.resolve("roots"), root + "\n");
         ExternalTools.Result helper = ExternalTools.run(List.of("env", "PKEXEC_UID=" + AsNobody.UID,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

@@ -61,11 +61,16 @@ class PermissionDeniedTest {
         assertEquals(AsNobody.UID, ((Number) Files.getAttribute(script.getParent(), "unix:uid")).intValue());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(script.getParent())));
         String text = Files.readString(script);
-        assertTrue(text.contains("sudo install -m 0600 -o 'root' -g 'root' -T -- "), text);
-        assertTrue(line(asUser.stdout(), "helper: ").startsWith("pkexec " + System.getProperty("java.home")));
+        assertTrue(text.contains("sudo install -m 0600 -o \"${o%:*}\" -g \"${o#*:}\" -T -- \"$staged/"), text);
+        String helperLine = line(asUser.stdout(), "helper: ");
+        assertTrue(helperLine.startsWith("pkexec " + System.getProperty("java.home") + "/bin/java "
+                + HelperCommand.ADD_OPENS + " ") || helperLine.startsWith("pkexec " + HelperCommand.WRAPPER + " "),
+                helperLine);
 
         TreeSnapshot planned = plannedResult(base.resolve("twin").resolve("reg.example.com:5000"));
-        ExternalTools.Result asRoot = ExternalTools.run(List.of("sh", script.toString()), base);
+        Path roots = Files.writeString(base.resolve("roots"), shared.resolve("certs.d") + "\n");
+        ExternalTools.Result asRoot = ExternalTools.run(List.of("env", "CERTSD_ROOTS_FILE=" + roots, "sh",
+                script.toString()), base);
         assertEquals(0, asRoot.exitCode(), asRoot.stdout() + asRoot.stderr());
         assertEquals(planned, TreeSnapshot.of(host), "the script produced exactly the planned files and modes");
         try (Stream<Path> walk = Files.walk(host)) {
@@ -80,7 +85,6 @@ class PermissionDeniedTest {
         assertTrue(undo.stdout().contains("outcome: NeedsPrivilege"), undo.stdout() + undo.stderr());
         Path prepared = Path.of(line(undo.stdout(), "script: ")).getParent();
         // What `pkexec certsd-studio apply-prepared DIR` runs as root, on behalf of nobody (PKEXEC_UID):
-        Path roots = Files.writeString(base.resolve("roots"), shared.resolve("certs.d") + "\n");
         PreparedApply.Result helper = PreparedApply.run(new PreparedApply.Request(prepared, AsNobody.UID, roots));
         assertTrue(helper.applied(), helper.problems().toString());
         assertEquals(before, TreeSnapshot.of(host), "undone byte for byte");

@@ -1,5 +1,6 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
 import dev.certsd.fix.Fix;
@@ -44,9 +45,10 @@ public final class ChangeActions {
     private final BooleanBinding nothingToDelete;
     private HistoryWindow history;
 
-    public ChangeActions(FileChanges changes, RootsViewModel roots, Background background, UiText text, Window owner,
-                         Consumer<String> copy) {
-        this.model = new ChangesViewModel(changes, background, text, roots::rescanAt);
+    /** @param administrator the app's one way to run the privileged helper (pkexec) */
+    public ChangeActions(FileChanges changes, PrivilegedRunner administrator, RootsViewModel roots,
+                         Background background, UiText text, Window owner, Consumer<String> copy) {
+        this.model = new ChangesViewModel(changes, background, text, roots::rescanAt, administrator);
         this.roots = roots;
         this.background = background;
         this.text = text;
@@ -163,7 +165,7 @@ public final class ChangeActions {
                 roots.notice(r.title());
                 OutcomeDialogs.problem(owner, r, text);
             }
-            case NEEDS_PRIVILEGE -> OutcomeDialogs.administrator(owner, r, text, AdministratorRun.pkexecInstalled(),
+            case NEEDS_PRIVILEGE -> OutcomeDialogs.administrator(owner, r, text, model.administratorAvailable(),
                     copy, choice -> {
                         switch (choice) {
                             case PKEXEC -> model.applyAsAdministrator(r, this::present);

@@ -1,5 +1,6 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.JournalEntry;
@@ -30,6 +31,7 @@ import javafx.collections.ObservableList;
  */
 public final class ChangesViewModel {
     private final FileChanges changes;
+    private final PrivilegedRunner administrator;
     private final Background background;
     private final UiText text;
     private final Consumer<List<Path>> changed;
@@ -42,13 +44,20 @@ public final class ChangesViewModel {
     /** Counts journal reads; touched on the UI thread only. */
     private long reads;
 
-    private record AdministratorOutcome(AdministratorRun.Ended ended, ChangeResult settled) {
+    private record AdministratorOutcome(PrivilegedRunner.Result ended, ChangeResult settled) {
     }
 
     private record Snapshot(List<JournalEntry> entries, Optional<JournalEntry> undo, Optional<JournalEntry> redo) {
     }
 
     public ChangesViewModel(FileChanges changes, Background background, UiText text, Consumer<List<Path>> changed) {
+        this(changes, background, text, changed, PrivilegedRunner.pkexec());
+    }
+
+    /** @param administrator the app's one way to run the helper as administrator */
+    public ChangesViewModel(FileChanges changes, Background background, UiText text, Consumer<List<Path>> changed,
+                            PrivilegedRunner administrator) {
+        this.administrator = administrator;
         this.changes = changes;
         this.background = background;
         this.text = text;
@@ -116,7 +125,7 @@ public final class ChangesViewModel {
      */
     public void applyAsAdministrator(ChangeResult pending, Consumer<ChangeResult> done) {
         background.run(text.get("changes.administrator"), () -> {
-            AdministratorRun.Ended ended = AdministratorRun.run(pending.prepared().pkexecCommand());
+            PrivilegedRunner.Result ended = administrator.run(pending.prepared());
             return new AdministratorOutcome(ended, settled(pending));
         }, r -> {
             if (r.settled().kind() == ChangeResult.Kind.DONE) {
@@ -124,13 +133,19 @@ public final class ChangesViewModel {
                 return;
             }
             int code = r.ended().exitCode();
-            String why = code == 126 || code == 127 ? text.get("change.administrator.dismissed")
+            String why = r.ended().timedOut() ? text.get("change.administrator.timedOut")
+                    : code == 126 || code == 127 ? text.get("change.administrator.dismissed")
                     : code == 0 ? text.get("change.administrator.notSeen")
                     : text.fmt("change.administrator.failed", code, r.ended().output());
             finish(new ChangeResult(ChangeResult.Kind.FAILED, pending.action(), text.get("change."
                     + pending.action().name().toLowerCase(java.util.Locale.ROOT) + ".failed"), List.of(),
                     List.of(why), null, pending.entry(), List.of()), done);
         }, e -> finish(ChangeResult.ofError(e, pending.action(), text), done));
+    }
+
+    /** Whether the administrator action can be offered (pkexec is installed). */
+    public boolean administratorAvailable() {
+        return administrator.available();
     }
 
     /** After the user ran the script: whether the files now show the change done. */

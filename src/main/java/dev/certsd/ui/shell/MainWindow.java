@@ -82,10 +82,12 @@ public final class MainWindow {
         wizards = new Wizards(roots, context.scanOptions(), context.background(), text, context.clock(),
                 context.dirs().data(), context.probes(), s, dark, this::copy);
         wizards.useChanges(context.changes());
+        wizards.usePrivilegedRunner(context.administrator());
         WizardCommands wizardCommands = new WizardCommands(wizards, text,
                 () -> roots.node(roots.selectedKeyProperty().get()));
         actions.addWizards(wizardCommands);
-        changes = new ChangeActions(context.changes(), roots, context.background(), text, s, this::copy);
+        changes = new ChangeActions(context.changes(), context.administrator(), roots, context.background(), text, s,
+                this::copy);
         ContextMenu treeMenu = actions.contextMenu();
         treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
         RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);

@@ -4,6 +4,7 @@ import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.KnownRoots;
 import dev.certsd.layout.RootDiscovery;
@@ -21,11 +22,20 @@ import java.util.function.Function;
 /**
  * Everything the window depends on that a test may want to replace: which roots exist, where settings and the
  * sample go, the clock, how work runs, how the disk is watched, how registries are reached, and the one
- * {@link FileChanges} (with its undo journal) every change of the app goes through.
+ * {@link FileChanges} (with its undo journal) every change of the app goes through, and the one way it runs the
+ * privileged helper as administrator.
  */
 public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
                             ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes,
-                            FileChanges changes) {
+                            FileChanges changes, PrivilegedRunner administrator) {
+
+    /** The helper through pkexec on this machine. */
+    public StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
+                         ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes,
+                         FileChanges changes) {
+        this(discovery, dirs, locale, clock, background, watcher, scanOptions, probes, changes,
+                PrivilegedRunner.pkexec());
+    }
 
     /** The undo journal in the data directory ({@code -Dcertsd.data.dir} moves it with the rest). */
     public StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
@@ -63,7 +73,13 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
 
     /** The same machine read in another language (View › Language applies at once). */
     public StudioContext withLocale(Locale l) {
-        return new StudioContext(discovery, dirs, l, clock, background, watcher, scanOptions, probes, changes);
+        return new StudioContext(discovery, dirs, l, clock, background, watcher, scanOptions, probes, changes,
+                administrator);
+    }
+
+    /** The same, with another way to run the helper as administrator (tests: no test can answer the prompt). */
+    public StudioContext withAdministrator(PrivilegedRunner a) {
+        return new StudioContext(discovery, dirs, locale, clock, background, watcher, scanOptions, probes, changes, a);
     }
 
     /** The window's way of reading a root on this machine: the one source the command line uses too. */

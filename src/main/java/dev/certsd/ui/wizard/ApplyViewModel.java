@@ -1,5 +1,6 @@
 package dev.certsd.ui.wizard;
 
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
 import dev.certsd.files.JournalEntry;
@@ -52,13 +53,13 @@ public final class ApplyViewModel {
     private record Made(Planned planned, boolean ready, PlanText words) {
     }
 
-    private record Elevated(Elevation.Result result, boolean applied) {
+    private record Elevated(PrivilegedRunner.Result result, boolean applied) {
     }
 
     private final Callable<FileChanges> changes;
     private final Background background;
     private final UiText text;
-    private final Elevation elevation;
+    private final PrivilegedRunner elevation;
     private final List<Consumer<Planned>> onDone = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
@@ -81,7 +82,7 @@ public final class ApplyViewModel {
     private JournalEntry entry;
     private PreparedChange prepared;
 
-    public ApplyViewModel(Callable<FileChanges> changes, Background background, UiText text, Elevation elevation) {
+    public ApplyViewModel(Callable<FileChanges> changes, Background background, UiText text, PrivilegedRunner elevation) {
         this.changes = changes;
         this.background = background;
         this.text = text;
@@ -193,7 +194,7 @@ public final class ApplyViewModel {
         state.set(State.ELEVATING);
         message.set(text.get("wizard.apply.elevating"));
         background.run(text.get("wizard.apply.activity.elevate"), () -> {
-            Elevation.Result r = elevation.run(pc.pkexecCommand());
+            PrivilegedRunner.Result r = elevation.run(pc);
             return new Elevated(r, settledApplied());
         }, e -> elevated(e.result(), e.applied()), e -> {
             state.set(State.NEEDS_PRIVILEGE);
@@ -309,12 +310,16 @@ public final class ApplyViewModel {
         }
     }
 
-    private void elevated(Elevation.Result r, boolean applied) {
+    private void elevated(PrivilegedRunner.Result r, boolean applied) {
         if (applied) {
             done(text.fmt("wizard.apply.done", description()));
             return;
         }
         state.set(State.NEEDS_PRIVILEGE);
+        if (r.timedOut()) {
+            message.set(text.get("wizard.apply.elevationTimedOut"));
+            return;
+        }
         message.set(text.fmt("wizard.apply.elevationFailed", r.exitCode(), r.output().isBlank() ? "-" : r.output()));
     }
 

@@ -1,5 +1,6 @@
 package dev.certsd.ui.wizard;
 
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
@@ -38,7 +39,7 @@ public final class Wizards {
     private final Window owner;
     private final ObservableBooleanValue dark;
     private final Consumer<String> copy;
-    private Elevation elevation = Elevation.pkexec();
+    private PrivilegedRunner elevation = PrivilegedRunner.pkexec();
     private FileChanges changes;
     private WizardWindow last;
 
@@ -61,8 +62,8 @@ public final class Wizards {
         this.copy = copy;
     }
 
-    /** Replaces pkexec (tests; no test can answer the desktop's privilege prompt). */
-    public void useElevation(Elevation e) {
+    /** The app's one way to run the helper as administrator (tests replace it: no test can answer the prompt). */
+    public void usePrivilegedRunner(PrivilegedRunner e) {
         this.elevation = e;
     }
 

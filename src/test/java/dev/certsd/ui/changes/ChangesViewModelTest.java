@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.diagnose.HostReport;
+import dev.certsd.files.PkexecRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
 import dev.certsd.files.JournalEntry;
@@ -233,7 +234,10 @@ class ChangesViewModelTest {
         assertEquals(ChangeResult.Kind.NEEDS_PRIVILEGE, notYet.kind());
         assertTrue(Files.exists(cert));
 
-        Process sh = new ProcessBuilder("sh", pending.prepared().script().toString()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("sh", pending.prepared().script().toString()).redirectErrorStream(true);
+        // the test's root, listed as an administrator lists a custom root for the privileged path
+        pb.environment().put("CERTSD_ROOTS_FILE", Files.writeString(home.resolve("roots"), root + "\n").toString());
+        Process sh = pb.start();
         String said = new String(sh.getInputStream().readAllBytes());
         assertEquals(0, sh.waitFor(), said);
         ChangeResult done = run(d -> vm.checkAdministratorDone(pending, d));
@@ -275,10 +279,13 @@ class ChangesViewModelTest {
     @Test
     void pkexecIsOfferedOnlyWhereItIsInstalled() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
-        assertFalse(AdministratorRun.pkexecInstalled(bin.toString()));
+        assertFalse(PkexecRunner.onPath("pkexec", bin.toString()).isPresent());
         Path pkexec = Files.writeString(bin.resolve("pkexec"), "#!/bin/sh\n");
         pkexec.toFile().setExecutable(true);
-        assertTrue(AdministratorRun.pkexecInstalled("/nonexistent:" + bin));
-        assertFalse(AdministratorRun.pkexecInstalled(null));
+        assertTrue(PkexecRunner.onPath("pkexec", "/nonexistent:" + bin).isPresent());
+        assertFalse(PkexecRunner.onPath("pkexec", null).isPresent());
+        ChangesViewModel without = new ChangesViewModel(changes(), Background.sameThread(), EN, p -> { },
+                new PkexecRunner(PkexecRunner.onPath("pkexec", home.toString()), d -> List.of(), PkexecRunner.LIMIT));
+        assertFalse(without.administratorAvailable(), "no pkexec: the action is not offered");
     }
 }

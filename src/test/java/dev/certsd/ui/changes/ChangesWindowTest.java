@@ -216,7 +216,7 @@ class ChangesWindowTest {
         waitUntil(() -> robot.lookup("#privileged-script").tryQuery().isPresent(), 5);
         assertEquals(pending.prepared().scriptText(), robot.lookup("#privileged-script").queryAs(TextArea.class)
                 .getText());
-        assertEquals(AdministratorRun.pkexecInstalled(), robot.lookup("#privileged-pkexec").tryQuery().isPresent());
+        assertEquals(context.administrator().available(), robot.lookup("#privileged-pkexec").tryQuery().isPresent());
         robot.clickOn("#privileged-copy");
         assertEquals(pending.prepared().scriptText(), WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
         assertTrue(Files.exists(dir.resolve("myca.cert")), "nothing is applied by showing the script");

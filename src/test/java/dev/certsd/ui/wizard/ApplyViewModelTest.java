@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
+import dev.certsd.files.PreparedChange;
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.pki.ClientCertificates;
 import dev.certsd.pki.ClientSpec;
 import dev.certsd.pki.KeySpec;
@@ -40,7 +42,7 @@ class ApplyViewModelTest {
         return new FileChanges(Journal.open(tmp.resolve("journal")), tmp);
     }
 
-    private ApplyViewModel model(Background background, Elevation elevation) throws IOException {
+    private ApplyViewModel model(Background background, PrivilegedRunner elevation) throws IOException {
         FileChanges fc = changes();
         return new ApplyViewModel(() -> fc, background, EN, elevation);
     }
@@ -53,7 +55,7 @@ class ApplyViewModelTest {
     @Test
     void thePlanIsShownThenAppliedThroughTheJournalAndUndone() throws Exception {
         Path host = tmp.resolve("certs.d/reg.example.com");
-        ApplyViewModel m = model(Background.sameThread(), Elevation.pkexec());
+        ApplyViewModel m = model(Background.sameThread(), PrivilegedRunner.pkexec());
         List<Object> done = new ArrayList<>();
         m.onDone(done::add);
         m.prepare(selfSigned(host, KeySpec.EC_P256));
@@ -80,7 +82,7 @@ class ApplyViewModelTest {
     @Test
     void aFileThatAppearedSinceThePreviewIsRefusedAndNothingIsWritten() throws Exception {
         Path host = Files.createDirectories(tmp.resolve("certs.d/reg.example.com"));
-        ApplyViewModel m = model(Background.sameThread(), Elevation.pkexec());
+        ApplyViewModel m = model(Background.sameThread(), PrivilegedRunner.pkexec());
         m.prepare(selfSigned(host, KeySpec.EC_P256));
         assertEquals(State.READY, m.stateProperty().get());
         Files.writeString(host.resolve("client.key"), "someone else's key");
@@ -96,7 +98,7 @@ class ApplyViewModelTest {
     void cancelStopsTheKeyGenerationAtOnceAndNothingIsWritten() throws Exception {
         Path host = tmp.resolve("certs.d/reg.example.com");
         QueuedBackground bg = new QueuedBackground();
-        ApplyViewModel m = model(bg, Elevation.pkexec());
+        ApplyViewModel m = model(bg, PrivilegedRunner.pkexec());
         AtomicLong endedAt = new AtomicLong();
         ApplyViewModel.Planner slow = selfSigned(host, KeySpec.RSA_4096);
         m.prepare((c, p) -> {
@@ -125,7 +127,7 @@ class ApplyViewModelTest {
 
     @Test
     void aPlanThatCannotBeMadeSaysWhyInTheEnginesWords() throws Exception {
-        ApplyViewModel m = model(Background.sameThread(), Elevation.pkexec());
+        ApplyViewModel m = model(Background.sameThread(), PrivilegedRunner.pkexec());
         Path host = Files.createDirectories(tmp.resolve("certs.d/reg.example.com"));
         Files.writeString(host.resolve("client.cert"), "x");
         m.prepare(selfSigned(host, KeySpec.EC_P256));
@@ -135,7 +137,7 @@ class ApplyViewModelTest {
 
     @Test
     void nothingToDoIsSaidAsSuch() throws Exception {
-        ApplyViewModel m = model(Background.sameThread(), Elevation.pkexec());
+        ApplyViewModel m = model(Background.sameThread(), PrivilegedRunner.pkexec());
         m.prepare((c, p) -> Optional.empty());
         assertEquals(State.NOTHING_TO_DO, m.stateProperty().get());
         assertEquals("Nothing to do: every directory exists already.", m.messageProperty().get());
@@ -145,19 +147,23 @@ class ApplyViewModelTest {
     void theAdministratorPathShowsTheScriptRunsThePromptAndSettles() throws Exception {
         RootOnly.require("running the prepared script in place of pkexec");
         Path host = tmp.resolve("certs.d/reg.example.com");
-        List<List<String>> asked = new ArrayList<>();
-        Elevation fake = new Elevation() {
+        List<Path> asked = new ArrayList<>();
+        PrivilegedRunner fake = new PrivilegedRunner() {
             @Override
             public boolean available() {
                 return true;
             }
 
             @Override
-            public Result run(List<String> command) throws IOException, InterruptedException {
-                asked.add(command);
+            public Result run(PreparedChange prepared) throws IOException, InterruptedException {
+                asked.add(prepared.directory());
                 // what pkexec would do after the password: the same change, as root (the script's path)
-                Path script = Path.of(command.get(command.size() - 1)).resolve("apply.sh");
-                Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+                Path script = prepared.directory().resolve("apply.sh");
+                ProcessBuilder pb = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+                // the test's root, listed as an administrator lists a custom root for the privileged path
+                pb.environment().put("CERTSD_ROOTS_FILE",
+                        Files.writeString(tmp.resolve("roots"), tmp.resolve("certs.d") + "\n").toString());
+                Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes());
                 return new Result(p.waitFor(), out);
             }
@@ -172,7 +178,7 @@ class ApplyViewModelTest {
         assertFalse(Files.exists(host.resolve("client.key")), "prepared, not written");
 
         m.runElevated();
-        assertEquals("pkexec", asked.get(0).get(0));
+        assertEquals(1, asked.size(), "the helper ran once, on the prepared change");
         assertEquals(State.DONE, m.stateProperty().get(), m.messageProperty().get());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(host.resolve("client.key"))));
     }
@@ -180,14 +186,14 @@ class ApplyViewModelTest {
     @Test
     void aDismissedPromptLeavesTheScriptOnShow() throws Exception {
         Path host = tmp.resolve("certs.d/reg.example.com");
-        Elevation dismissed = new Elevation() {
+        PrivilegedRunner dismissed = new PrivilegedRunner() {
             @Override
             public boolean available() {
                 return true;
             }
 
             @Override
-            public Result run(List<String> command) {
+            public Result run(PreparedChange prepared) {
                 return new Result(126, "Error executing command as another user: Request dismissed");
             }
         };
@@ -203,8 +209,33 @@ class ApplyViewModelTest {
     }
 
     @Test
+    void aHelperStoppedAtTheTimeLimitSaysSo() throws Exception {
+        Path host = tmp.resolve("certs.d/reg.example.com");
+        PrivilegedRunner stuck = new PrivilegedRunner() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public Result run(PreparedChange prepared) {
+                return new Result(-1, "", true);
+            }
+        };
+        ApplyViewModel m = model(Background.sameThread(), stuck);
+        m.prepare(selfSigned(host, KeySpec.EC_P256));
+        m.asAdministratorProperty().set(true);
+        m.apply();
+        m.runElevated();
+        assertEquals(State.NEEDS_PRIVILEGE, m.stateProperty().get());
+        assertEquals("Not applied: the administrator prompt or the helper did not finish within 10 minutes, so it was "
+                + "stopped. Try again, or run the script yourself.", m.messageProperty().get());
+        assertFalse(Files.exists(host.resolve("client.key")));
+    }
+
+    @Test
     void aCancelledPlanAndAnUnexpectedErrorAreToldApart() throws Exception {
-        ApplyViewModel m = model(Background.sameThread(), Elevation.pkexec());
+        ApplyViewModel m = model(Background.sameThread(), PrivilegedRunner.pkexec());
         m.prepare((c, p) -> {
             throw new PkiException.Cancelled();
         });

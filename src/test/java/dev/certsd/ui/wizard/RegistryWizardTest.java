@@ -112,19 +112,24 @@ class RegistryWizardTest {
     @Test
     void theAdministratorPathShowsTheScriptToCopyAndRunsWithThePrivilegePrompt(FxRobot robot) throws Exception {
         dev.certsd.testing.RootOnly.require("running the prepared script in place of pkexec");
-        List<List<String>> asked = new ArrayList<>();
-        window.wizards().useElevation(new Elevation() {
+        List<Path> asked = new ArrayList<>();
+        window.wizards().usePrivilegedRunner(new dev.certsd.files.PrivilegedRunner() {
             @Override
             public boolean available() {
                 return true;
             }
 
             @Override
-            public Result run(List<String> command) throws java.io.IOException, InterruptedException {
-                asked.add(command);
+            public Result run(dev.certsd.files.PreparedChange prepared) throws java.io.IOException,
+                    InterruptedException {
+                asked.add(prepared.directory());
                 // what pkexec does once the password is typed: the prepared change, as root
-                Path script = Path.of(command.get(command.size() - 1)).resolve("apply.sh");
-                Process p = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+                Path script = prepared.directory().resolve("apply.sh");
+                ProcessBuilder pb = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+                // the test's root, listed as an administrator lists a custom root for the privileged path
+                pb.environment().put("CERTSD_ROOTS_FILE",
+                        java.nio.file.Files.writeString(home.resolve("roots"), root() + "\n").toString());
+                Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes());
                 return new Result(p.waitFor(), out);
             }
@@ -151,7 +156,7 @@ class RegistryWizardTest {
 
         robot.clickOn(WizardRobot.reveal(robot, "#apply-run-elevated"));
         waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.DONE, 20);
-        assertEquals("pkexec", asked.get(0).get(0));
+        assertEquals(1, asked.size(), "the helper ran once, on the prepared change");
         assertTrue(Files.isDirectory(root().resolve("secure.example.com")));
         waitUntil(() -> NodeKey.ofHost(root(), "secure.example.com").equals(window.roots().selectedKeyProperty().get()),
                 10);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The privileged helper refuses a prepared change that was tampered with after preparation, each tampering with its
  * own message, exit code 1 and no stack trace, and changes nothing: neither in the certs root nor elsewhere.
  */
-class PreparedTamperingTest {
+class ApplyPreparedRefusalTest {
     private static final byte[] OLD = "old\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY = "new key\n".getBytes(StandardCharsets.US_ASCII);
 
