@@ -154,7 +154,15 @@ public final class HostScanner {
             }
             for (Finding f : findings) {
                 switch (f.code()) {
-                    case ORPHAN_KEY, ORPHAN_CERT, CA_SAVED_AS_CERT -> b.add(Badge.ORPHAN);
+                    case ORPHAN_KEY, ORPHAN_CERT -> b.add(Badge.ORPHAN);
+                    case CA_SAVED_AS_CERT -> {
+                        b.remove(Badge.CLIENT_CERT);
+                        b.add(Badge.CA_SAVED_AS_CERT);
+                    }
+                    case CLIENT_CERT_SAVED_AS_CRT -> {
+                        b.remove(Badge.CA);
+                        b.add(Badge.CLIENT_CERT_SAVED_AS_CRT);
+                    }
                     case KEY_MISMATCH, KEY_MATCHES_LATER_CERTIFICATE -> b.add(Badge.MISMATCH);
                     case EXPIRED -> b.add(Badge.EXPIRED);
                     case NOT_YET_VALID -> b.add(Badge.NOT_YET_VALID);
