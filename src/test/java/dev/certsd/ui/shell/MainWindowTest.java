@@ -83,7 +83,8 @@ class MainWindowTest {
         assertBadges(robot, SampleRoot.HEALTHY, "ca.crt", Badge.CA);
         assertBadges(robot, SampleRoot.HEALTHY, "client.cert", Badge.CLIENT_CERT);
         assertBadges(robot, SampleRoot.HEALTHY, "client.key", Badge.KEY);
-        assertBadges(robot, "ca-saved-as-cert.example.com", "ca.cert", Badge.CLIENT_CERT, Badge.ORPHAN);
+        assertBadges(robot, "ca-saved-as-cert.example.com", "ca.cert", Badge.CA_SAVED_AS_CERT); // what it holds
+        assertBadges(robot, "client-saved-as-crt.example.com", "client.crt", Badge.CLIENT_CERT_SAVED_AS_CRT);
         assertBadges(robot, "orphan-key.example.com", "client.key", Badge.KEY, Badge.ORPHAN);
         assertBadges(robot, "orphan-key.example.com", "client.pem", Badge.IGNORED);
         assertBadges(robot, "der-ca.example.com", "ca.crt", Badge.CA, Badge.INVALID);
