@@ -97,6 +97,26 @@ class MainWindowTest {
     }
 
     @Test
+    void aDerCaSaysLoadsButFailsLaterInTheTreeAndTheDetailsBannerNeverOk(FxRobot robot) throws Exception {
+        openSample(robot);
+        NodeKey key = NodeKey.ofHost(sampleRoot(), "der-ca.example.com");
+        robot.interact(() -> window.roots().selectedKeyProperty().set(key));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> row = robot.from(cell(robot, key)).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertTrue(row.contains("loads, but fails later: 1 error"), row.toString());
+        waitUntil(() -> "der-ca.example.com".equals(robot.lookup("#details-title").queryAs(Label.class).getText()), 5);
+        javafx.scene.Node banner = robot.lookup("#details-banner").query();
+        List<String> words = robot.from(banner).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .toList();
+        assertTrue(words.stream().anyMatch(w -> w.startsWith("Loads, but fails later")), words.toString());
+        assertTrue(banner.getStyleClass().contains("banner-warning"), banner.getStyleClass().toString());
+        Set<String> shown = robot.lookup("#details .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(java.util.stream.Collectors.toSet());
+        assertFalse(shown.stream().anyMatch(t -> t.startsWith("OK:")), "no green OK above a red finding: " + shown);
+    }
+
+    @Test
     void theSampleRootIsLabelledSampleWithItsClientNotCustom(FxRobot robot) throws Exception {
         openSample(robot);
         TreeCell<Node> cell = cell(robot, NodeKey.ofRoot(sampleRoot()));
