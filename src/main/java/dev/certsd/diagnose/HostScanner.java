@@ -45,6 +45,13 @@ public final class HostScanner {
                 return new HostReport(dir, hostDir, used,
                         new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
             }
+            case LINK_LOOP -> {
+                String error = HostEntry.loopError(client, dir);
+                findings.add(Finding.of(FindingCode.HOST_DIR_LINK_LOOP, used ? Severity.ERROR : Severity.INFO,
+                        null, error));
+                return new HostReport(dir, hostDir, used,
+                        new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
+            }
             case DANGLING_LINK -> {
                 // os.ReadDir/os.Stat say "does not exist": the client goes on as if there were no directory
                 findings.add(Finding.of(FindingCode.HOST_DIR_DANGLING_LINK, used ? Severity.WARNING : Severity.INFO,
