@@ -46,19 +46,31 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * One answer in every face: for the sample root, read as each client, {@code check --json}, {@code check}'s text and
  * the window's tree and details (the view models they render) show the same verdict level for every host directory,
- * and the same findings, fixes and badges for every host and file.
+ * and the same findings, fixes and badges for every host and file; root entries that are not plain directories (a
+ * file named like a host directory, a dangling link, a linked directory) included.
  */
 class OneAnswerTest {
     private static Locale saved;
+    /** Root entries that are not plain host directories, added to the sample: a file, a link, a dangling link. */
+    private static final List<String> ENTRIES = List.of("127.0.0.1:5443", "gone.example.com:5000",
+            "linked.example.com:5000");
     @TempDir
     static Path data;
     static Path sample;
+    static List<String> hostDirs;
 
     @BeforeAll
     static void sampleRoot() throws IOException {
         saved = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
         sample = new SampleRoot(Clock.systemUTC()).generate(data);
+        java.nio.file.Files.writeString(sample.resolve(ENTRIES.get(0)), "not a directory\n");
+        java.nio.file.Files.createSymbolicLink(sample.resolve(ENTRIES.get(1)), Path.of("nowhere"));
+        java.nio.file.Files.createSymbolicLink(sample.resolve(ENTRIES.get(2)), Path.of(SampleRoot.HEALTHY));
+        List<String> all = new ArrayList<>(SampleRoot.HOST_DIRS);
+        all.addAll(ENTRIES);
+        all.sort(dev.certsd.diagnose.RootScanner.loadOrder());
+        hostDirs = List.copyOf(all);
     }
 
     @AfterAll
@@ -76,7 +88,7 @@ class OneAnswerTest {
         Map<String, Face> json = json(client);
         Map<String, Face> text = text(client);
         Map<String, Face> window = window(client);
-        assertEquals(SampleRoot.HOST_DIRS, List.copyOf(json.keySet()));
+        assertEquals(hostDirs, List.copyOf(json.keySet()));
         assertEquals(json.keySet(), text.keySet());
         assertEquals(json.keySet(), window.keySet());
         for (String host : json.keySet()) {
@@ -87,6 +99,9 @@ class OneAnswerTest {
             assertEquals(json.get(host).badges(), text.get(host).badges(), client + " " + host + ": text badges");
             assertEquals(json.get(host).badges(), window.get(host).badges(), client + " " + host + ": tree badges");
         }
+        assertEquals(client == Client.DOCKER ? "ignored" : "config-error", json.get("127.0.0.1:5443").level(),
+                "a file named like a host directory (Docker never reads certs.d for loopback)");
+        assertEquals(json.get(SampleRoot.HEALTHY).level(), json.get("linked.example.com:5000").level());
         // Docker and containers/image skip a non-PEM .crt silently; containerd refuses it ("unable to load CA cert")
         assertEquals(client == Client.CONTAINERD ? "config-error" : "fails-later",
                 json.get("der-ca.example.com").level(), "a DER CA");
@@ -224,7 +239,7 @@ class OneAnswerTest {
         DetailsBuilder builder = new DetailsBuilder(text, messages, Clock.systemUTC());
         VerdictLook look = new VerdictLook(text);
         Map<String, Face> faces = new LinkedHashMap<>();
-        for (String dir : SampleRoot.HOST_DIRS) {
+        for (String dir : hostDirs) {
             Node.HostNode h = (Node.HostNode) roots.node(NodeKey.ofHost(sample, dir)).orElseThrow();
             Verdict v = h.verdict();
             Details details = builder.build(h);
