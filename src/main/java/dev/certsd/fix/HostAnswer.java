@@ -27,11 +27,21 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
     }
 
     public static HostAnswer of(HostReport host) {
+        return new HostAnswer(host, host.verdict(), advice(host, host.findings()));
+    }
+
+    /**
+     * The advice about some findings of {@code host} only (the ones a details pane or a list row shows), planned
+     * the same way as {@link #of}: the window need not plan every fix of a directory to show one file.
+     */
+    public static List<Advice> advice(HostReport host, List<Finding> findings) {
         List<Advice> advice = new ArrayList<>();
-        for (Finding f : host.findings()) {
-            advice.add(new Advice(f, Fixes.forFinding(f, host)));
+        for (Finding f : findings) {
+            if (host.findings().contains(f)) {
+                advice.add(new Advice(f, Fixes.forFinding(f, host)));
+            }
         }
-        return new HostAnswer(host, host.verdict(), advice);
+        return advice;
     }
 
     /** The advice about one file, in the order of its findings. */

@@ -275,7 +275,7 @@ public final class DetailsBuilder {
             return findings.stream().sorted(Comparator.comparing(Finding::severity))
                     .map(f -> new Details.Line(f.severity(), messages.render(f, dir), List.of())).toList();
         }
-        return HostAnswer.of(host).select(findings).stream()
+        return HostAnswer.advice(host, findings).stream()
                 .sorted(Comparator.comparing((HostAnswer.Advice a) -> a.finding().severity()))
                 .map(a -> new Details.Line(a.finding().severity(), messages.render(a.finding(), dir), a.fixes()))
                 .toList();

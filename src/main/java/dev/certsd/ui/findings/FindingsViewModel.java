@@ -106,7 +106,7 @@ public final class FindingsViewModel {
         Optional<HostReport> host = roots.node(item.target()).flatMap(n -> n instanceof Node.FileNode f
                 ? Optional.of(f.host()) : n instanceof Node.HostNode h ? Optional.of(h.host()) : Optional.empty());
         return host.filter(h -> h.findings().contains(item.finding()))
-                .flatMap(h -> HostAnswer.of(h).select(List.of(item.finding())).stream().findFirst())
+                .flatMap(h -> HostAnswer.advice(h, List.of(item.finding())).stream().findFirst())
                 .map(HostAnswer.Advice::fixes).orElse(List.of());
     }
 
@@ -127,7 +127,7 @@ public final class FindingsViewModel {
         } else {
             return List.of();
         }
-        return HostAnswer.of(host).select(findings).stream()
+        return HostAnswer.advice(host, findings).stream()
                 .sorted(java.util.Comparator.comparing((HostAnswer.Advice a) -> a.finding().severity()))
                 .map(HostAnswer.Advice::fixes).filter(x -> !x.isEmpty()).findFirst().orElse(List.of());
     }
