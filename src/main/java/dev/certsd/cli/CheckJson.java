@@ -8,6 +8,8 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Verdict;
+import dev.certsd.fix.Fix;
+import dev.certsd.fix.HostAnswer;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.KeyInfo;
 import java.io.IOException;
@@ -49,7 +51,8 @@ final class CheckJson {
         m.put("port", h.hostDir().port());
         m.put("references", h.hostDir().references());
         m.put("certsdUsed", h.certsdUsed());
-        Verdict v = h.verdict();
+        HostAnswer answer = HostAnswer.of(h);
+        Verdict v = answer.verdict();
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("level", v.level().id());
         verdict.put("clientError", v.clientError());
@@ -66,21 +69,21 @@ final class CheckJson {
         m.put("systemRootsMerged", h.load().systemRootsMerged());
         List<Object> files = new ArrayList<>();
         for (FileReport f : h.files()) {
-            files.add(file(f, messages, h.hostDir().dirName()));
+            files.add(file(f, answer, messages, h.hostDir().dirName()));
         }
         m.put("files", files);
-        m.put("findings", findings(h.findings(), messages, h.hostDir().dirName()));
+        m.put("findings", advice(answer.findings(), messages, h.hostDir().dirName()));
         return m;
     }
 
-    private static Map<String, Object> file(FileReport f, Messages messages, String dirName) {
+    private static Map<String, Object> file(FileReport f, HostAnswer answer, Messages messages, String dirName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("role", f.role().id());
         m.put("badges", f.badges().stream().sorted().map(Badge::id).toList());
         m.put("kind", f.entry().kind().name().toLowerCase(Locale.ROOT));
         m.put("issuedBy", f.issuedBy());
-        m.put("findings", findings(f.findings(), messages, dirName));
+        m.put("findings", advice(answer.forFile(f), messages, dirName));
         if (f.entry().content() != null) {
             m.put("format", f.entry().content().format().name().toLowerCase(Locale.ROOT));
             List<Object> certs = new ArrayList<>();
@@ -98,6 +101,25 @@ final class CheckJson {
             m.put("keys", f.entry().content().keys().stream().map(KeyInfo::describe).toList());
         }
         return m;
+    }
+
+    /** Findings with the fixes offered for each ({@code fix CODE HOSTDIR --how ID} applies one). */
+    private static List<Object> advice(List<HostAnswer.Advice> advice, Messages messages, String dirName) {
+        List<Object> out = new ArrayList<>();
+        for (HostAnswer.Advice a : advice) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) findings(List.of(a.finding()), messages, dirName).get(0);
+            List<Object> fixes = new ArrayList<>();
+            for (Fix fix : a.fixes()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("how", fix.kind().id());
+                fm.put("description", fix.description().render(Locale.ENGLISH));
+                fixes.add(fm);
+            }
+            m.put("fixes", fixes);
+            out.add(m);
+        }
+        return out;
     }
 
     private static List<Object> findings(List<Finding> findings, Messages messages, String dirName) {

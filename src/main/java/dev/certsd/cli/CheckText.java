@@ -8,6 +8,8 @@ import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.diagnose.Verdict;
+import dev.certsd.fix.Fix;
+import dev.certsd.fix.HostAnswer;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
 import java.util.List;
@@ -52,12 +54,13 @@ final class CheckText {
         out.println(h.hostDir().dirName() + "  " + verdict);
         out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
+        HostAnswer answer = HostAnswer.of(h);
         for (FileReport f : h.files()) {
             String badges = f.badges().stream().sorted().map(Badge::id).collect(Collectors.joining(", "));
             out.println("  " + f.name() + "  [" + badges + "]");
-            printFindings(f.findings(), h.hostDir().dirName(), "      ");
+            printAdvice(answer.forFile(f), h.hostDir().dirName(), "      ");
         }
-        printFindings(h.hostFindings(), h.hostDir().dirName(), "  ");
+        printAdvice(answer.forHost(), h.hostDir().dirName(), "  ");
     }
 
     /** The verdict's words, from its level alone (also printed after gen/import/new-host changed a directory). */
@@ -76,9 +79,13 @@ final class CheckText {
         return new MessageFormat(text.getString(key), locale).format(args);
     }
 
-    private void printFindings(List<Finding> findings, String dir, String indent) {
-        for (Finding f : findings) {
+    private void printAdvice(List<HostAnswer.Advice> advice, String dir, String indent) {
+        for (HostAnswer.Advice a : advice) {
+            Finding f = a.finding();
             out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(f, dir));
+            for (Fix fix : a.fixes()) {
+                out.println(indent + "    " + fmt("check.fix", fix.kind().id(), fix.description().render(locale)));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.certsd.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.certsd.probe.Attempt;
+import dev.certsd.probe.ClientPath;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.probe.ProbeReport;
 import dev.certsd.probe.ServerCert;
@@ -45,7 +46,18 @@ final class TestJson {
         prediction.put("path", r.prediction().reason().name());
         prediction.put("reason", m.prediction(r));
         doc.put("prediction", prediction);
+        ClientPath path = ClientPath.of(r);
+        Map<String, Object> clientPath = new LinkedHashMap<>();
+        clientPath.put("path", path.path().name());
+        clientPath.put("attempt", path.attempt() == null ? null
+                : path.attempt().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        clientPath.put("outcome", path.attempt() == null ? null : path.attempt().outcome().id());
+        clientPath.put("sends", path.sends());
+        clientPath.put("goReason", path.goReason() == null ? null : path.goReason().name());
+        clientPath.put("text", m.clientPath(r));
+        doc.put("clientPath", clientPath);
         doc.put("docsAndGoDiffer", r.docsAndGoDiffer());
+        doc.put("difference", m.difference(r));
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc);
         } catch (IOException e) {

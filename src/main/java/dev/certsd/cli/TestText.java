@@ -50,8 +50,13 @@ final class TestText {
         out.println();
         out.println(messages.docsAnswer(r));
         out.println(fmt("test.go", messages.prediction(r)));
-        if (r.docsAndGoDiffer()) {
-            out.println(messages.differ());
+        String path = messages.clientPath(r);
+        if (!path.isEmpty()) {
+            out.println(path);
+        }
+        String difference = messages.difference(r);
+        if (!difference.isEmpty()) {
+            out.println(difference);
         }
     }
 

@@ -211,13 +211,47 @@ final class FileRules {
         }
     }
 
-    static String suggestedName(String name, Content c) {
+    /**
+     * The name that makes the client read the file as what it holds: a key as {@code .key}, a CA as {@code .crt},
+     * a client certificate as {@code .cert} next to the key that matches it (so {@code client.pem} holding the
+     * certificate of {@code client.key} becomes {@code client.cert}, never {@code client.crt}, which would make it a
+     * useless CA and leave the key an orphan).
+     */
+    String suggestedName(String name, Content c) {
         String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         if (c.hasKeys() && !c.hasCertificates()) {
             return base + ".key";
         }
         boolean ca = c.certificates().stream().anyMatch(CertInfo::isCa);
-        return base + (ca || !c.hasKeys() ? ".crt" : ".cert");
+        if (ca) {
+            return base + ".crt";
+        }
+        if (c.hasKeys()) {
+            return base + ".cert";
+        }
+        CertInfo leaf = c.certificates().get(0);
+        String keyBase = matchingKeyBase(leaf);
+        if (keyBase != null) {
+            return keyBase + ".cert";
+        }
+        boolean client = leaf.hasEku() && leaf.extendedKeyUsages().contains("clientAuth")
+                && !leaf.extendedKeyUsages().contains("serverAuth");
+        return base + (client ? ".cert" : ".crt");
+    }
+
+    /** The base name of the {@code .key} file in the directory whose key belongs to this certificate, or null. */
+    private String matchingKeyBase(CertInfo cert) {
+        for (FileEntry other : byName.values()) {
+            if (!other.name().endsWith(".key") || other.content() == null) {
+                continue;
+            }
+            for (KeyInfo k : other.content().keys()) {
+                if (cert.publicKeyId() != null && cert.publicKeyId().equals(k.publicKeyId())) {
+                    return FileRole.base(other.name());
+                }
+            }
+        }
+        return null;
     }
 
     private void validity(FileEntry e, CertInfo cert, List<Finding> out) {

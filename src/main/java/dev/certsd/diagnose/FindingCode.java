@@ -42,6 +42,7 @@ public enum FindingCode {
     HOST_DIR_NOT_A_DIRECTORY,
     HOST_DIR_DANGLING_LINK,
     HOST_DIR_SYMLINK,
+    HOST_DIR_LINK_LOOP,
     // the file system
     UNREADABLE_FILE,
     BROKEN_SYMLINK,

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 record HostEntry(Kind kind, Path target) {
     /** The kinds of root entries that matter to a client. */
-    enum Kind { DIRECTORY, LINKED_DIRECTORY, NOT_A_DIRECTORY, DANGLING_LINK, OTHER }
+    enum Kind { DIRECTORY, LINKED_DIRECTORY, NOT_A_DIRECTORY, DANGLING_LINK, LINK_LOOP, OTHER }
 
     /** Extensions of files people keep next to host directories: such names are stray files, not registries. */
     private static final Set<String> FILE_EXTENSIONS = Set.of("crt", "cert", "key", "pem", "cer", "der", "p12", "pfx",
@@ -47,9 +47,21 @@ record HostEntry(Kind kind, Path target) {
             return new HostEntry(followed.isDirectory() ? Kind.LINKED_DIRECTORY : Kind.NOT_A_DIRECTORY, target);
         } catch (NoSuchFileException e) {
             return new HostEntry(Kind.DANGLING_LINK, target);
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = String.valueOf(e.getReason()).toLowerCase(Locale.ROOT);
+            boolean loop = reason.contains("levels of symbolic links") || reason.contains("loop");
+            return new HostEntry(loop ? Kind.LINK_LOOP : Kind.OTHER, target);
         } catch (IOException e) {
             return new HostEntry(Kind.OTHER, target); // a loop or no permission: listing it tells the client's error
         }
+    }
+
+    /**
+     * The error a client stops with on a symbolic link that loops: Docker lists it (os.ReadDir opens it),
+     * containers/image and containerd look it up first (os.Stat) and fail on anything but "does not exist".
+     */
+    static String loopError(Client client, Path p) {
+        return (client == Client.DOCKER ? "open " : "stat ") + p + ": too many levels of symbolic links";
     }
 
     /** Whether a client scans this entry as a host directory (a directory, or a link to one). */

@@ -11,14 +11,25 @@ import java.util.List;
  * @param load       what the client loads and the error it stops with
  * @param files      every entry, in the client's load order (byte order of names)
  * @param findings   every finding of the directory and its files
+ * @param verdict    the client's verdict with its level, computed once from the above
  */
 public record HostReport(Path path, HostDir hostDir, boolean certsdUsed, ClientLoad load, List<FileReport> files,
-                         List<Finding> findings) {
+                         List<Finding> findings, Verdict verdict) {
     public HostReport {
         files = List.copyOf(files);
         findings = List.copyOf(findings);
+        if (verdict == null) {
+            verdict = Verdict.of(certsdUsed, load, findings);
+        }
     }
 
+    /** A report whose verdict follows from the load and the findings. */
+    public HostReport(Path path, HostDir hostDir, boolean certsdUsed, ClientLoad load, List<FileReport> files,
+                      List<Finding> findings) {
+        this(path, hostDir, certsdUsed, load, files, findings, null);
+    }
+
+    /** The client's error text before any network I/O, or null (also when the client never reads the directory). */
     public String configError() {
         return certsdUsed ? load.configError() : null;
     }
@@ -30,11 +41,6 @@ public record HostReport(Path path, HostDir hostDir, boolean certsdUsed, ClientL
 
     public long count(Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
-    }
-
-    /** The client's verdict with its banner level: the one answer the tree, the details, {@code check} and JSON show. */
-    public Verdict verdict() {
-        return Verdict.of(this);
     }
 
     /** The findings about the directory as a whole (or about several files), not listed under one file. */

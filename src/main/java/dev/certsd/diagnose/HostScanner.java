@@ -45,6 +45,13 @@ public final class HostScanner {
                 return new HostReport(dir, hostDir, used,
                         new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
             }
+            case LINK_LOOP -> {
+                String error = HostEntry.loopError(client, dir);
+                findings.add(Finding.of(FindingCode.HOST_DIR_LINK_LOOP, used ? Severity.ERROR : Severity.INFO,
+                        null, error));
+                return new HostReport(dir, hostDir, used,
+                        new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
+            }
             case DANGLING_LINK -> {
                 // os.ReadDir/os.Stat say "does not exist": the client goes on as if there were no directory
                 findings.add(Finding.of(FindingCode.HOST_DIR_DANGLING_LINK, used ? Severity.WARNING : Severity.INFO,
@@ -154,7 +161,15 @@ public final class HostScanner {
             }
             for (Finding f : findings) {
                 switch (f.code()) {
-                    case ORPHAN_KEY, ORPHAN_CERT, CA_SAVED_AS_CERT -> b.add(Badge.ORPHAN);
+                    case ORPHAN_KEY, ORPHAN_CERT -> b.add(Badge.ORPHAN);
+                    case CA_SAVED_AS_CERT -> {
+                        b.remove(Badge.CLIENT_CERT);
+                        b.add(Badge.CA_SAVED_AS_CERT);
+                    }
+                    case CLIENT_CERT_SAVED_AS_CRT -> {
+                        b.remove(Badge.CA);
+                        b.add(Badge.CLIENT_CERT_SAVED_AS_CRT);
+                    }
                     case KEY_MISMATCH, KEY_MATCHES_LATER_CERTIFICATE -> b.add(Badge.MISMATCH);
                     case EXPIRED -> b.add(Badge.EXPIRED);
                     case NOT_YET_VALID -> b.add(Badge.NOT_YET_VALID);

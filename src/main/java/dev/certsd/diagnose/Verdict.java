@@ -1,5 +1,7 @@
 package dev.certsd.diagnose;
 
+import java.util.List;
+
 /**
  * What the client makes of a host directory, as one answer every face shows: the banner's level, the client's own
  * words when it stops, and the counts behind "fails later".
@@ -38,24 +40,24 @@ public record Verdict(Level level, String clientError, String errorFile, String 
         UNREADABLE_SKIPPED
     }
 
-    /** The verdict of a scanned host directory; computed from the report only, so it is the same everywhere. */
-    public static Verdict of(HostReport h) {
-        long errors = h.count(Severity.ERROR);
-        long warnings = h.count(Severity.WARNING);
-        if (!h.certsdUsed()) {
-            return new Verdict(Level.IGNORED, null, null, null, ignoredBy(h), errors, warnings);
+    /** The verdict of a scanned host directory, computed once by {@link HostReport}: the same everywhere. */
+    static Verdict of(boolean certsdUsed, ClientLoad load, List<Finding> findings) {
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        if (!certsdUsed) {
+            return new Verdict(Level.IGNORED, null, null, null, ignoredBy(findings), errors, warnings);
         }
-        if (h.configError() != null) {
-            return new Verdict(Level.CONFIG_ERROR, h.configError(), h.load().errorFile(), null, null, errors, warnings);
+        if (load.configError() != null) {
+            return new Verdict(Level.CONFIG_ERROR, load.configError(), load.errorFile(), null, null, errors, warnings);
         }
-        if (h.load().blocksOn() != null) {
-            return new Verdict(Level.CONFIG_ERROR, null, null, h.load().blocksOn(), null, errors, warnings);
+        if (load.blocksOn() != null) {
+            return new Verdict(Level.CONFIG_ERROR, null, null, load.blocksOn(), null, errors, warnings);
         }
         return new Verdict(errors > 0 ? Level.FAILS_LATER : Level.OK, null, null, null, null, errors, warnings);
     }
 
-    private static Ignored ignoredBy(HostReport h) {
-        for (Finding f : h.findings()) {
+    private static Ignored ignoredBy(List<Finding> findings) {
+        for (Finding f : findings) {
             if (f.code() == FindingCode.DOCKER_HUB_CERTSD_IGNORED) {
                 return Ignored.DOCKER_HUB;
             }

@@ -4,6 +4,8 @@ package dev.certsd.fix;
 public enum FixKind {
     RENAME_TO_CRT("rename-to-crt"),
     RENAME_TO_CERT("rename-to-cert"),
+    /** An ignored file ({@code client.pem}) renamed to the name the client reads it by ({@code client.cert}). */
+    RENAME("rename"),
     CONVERT_TO_PEM("convert-to-pem"),
     SET_ASIDE("set-aside"),
     REMOVE("remove"),

@@ -20,7 +20,8 @@ public final class Fixes {
             FindingCode.DER_CERTIFICATE, FindingCode.PKCS7_DER, FindingCode.PKCS7_PEM, FindingCode.DER_KEY,
             FindingCode.ORPHAN_KEY, FindingCode.ORPHAN_CERT, FindingCode.DEFAULT_PORT_IN_DIR_NAME,
             FindingCode.KEY_READABLE_BY_OTHERS, FindingCode.ENCRYPTED_KEY, FindingCode.EXPIRED_PAIR_SENT_FIRST,
-            FindingCode.COMBINED_CERT_AND_KEY, FindingCode.CRT_HOLDS_PRIVATE_KEY));
+            FindingCode.COMBINED_CERT_AND_KEY, FindingCode.CRT_HOLDS_PRIVATE_KEY,
+            FindingCode.IGNORED_CERTIFICATE_FILE));
 
     private Fixes() {
     }
@@ -38,7 +39,13 @@ public final class Fixes {
             case EXPIRED_PAIR_SENT_FIRST -> NameFixes.reorder(finding, h);
             case CRT_NOT_PEM, DER_CERTIFICATE, PKCS7_DER, PKCS7_PEM -> PemConversion.certificates(finding, h);
             case DER_KEY -> PemConversion.key(finding, h);
-            case ORPHAN_KEY, ORPHAN_CERT -> OrphanFixes.of(finding, h);
+            case ORPHAN_KEY -> {
+                List<Fix> fixes = new ArrayList<>(NameFixes.partnerForOrphanKey(finding, h)); // keeps authentication
+                fixes.addAll(OrphanFixes.of(finding, h));
+                yield List.copyOf(fixes);
+            }
+            case ORPHAN_CERT -> OrphanFixes.of(finding, h);
+            case IGNORED_CERTIFICATE_FILE -> NameFixes.ignoredToRead(finding, h);
             case KEY_READABLE_BY_OTHERS -> KeyFixes.tighten(finding, h);
             case ENCRYPTED_KEY -> KeyFixes.decrypt(finding, h);
             case COMBINED_CERT_AND_KEY, CRT_HOLDS_PRIVATE_KEY -> KeyFixes.split(finding, h);

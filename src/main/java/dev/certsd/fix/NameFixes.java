@@ -2,6 +2,7 @@ package dev.certsd.fix;
 
 import dev.certsd.diagnose.FileEntry;
 import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.FindingCode;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Expected;
 import dev.certsd.files.FileOp;
@@ -42,6 +43,34 @@ final class NameFixes {
         return List.of(Fix.ready(FixKind.RENAME_TO_CERT, f, h.dir(), ChangeSet.of(
                 FixText.of("fix.renameToCert", f.file(), target),
                 new FileOp.Rename(h.dir().resolve(f.file()), h.dir().resolve(target), HostFiles.shown(e.get())))));
+    }
+
+    /**
+     * IGNORED_CERTIFICATE_FILE: the file gets the name the client reads it by, as the finding advises
+     * ({@code client.pem} holding the certificate of {@code client.key} becomes {@code client.cert}).
+     */
+    static List<Fix> ignoredToRead(Finding f, HostFiles h) {
+        return rename(f, f.file(), f.args().get(0), h);
+    }
+
+    /**
+     * ORPHAN_KEY: when an ignored file of the directory holds the key's certificate (the scan advises renaming it to
+     * the very name the key lacks), that rename pairs them: client authentication keeps working.
+     */
+    static List<Fix> partnerForOrphanKey(Finding f, HostFiles h) {
+        String certName = f.args().get(0);
+        return h.report().findings().stream()
+                .filter(x -> x.code() == FindingCode.IGNORED_CERTIFICATE_FILE && x.args().get(0).equals(certName))
+                .findFirst().map(x -> rename(f, x.file(), certName, h)).orElse(List.of());
+    }
+
+    private static List<Fix> rename(Finding f, String from, String to, HostFiles h) {
+        Optional<FileEntry> e = h.readable(from);
+        if (e.isEmpty() || h.taken(to)) {
+            return List.of();
+        }
+        return List.of(Fix.ready(FixKind.RENAME, f, h.dir(), ChangeSet.of(FixText.of("fix.rename", from, to),
+                new FileOp.Rename(h.dir().resolve(from), h.dir().resolve(to), HostFiles.shown(e.get())))));
     }
 
     /** DEFAULT_PORT_IN_DIR_NAME: {@code host:443} becomes {@code host}, unless that directory exists (never merged). */

@@ -73,6 +73,30 @@ public final class ProbeMessages {
         return fmt("docs.differ");
     }
 
+    /** Why the docs' answer and the client's differ, for the path the client really takes; empty when they agree. */
+    public String difference(ProbeReport r) {
+        if (!r.docsAndGoDiffer()) {
+            return "";
+        }
+        String client = fmt("client." + r.client().id());
+        return switch (r.prediction().reason()) {
+            case INSECURE_HTTPS, PLAIN_HTTP -> r.firstAccepted() == null ? "" : fmt("docs.differ.insecure");
+            case CONFIG_ERROR, HANGS -> fmt("docs.differ.config", client);
+            case GO_CHOICE, NO_CERTIFICATE -> differ();
+        };
+    }
+
+    /** What the client really does: the attempt it makes, the certificate it sends and why; empty when it stops first. */
+    public String clientPath(ProbeReport r) {
+        ClientPath p = ClientPath.of(r);
+        if (p.attempt() == null) {
+            return "";
+        }
+        String client = fmt("client." + r.client().id());
+        String why = p.goReason() != null ? goReason(p.goReason()) : fmt("path.why." + p.path().name());
+        return fmt("path.line", client, kind(p.attempt()), p.attempt().outcome().id(), why);
+    }
+
     private String title(Attempt a) {
         return a.htmlTitle() == null ? "" : " (" + a.htmlTitle() + ")";
     }

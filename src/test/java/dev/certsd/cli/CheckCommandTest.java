@@ -94,7 +94,7 @@ class CheckCommandTest {
         assertEquals("error", finding.get("severity"));
         assertEquals("ca.cert", finding.get("file"));
         assertTrue(((String) finding.get("message")).contains("Rename it to ca.crt"), finding.toString());
-        assertEquals(List.of("client-cert", "orphan"), get(doc, "hosts", 0, "files", 0, "badges"));
+        assertEquals(List.of("ca-as-cert"), get(doc, "hosts", 0, "files", 0, "badges"));
     }
 
     @Test

@@ -103,7 +103,9 @@ class HelpTextTest {
                                            [HOSTDIR...]
                 Show, for each registry host directory, the verdict the client reaches and
                 every finding.
-                      [HOSTDIR...]           Only these host directories of the root.
+                      [HOSTDIR...]           Only these host directories: names in the root, or
+                                               paths of entries directly in it (without --root,
+                                               their parent is the root).
                       --client=CLIENT        Whose reading to model: docker (default),
                                                containers (podman, skopeo, buildah), containerd.
                       --daemon-json=FILE     Docker's daemon.json for insecure-registries
@@ -155,7 +157,7 @@ class HelpTextTest {
         assertTrue(check.startsWith("使い方:\n  certsd-studio check [-hV] [--json]"), check);
         assertTrue(test.startsWith("使い方:\n  certsd-studio test [-hV] [--custom-roots-only]"), test);
         for (String s : List.of("レジストリのホストディレクトリごとに、クライアントが下す判定とすべての検出事項を表示します。",
-                "[HOSTDIR...] ルートのうち、これらのホストディレクトリだけを調べます。",
+                "[HOSTDIR...] これらのホストディレクトリだけを調べます。",
                 "--root=DIR certs ルート（既定: このマシンにある、そのクライアントの最初のルート）。",
                 "-h, --help このヘルプを表示して終了します。",
                 "終了コード: 0 エラーのあるホストディレクトリはありません 1 エラーのあるホストディレクトリがあります")) {

@@ -155,6 +155,8 @@ class FindingFixturesTest {
                     d -> write(d.getParent(), DIR, SERVER_CA.certPem()), Fixtures::healthy, Set.of()),
             new Case(FindingCode.HOST_DIR_DANGLING_LINK, Client.DOCKER, DIR, DIR,
                     d -> Files.createSymbolicLink(d, d.resolveSibling("gone")), Fixtures::healthy, Set.of()),
+            new Case(FindingCode.HOST_DIR_LINK_LOOP, Client.DOCKER, DIR, DIR,
+                    d -> Files.createSymbolicLink(d, d.getFileName()), Fixtures::healthy, Set.of()),
             new Case(FindingCode.HOST_DIR_SYMLINK, Client.DOCKER, DIR, DIR, d -> {
                 Fixtures.healthy(d.resolveSibling("real"));
                 Files.createSymbolicLink(d, d.resolveSibling("real"));

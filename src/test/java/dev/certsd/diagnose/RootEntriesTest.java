@@ -81,6 +81,16 @@ class RootEntriesTest {
         assertEquals(Severity.WARNING, h.findings().get(0).severity());
     }
 
+    @ParameterizedTest
+    @EnumSource(Client.class)
+    void aLinkThatLoopsStopsTheClientAsGoReportsIt(Client client) throws IOException {
+        Files.createSymbolicLink(root.resolve(NAME), Path.of(NAME));
+        HostReport h = scan(client).hosts().get(0);
+        assertEquals((client == Client.DOCKER ? "open " : "stat ") + root.resolve(NAME)
+                + ": too many levels of symbolic links", h.verdict().clientError());
+        assertEquals(List.of(FindingCode.HOST_DIR_LINK_LOOP), h.findings().stream().map(Finding::code).toList());
+    }
+
     @Test
     void anInsecureRegistryNamedByAFileIsStillIgnoredByDocker() throws IOException {
         write(root, "127.0.0.1:5443", "x");

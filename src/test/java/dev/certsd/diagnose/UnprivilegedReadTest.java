@@ -76,6 +76,31 @@ class UnprivilegedReadTest {
         assertEquals(null, unreadableDir.get("file"));
         assertTrue(String.valueOf(unreadableDir.get("message")).contains("permission denied"),
                 String.valueOf(unreadableDir.get("message")));
+        assertEquals("config-error", level(hosts, "locked.example.com"), "Docker fails the pull");
+
+        // podman/skopeo (containers/image) skip a directory they may not read without a word (SetupCertificates)
+        ProcessBuilder containers = new ProcessBuilder(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
+                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+                "dev.certsd.app.Launcher", "check", "--root", root.toString(), "--json", "--client", "containers",
+                "locked.example.com").directory(tmp.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        Stream.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS").forEach(containers.environment()::remove);
+        Process c = containers.start();
+        if (!c.waitFor(120, TimeUnit.SECONDS)) {
+            c.destroyForcibly();
+            fail("check as nobody did not finish within 120 s");
+        }
+        List<Map<String, Object>> skipped = (List<Map<String, Object>>) JSON.std.mapFrom(Files.readString(out)).get("hosts");
+        assertEquals("ignored", level(skipped, "locked.example.com"), Files.readString(err));
+        Map<String, Object> verdict = (Map<String, Object>) skipped.get(0).get("verdict");
+        assertEquals("UNREADABLE_SKIPPED", verdict.get("ignoredBy"));
+        assertEquals(null, configError(skipped, "locked.example.com"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object level(List<Map<String, Object>> hosts, String dir) {
+        Map<String, Object> h = hosts.stream().filter(x -> dir.equals(x.get("dir"))).findFirst().orElseThrow();
+        return ((Map<String, Object>) h.get("verdict")).get("level");
     }
 
     private static Object configError(List<Map<String, Object>> hosts, String dir) {

@@ -88,6 +88,16 @@ class FixesTest {
             c(FindingCode.PKCS7_DER, FixKind.CONVERT_TO_PEM, d ->
                     write(d, "client.cert", TestPki.pkcs7Der(CLIENT_CA.cert(), CLIENT.cert()))),
             c(FindingCode.DER_KEY, FixKind.CONVERT_TO_PEM, d -> write(d, "client.key", CLIENT.keys().getPrivate().getEncoded())),
+            // client.pem holding the certificate of client.key: renamed to client.cert, the pair works
+            also(c(FindingCode.ORPHAN_KEY, FixKind.RENAME, d -> {
+                write(d, "other.key", OTHER.keyPem());
+                write(d, "other.pem", OTHER.certPem());
+            }), FindingCode.IGNORED_CERTIFICATE_FILE),
+            also(c(FindingCode.IGNORED_CERTIFICATE_FILE, FixKind.RENAME, d -> {
+                write(d, "other.key", OTHER.keyPem());
+                write(d, "other.pem", OTHER.certPem());
+            }), FindingCode.ORPHAN_KEY),
+            c(FindingCode.IGNORED_CERTIFICATE_FILE, FixKind.RENAME, d -> write(d, "extra.pem", CLIENT_CA.certPem())),
             c(FindingCode.ORPHAN_KEY, FixKind.SET_ASIDE, d -> write(d, "other.key", OTHER.keyPem())),
             c(FindingCode.ORPHAN_KEY, FixKind.REMOVE, d -> write(d, "other.key", OTHER.keyPem())),
             c(FindingCode.ORPHAN_CERT, FixKind.SET_ASIDE, d -> write(d, "other.cert", OTHER.certPem())),

@@ -107,6 +107,45 @@ class TestCommandTest {
     }
 
     @Test
+    void dockersInsecurePathSaysCertsdIsNotReadNotGosChoice() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
+            String dir = "127.0.0.1:" + s.port();
+            Path d = root.resolve(dir);
+            TestPki.write(d, "ca.crt", SERVER_CA.certPem());
+            TestPki.pair(d, "b-good", CLIENT);
+            String[] args = {"test", "--root", root.toString(), "--client", "docker", "--daemon-json",
+                root.resolve("none.json").toString(), "--timeout", "5", dir};
+            assertEquals(1, run(args), err.toString());
+            String text = out.toString();
+            assertTrue(text.contains("What Docker really does: "), text);
+            assertTrue(text.contains("never reads certs.d"), text);
+            assertTrue(!text.contains("since Docker 1.4"), text); // Go's choice is not why Docker sends nothing
+
+            out.getBuffer().setLength(0);
+            String[] json = java.util.Arrays.copyOf(args, args.length + 1);
+            json[args.length] = "--json";
+            assertEquals(1, run(json), err.toString());
+            Map<String, Object> path = (Map<String, Object>) JSON.std.mapFrom(out.toString()).get("clientPath");
+            assertTrue(List.of("INSECURE_HTTPS", "PLAIN_HTTP").contains(path.get("path")), path.toString());
+            assertNull(path.get("sends"));
+            assertNull(path.get("goReason"));
+            assertTrue(((String) path.get("text")).contains("never reads certs.d"), path.toString());
+        }
+    }
+
+    @Test
+    void theClientPathIsTheAttemptGoMakes() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
+            String dir = "127.0.0.1:" + s.port();
+            TestPki.write(root.resolve(dir), "ca.crt", SERVER_CA.certPem());
+            TestPki.pair(root.resolve(dir), "client", CLIENT);
+            assertEquals(0, run("test", "--root", root.toString(), "--client", "containers", dir));
+            assertTrue(out.toString().contains("What podman/skopeo really does: "), out.toString());
+            assertTrue(out.toString().contains("its issuer is in the server's CA list"), out.toString());
+        }
+    }
+
+    @Test
     void successExitsZero() throws Exception {
         try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, RegistryProbeTest.SERVER, CLIENT_CA)) {
             String dir = "127.0.0.1:" + s.port();

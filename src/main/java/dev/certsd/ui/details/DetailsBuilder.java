@@ -5,7 +5,8 @@ import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
-import dev.certsd.fix.Fixes;
+import dev.certsd.diagnose.Verdict;
+import dev.certsd.fix.HostAnswer;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import dev.certsd.material.GoKeyPair;
@@ -14,7 +15,6 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.tree.Counts;
 import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.RootModel;
-import dev.certsd.diagnose.Verdict;
 import dev.certsd.ui.tree.VerdictLook;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,11 +269,16 @@ public final class DetailsBuilder {
         return lines(findings, dir, null);
     }
 
-    /** With the host report, each finding comes with its safe fixes (none for a root's findings). */
+    /** With the host report, each finding comes with the fixes the engine offers for it (none for a root's). */
     private List<Details.Line> lines(List<Finding> findings, String dir, HostReport host) {
-        return findings.stream().sorted(Comparator.comparing(Finding::severity))
-                .map(f -> new Details.Line(f.severity(), messages.render(f, dir),
-                        host == null ? List.of() : Fixes.forFinding(f, host))).toList();
+        if (host == null) {
+            return findings.stream().sorted(Comparator.comparing(Finding::severity))
+                    .map(f -> new Details.Line(f.severity(), messages.render(f, dir), List.of())).toList();
+        }
+        return HostAnswer.advice(host, findings).stream()
+                .sorted(Comparator.comparing((HostAnswer.Advice a) -> a.finding().severity()))
+                .map(a -> new Details.Line(a.finding().severity(), messages.render(a.finding(), dir), a.fixes()))
+                .toList();
     }
 
     private Details.Row row(String key, String value) {

@@ -7,7 +7,7 @@ import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.fix.Fix;
-import dev.certsd.fix.Fixes;
+import dev.certsd.fix.HostAnswer;
 import dev.certsd.ui.tree.Node;
 import dev.certsd.ui.tree.NodeKey;
 import dev.certsd.ui.tree.RootModel;
@@ -106,7 +106,8 @@ public final class FindingsViewModel {
         Optional<HostReport> host = roots.node(item.target()).flatMap(n -> n instanceof Node.FileNode f
                 ? Optional.of(f.host()) : n instanceof Node.HostNode h ? Optional.of(h.host()) : Optional.empty());
         return host.filter(h -> h.findings().contains(item.finding()))
-                .map(h -> Fixes.forFinding(item.finding(), h)).orElse(List.of());
+                .flatMap(h -> HostAnswer.advice(h, List.of(item.finding())).stream().findFirst())
+                .map(HostAnswer.Advice::fixes).orElse(List.of());
     }
 
     /**
@@ -126,8 +127,9 @@ public final class FindingsViewModel {
         } else {
             return List.of();
         }
-        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity))
-                .map(f -> Fixes.forFinding(f, host)).filter(x -> !x.isEmpty()).findFirst().orElse(List.of());
+        return HostAnswer.advice(host, findings).stream()
+                .sorted(java.util.Comparator.comparing((HostAnswer.Advice a) -> a.finding().severity()))
+                .map(HostAnswer.Advice::fixes).filter(x -> !x.isEmpty()).findFirst().orElse(List.of());
     }
 
     private void rebuild() {

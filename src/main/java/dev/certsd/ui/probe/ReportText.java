@@ -3,6 +3,7 @@ package dev.certsd.ui.probe;
 import dev.certsd.layout.Client;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.GoClientModel;
+import dev.certsd.probe.ClientPath;
 import dev.certsd.probe.Outcome;
 import dev.certsd.probe.Prediction;
 import dev.certsd.probe.ProbeMessages;
@@ -47,16 +48,9 @@ final class ReportText {
         return rows;
     }
 
-    /** The attempt that is what the client really does, when the client gets as far as connecting. */
+    /** The attempt that is what the client really does (the engine's {@link ClientPath}). */
     static Optional<Attempt> clientPath(ProbeReport r) {
-        Prediction.Reason reason = r.prediction().reason();
-        return r.attempts().stream().filter(a -> switch (reason) {
-            case GO_CHOICE -> a.kind() == Attempt.Kind.PAIR && a.pair().equals(r.goSends());
-            case NO_CERTIFICATE -> a.kind() == Attempt.Kind.BASELINE;
-            case INSECURE_HTTPS -> a.kind() == Attempt.Kind.INSECURE_HTTPS;
-            case PLAIN_HTTP -> a.kind() == Attempt.Kind.PLAIN_HTTP;
-            case CONFIG_ERROR, HANGS -> false;
-        }).findFirst();
+        return ClientPath.of(r).made();
     }
 
     private List<AttemptRow.Fact> facts(Attempt a) {

@@ -10,6 +10,8 @@ import java.util.Comparator;
 public enum BadgeLook {
     CA(Badge.CA, "mdi2c-certificate-outline", Tone.ROLE),
     CLIENT_CERT(Badge.CLIENT_CERT, "mdi2c-card-account-details", Tone.ROLE),
+    CA_SAVED_AS_CERT(Badge.CA_SAVED_AS_CERT, "mdi2c-certificate-outline", Tone.DANGER),
+    CLIENT_CERT_SAVED_AS_CRT(Badge.CLIENT_CERT_SAVED_AS_CRT, "mdi2c-card-account-details", Tone.DANGER),
     KEY(Badge.KEY, "mdi2k-key-variant", Tone.ROLE),
     CONFIG(Badge.CONFIG, "mdi2f-file-cog", Tone.ROLE),
     IGNORED(Badge.IGNORED, "mdi2e-eye-off", Tone.MUTED),

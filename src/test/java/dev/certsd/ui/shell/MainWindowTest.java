@@ -83,7 +83,8 @@ class MainWindowTest {
         assertBadges(robot, SampleRoot.HEALTHY, "ca.crt", Badge.CA);
         assertBadges(robot, SampleRoot.HEALTHY, "client.cert", Badge.CLIENT_CERT);
         assertBadges(robot, SampleRoot.HEALTHY, "client.key", Badge.KEY);
-        assertBadges(robot, "ca-saved-as-cert.example.com", "ca.cert", Badge.CLIENT_CERT, Badge.ORPHAN);
+        assertBadges(robot, "ca-saved-as-cert.example.com", "ca.cert", Badge.CA_SAVED_AS_CERT); // what it holds
+        assertBadges(robot, "client-saved-as-crt.example.com", "client.crt", Badge.CLIENT_CERT_SAVED_AS_CRT);
         assertBadges(robot, "orphan-key.example.com", "client.key", Badge.KEY, Badge.ORPHAN);
         assertBadges(robot, "orphan-key.example.com", "client.pem", Badge.IGNORED);
         assertBadges(robot, "der-ca.example.com", "ca.crt", Badge.CA, Badge.INVALID);
@@ -93,6 +94,26 @@ class MainWindowTest {
         assertBadges(robot, "key-mismatch.example.com", "client.cert", Badge.CLIENT_CERT, Badge.MISMATCH);
         assertBadges(robot, "key-mismatch.example.com", "client.key", Badge.KEY, Badge.MISMATCH);
         assertBadges(robot, "encrypted-key.example.com", "client.key", Badge.KEY, Badge.ENCRYPTED);
+    }
+
+    @Test
+    void aDerCaSaysLoadsButFailsLaterInTheTreeAndTheDetailsBannerNeverOk(FxRobot robot) throws Exception {
+        openSample(robot);
+        NodeKey key = NodeKey.ofHost(sampleRoot(), "der-ca.example.com");
+        robot.interact(() -> window.roots().selectedKeyProperty().set(key));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> row = robot.from(cell(robot, key)).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertTrue(row.contains("loads, but fails later: 1 error"), row.toString());
+        waitUntil(() -> "der-ca.example.com".equals(robot.lookup("#details-title").queryAs(Label.class).getText()), 5);
+        javafx.scene.Node banner = robot.lookup("#details-banner").query();
+        List<String> words = robot.from(banner).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .toList();
+        assertTrue(words.stream().anyMatch(w -> w.startsWith("Loads, but fails later")), words.toString());
+        assertTrue(banner.getStyleClass().contains("banner-warning"), banner.getStyleClass().toString());
+        Set<String> shown = robot.lookup("#details .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(java.util.stream.Collectors.toSet());
+        assertFalse(shown.stream().anyMatch(t -> t.startsWith("OK:")), "no green OK above a red finding: " + shown);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.certsd.fix;
+
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.Finding;
+import dev.certsd.diagnose.HostReport;
+import dev.certsd.diagnose.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a face shows about one host directory, from one call: the client's verdict with its level, and every
+ * finding with the fixes offered for it (the default first). The tree, the details pane, {@code check} text and
+ * its JSON all present this, so they can never disagree. Fixes are planned from the scan; nothing is written.
+ *
+ * @param findings every finding of the directory, in the report's order, each with its fixes
+ */
+public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings) {
+    public HostAnswer {
+        findings = List.copyOf(findings);
+    }
+
+    /** One finding and the fixes offered for it; the words are the finding's message (diagnose.Messages). */
+    public record Advice(Finding finding, List<Fix> fixes) {
+        public Advice {
+            fixes = List.copyOf(fixes);
+        }
+    }
+
+    public static HostAnswer of(HostReport host) {
+        return new HostAnswer(host, host.verdict(), advice(host, host.findings()));
+    }
+
+    /**
+     * The advice about some findings of {@code host} only (the ones a details pane or a list row shows), planned
+     * the same way as {@link #of}: the window need not plan every fix of a directory to show one file.
+     */
+    public static List<Advice> advice(HostReport host, List<Finding> findings) {
+        List<Advice> advice = new ArrayList<>();
+        for (Finding f : findings) {
+            if (host.findings().contains(f)) {
+                advice.add(new Advice(f, Fixes.forFinding(f, host)));
+            }
+        }
+        return advice;
+    }
+
+    /** The advice about one file, in the order of its findings. */
+    public List<Advice> forFile(FileReport file) {
+        return select(file.findings());
+    }
+
+    /** The advice about the directory as a whole. */
+    public List<Advice> forHost() {
+        return select(host.hostFindings());
+    }
+
+    /** The advice about the given findings of this directory, in their order. */
+    public List<Advice> select(List<Finding> wanted) {
+        List<Advice> out = new ArrayList<>();
+        for (Finding f : wanted) {
+            findings.stream().filter(a -> a.finding().equals(f)).findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
+}
