@@ -13,8 +13,8 @@
 #           certificate's issuer is in the directory, every pair loads, each copy is a duplicate of the first.
 #           (Not copies of the issuing CA: N issuers of M certificates are N*M links by definition, which the
 #           JSON lists in each file's issuedBy.)
-# The certificates come from openssl (EC P-256, valid 30 days). Files are written with bash builtins, so making
-# 100,000 of them takes a few seconds.
+# The certificates come from openssl (EC P-256, valid 30 days). Files are written with bash builtins (no process a
+# file), so making 100,000 of them takes seconds.
 #
 # Environment: SIZES ("10000 100000"), RUNS (3; the first run of each command is a warm-up and not counted when
 # RUNS > 1), TIMEOUT (120 s a run; a run that takes longer is killed and shown as ">TIMEOUT"), KEEP=1 (keep the
@@ -83,7 +83,8 @@ make_tree() {
         printf '%s\n' "$cert" >"$dir/client.cert"
         printf '%s\n' "$key" >"$dir/client.key"
         for ((i = 1; i <= size - 3; i++)); do
-            printf 'stray %d\n' "$i" >"$dir/$(printf 'stray-%06d.txt' "$i")"
+            printf -v n '%06d' "$i"
+            printf 'stray %d\n' "$i" >"$dir/stray-$n.txt"
         done
     else
         printf '%s\n' "$ca" >"$dir/ca.crt"
@@ -94,7 +95,8 @@ make_tree() {
             printf '%s\n' "$key" >"$dir/client-$n.key"
         done
         for ((i = size / 3 * 3 + 1; i < size; i++)); do   # the remainder, so the directory holds exactly SIZE files
-            printf 'stray %d\n' "$i" >"$dir/$(printf 'stray-%06d.txt' "$i")"
+            printf -v n '%06d' "$i"
+            printf 'stray %d\n' "$i" >"$dir/stray-$n.txt"
         done
     fi
     chmod 600 "$dir"/*.key 2>/dev/null || true

@@ -35,11 +35,12 @@ final class EntryReader {
         BasicFileAttributes attrs;
         Set<PosixFilePermission> perms = null;
         try {
-            attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            try {
-                perms = Files.readAttributes(path, PosixFileAttributes.class).permissions();
-            } catch (UnsupportedOperationException | IOException e) {
-                perms = null;
+            try { // one stat: the POSIX attributes hold the basic ones
+                PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class);
+                attrs = posix;
+                perms = posix.permissions();
+            } catch (UnsupportedOperationException e) {
+                attrs = Files.readAttributes(path, BasicFileAttributes.class);
             }
         } catch (NoSuchFileException e) {
             return entry(name, path, FileEntry.Kind.BROKEN_SYMLINK, symlink, 0, null);

@@ -1,6 +1,8 @@
 package dev.certsd.diagnose;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +18,20 @@ final class Names {
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     private Names() {
+    }
+
+    /** Paths in {@link #GO_ORDER} of their last elements, each name encoded once (not once per comparison). */
+    static List<Path> sortByName(List<Path> paths) {
+        record Keyed(byte[] key, Path path) {
+        }
+        List<Keyed> keyed = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            keyed.add(new Keyed(p.getFileName().toString().getBytes(StandardCharsets.UTF_8), p));
+        }
+        keyed.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
+        List<Path> sorted = new ArrayList<>(paths.size());
+        keyed.forEach(k -> sorted.add(k.path()));
+        return sorted;
     }
 
     static Set<String> of(List<FileEntry> entries) {
