@@ -31,9 +31,9 @@ final class CheckText {
     }
 
     void print(RootReport report) {
-        out.println(fmt("check.root", report.root().path(), report.root().client().id()));
+        out.println(fmt("check.root", TerminalText.text(report.root().path().toString()), report.root().client().id()));
         for (Finding f : report.findings()) {
-            out.println("  " + severity(f.severity()) + " " + messages.render(f, ""));
+            out.println("  " + severity(f.severity()) + " " + messages.render(TerminalText.finding(f), ""));
         }
         long errors = 0;
         long warnings = 0;
@@ -53,29 +53,36 @@ final class CheckText {
         if (!h.certsdUsed()) {
             verdict = fmt("check.verdict.ignored");
         } else if (h.configError() != null) {
-            verdict = fmt("check.verdict.error", h.configError());
+            verdict = fmt("check.verdict.error", TerminalText.text(h.configError()));
         } else if (h.load().blocksOn() != null) {
-            verdict = fmt("check.verdict.blocks", h.load().blocksOn());
+            verdict = fmt("check.verdict.blocks", TerminalText.name(h.load().blocksOn()));
         } else {
             verdict = fmt("check.verdict.ok");
         }
-        out.println(h.hostDir().dirName() + "  " + verdict);
-        out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
-        out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
+        String dir = TerminalText.name(h.path());
+        out.println(dir + "  " + verdict);
+        out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : TerminalText.names(h.load().pairs())));
+        out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : TerminalText.names(h.load().caFiles())));
         for (FileReport f : h.files()) {
             String badges = f.badges().stream().sorted().map(Badge::id).collect(Collectors.joining(", "));
-            out.println("  " + f.name() + "  [" + badges + "]");
-            printFindings(f.findings(), h.hostDir().dirName(), "      ");
+            String file = TerminalText.name(f.name(), f.entry().path());
+            out.println("  " + file + "  [" + badges + "]");
+            printFindings(f.findings(), dir, f.name(), file, "      ");
         }
         Set<Finding> ofFiles = new HashSet<>();
         h.files().forEach(file -> ofFiles.addAll(file.findings()));
         List<Finding> hostLevel = h.findings().stream().filter(f -> !ofFiles.contains(f)).toList();
-        printFindings(hostLevel, h.hostDir().dirName(), "  ");
+        printFindings(hostLevel, dir, null, null, "  ");
     }
 
-    private void printFindings(List<Finding> findings, String dir, String indent) {
+    /** {@code dir} and {@code shownFile} are already quoted; the latter stands for {@code file} in the texts. */
+    private void printFindings(List<Finding> findings, String dir, String file, String shownFile, String indent) {
         for (Finding f : findings) {
-            out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(f, dir));
+            Finding shown = TerminalText.finding(f);
+            if (file != null && file.equals(f.file()) && !shownFile.equals(shown.file())) {
+                shown = new Finding(f.code(), f.severity(), shownFile, shown.args());
+            }
+            out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(shown, dir));
         }
     }
 
