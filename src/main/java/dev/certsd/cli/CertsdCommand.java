@@ -62,9 +62,29 @@ public final class CertsdCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(ex.getMessage() != null ? ex.getMessage() : ex.toString());
+            commandLine.getErr().println(TerminalText.text(ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return 2;
         });
+        // What a command prints goes through the terminal guard (control characters shown, not acted on); the usage
+        // help does not, so picocli may still colour it on a terminal. A usage error quotes what was typed.
+        PrintWriter safeOut = TerminalText.guard(out, false);
+        PrintWriter safeErr = TerminalText.guard(err, true);
+        cl.setExecutionStrategy(parseResult -> {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            for (CommandLine c : parseResult.asCommandLineList()) {
+                c.setOut(safeOut);
+                c.setErr(safeErr);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        CommandLine.IParameterExceptionHandler usageError = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, arguments) -> usageError.handleParseException(
+                TerminalText.needsQuoting(ex.getMessage())
+                        ? new CommandLine.ParameterException(ex.getCommandLine(), TerminalText.text(ex.getMessage()), ex)
+                        : ex, arguments));
         int code = cl.execute(args);
         out.flush();
         err.flush();
