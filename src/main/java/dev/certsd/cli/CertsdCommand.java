@@ -1,5 +1,6 @@
 package dev.certsd.cli;
 
+import dev.certsd.material.InputFiles;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -62,7 +63,10 @@ public final class CertsdCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(TerminalText.text(ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            String message = ex instanceof InputFiles.TooLarge t
+                    ? String.format(RootOptions.text().getString("error.tooLarge"), t.name(), InputFiles.TooLarge.limit())
+                    : ex.getMessage() != null ? ex.getMessage() : ex.toString();
+            commandLine.getErr().println(TerminalText.text(message));
             return 2;
         });
         // What a command prints goes through the terminal guard (control characters shown, not acted on); the usage
