@@ -23,7 +23,11 @@ final class EntryReader {
     }
 
     FileEntry read(Path path) {
-        String name = path.getFileName().toString();
+        return read(path, path.getFileName().toString());
+    }
+
+    /** {@code name} is the last element of {@code path}, as the directory listing gave it. */
+    FileEntry read(Path path, String name) {
         boolean symlink;
         try {
             symlink = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();

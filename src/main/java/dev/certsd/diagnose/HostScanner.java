@@ -111,10 +111,10 @@ public final class HostScanner {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(paths::add);
         }
-        List<Path> sorted = Names.sortByName(paths);
+        List<Names.Named> sorted = Names.sortNamed(paths);
         // a large directory is read on every core: most of its time is the system calls of each entry
-        return new ArrayList<>(sorted.size() >= PARALLEL_READ ? sorted.parallelStream().map(reader::read).toList()
-                : sorted.stream().map(reader::read).toList());
+        return new ArrayList<>((sorted.size() >= PARALLEL_READ ? sorted.parallelStream() : sorted.stream())
+                .map(n -> reader.read(n.path(), n.name())).toList());
     }
 
     /** Badges follow from role and findings, so the tree and the JSON never disagree with the findings. */

@@ -20,17 +20,27 @@ final class Names {
     private Names() {
     }
 
+    /** A directory entry with its name, decoded once. */
+    record Named(String name, Path path) {
+    }
+
     /** Paths in {@link #GO_ORDER} of their last elements, each name encoded once (not once per comparison). */
     static List<Path> sortByName(List<Path> paths) {
-        record Keyed(byte[] key, Path path) {
+        return sortNamed(paths).stream().map(Named::path).toList();
+    }
+
+    /** As {@link #sortByName}, with each entry's name. */
+    static List<Named> sortNamed(List<Path> paths) {
+        record Keyed(byte[] key, Named named) {
         }
         List<Keyed> keyed = new ArrayList<>(paths.size());
         for (Path p : paths) {
-            keyed.add(new Keyed(p.getFileName().toString().getBytes(StandardCharsets.UTF_8), p));
+            String name = p.getFileName().toString();
+            keyed.add(new Keyed(name.getBytes(StandardCharsets.UTF_8), new Named(name, p)));
         }
         keyed.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        List<Path> sorted = new ArrayList<>(paths.size());
-        keyed.forEach(k -> sorted.add(k.path()));
+        List<Named> sorted = new ArrayList<>(paths.size());
+        keyed.forEach(k -> sorted.add(k.named()));
         return sorted;
     }
 
