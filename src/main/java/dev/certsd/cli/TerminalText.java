@@ -115,6 +115,9 @@ public final class TerminalText {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                continue; // printable ASCII: nearly every character of nearly every name
+            }
             if (isControl(c) || c == REPLACEMENT || Character.isSurrogate(c) && !validSurrogate(s, i)) {
                 return true;
             }
@@ -234,24 +237,31 @@ public final class TerminalText {
         }
 
         @Override
-        public void write(char[] buf, int off, int len) {
-            write(new String(buf, off, len), 0, len);
+        public void write(String s, int off, int len) {
+            // copied a piece at a time, then scanned as an array (cheaper than charAt in C1 code)
+            char[] chars = new char[Math.min(len, 8192)];
+            for (int done = 0; done < len; done += chars.length) {
+                int n = Math.min(chars.length, len - done);
+                s.getChars(off + done, off + done + n, chars, 0);
+                write(chars, 0, n);
+            }
         }
 
         @Override
-        public void write(String s, int off, int len) {
-            int end = off + len;
+        public void write(char[] buf, int off, int len) {
             int plain = off;
+            int end = off + len;
             for (int i = off; i < end; i++) {
-                char c = s.charAt(i);
-                if (!isControl(c) || c == '\n' || c == '\t' || c == '\r' && i + 1 < end && s.charAt(i + 1) == '\n') {
+                char c = buf[i];
+                if (c >= 0x20 && (c < 0x7f || c > 0x9f) || c == '\n' || c == '\t'
+                        || c == '\r' && i + 1 < end && buf[i + 1] == '\n') {
                     continue;
                 }
-                super.write(s, plain, i - plain);
+                super.write(buf, plain, i - plain);
                 super.write(String.format("\\u%04X", (int) c), 0, 6);
                 plain = i + 1;
             }
-            super.write(s, plain, end - plain);
+            super.write(buf, plain, end - plain);
         }
     }
 }
