@@ -17,6 +17,9 @@ final class Names {
     static final Comparator<String> GO_ORDER = (a, b) -> Arrays.compareUnsigned(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
+    /** Entries from which a directory's names are decoded and sorted on every core. */
+    private static final int PARALLEL = 4096;
+
     private Names() {
     }
 
@@ -33,14 +36,21 @@ final class Names {
     static List<Named> sortNamed(List<Path> paths) {
         record Keyed(byte[] key, Named named) {
         }
-        List<Keyed> keyed = new ArrayList<>(paths.size());
-        for (Path p : paths) {
+        boolean large = paths.size() >= PARALLEL;
+        Keyed[] keyed = (large ? paths.parallelStream() : paths.stream()).map(p -> {
             String name = p.getFileName().toString();
-            keyed.add(new Keyed(name.getBytes(StandardCharsets.UTF_8), new Named(name, p)));
+            return new Keyed(name.getBytes(StandardCharsets.UTF_8), new Named(name, p));
+        }).toArray(Keyed[]::new);
+        Comparator<Keyed> order = (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
+        if (large) {
+            Arrays.parallelSort(keyed, order);
+        } else {
+            Arrays.sort(keyed, order);
         }
-        keyed.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        List<Named> sorted = new ArrayList<>(paths.size());
-        keyed.forEach(k -> sorted.add(k.named()));
+        List<Named> sorted = new ArrayList<>(keyed.length);
+        for (Keyed k : keyed) {
+            sorted.add(k.named());
+        }
         return sorted;
     }
 
