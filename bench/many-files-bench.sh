@@ -13,8 +13,8 @@
 #           certificate's issuer is in the directory, every pair loads, each copy is a duplicate of the first.
 #           (Not copies of the issuing CA: N issuers of M certificates are N*M links by definition, which the
 #           JSON lists in each file's issuedBy.)
-# The certificates come from openssl (EC P-256, valid 30 days). Files are written with bash builtins, so making
-# 100,000 of them takes a few seconds.
+# The certificates come from openssl (EC P-256, valid 30 days). Files are written with bash builtins (no process a
+# file), so making 100,000 of them takes seconds.
 #
 # Environment: SIZES ("10000 100000"), RUNS (3; the first run of each command is a warm-up and not counted when
 # RUNS > 1), TIMEOUT (120 s a run; a run that takes longer is killed and shown as ">TIMEOUT"), KEEP=1 (keep the
@@ -83,7 +83,8 @@ make_tree() {
         printf '%s\n' "$cert" >"$dir/client.cert"
         printf '%s\n' "$key" >"$dir/client.key"
         for ((i = 1; i <= size - 3; i++)); do
-            printf 'stray %d\n' "$i" >"$dir/$(printf 'stray-%06d.txt' "$i")"
+            printf -v n '%06d' "$i"
+            printf 'stray %d\n' "$i" >"$dir/stray-$n.txt"
         done
     else
         printf '%s\n' "$ca" >"$dir/ca.crt"
@@ -94,7 +95,8 @@ make_tree() {
             printf '%s\n' "$key" >"$dir/client-$n.key"
         done
         for ((i = size / 3 * 3 + 1; i < size; i++)); do   # the remainder, so the directory holds exactly SIZE files
-            printf 'stray %d\n' "$i" >"$dir/$(printf 'stray-%06d.txt' "$i")"
+            printf -v n '%06d' "$i"
+            printf 'stray %d\n' "$i" >"$dir/stray-$n.txt"
         done
     fi
     chmod 600 "$dir"/*.key 2>/dev/null || true
@@ -134,9 +136,12 @@ time_runs() {
 say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 say "java:    $(java -version 2>&1 | head -2 | tail -1)"
 say "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before"
-# the launcher writes its class archive on its first check run; do that once, outside the timings
-mkdir -p "$work/empty"
-bin/certsd-studio check --root "$work/empty" >/dev/null 2>&1 || true
+# the launcher writes its class archive on its first check run; do that once, outside the timings, over a small
+# root that loads the classes a real check needs (parsing, rules, both outputs' text)
+mkdir -p "$work/small/$HOST"
+cp "$pki/ca.crt" "$pki/client.cert" "$pki/client.key" "$work/small/$HOST/"
+printf 'stray\n' >"$work/small/$HOST/stray.txt"
+bin/certsd-studio check --root "$work/small" >/dev/null 2>&1 || true
 
 for size in $SIZES; do
     for kind in junk copies; do

@@ -39,16 +39,16 @@ final class ApplyPreparedCommand implements Callable<Integer> {
         PreparedApply.Result r = PreparedApply.run(PreparedApply.Request.of(dir, System.getenv(), rootsFile));
         PrintWriter out = spec.commandLine().getOut();
         if (r.applied()) {
-            out.println(UndoRedo.fmt(text, locale, "applyPrepared.done", r.description().render(locale)));
+            out.println(UndoRedo.fmt(text, locale, "applyPrepared.done", TerminalText.text(r.description().render(locale))));
             StepLines.print(out, r.steps(), locale, "  ");
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
         for (Problem p : r.problems()) {
-            err.println(UndoRedo.fmt(text, locale, "applyPrepared.not", p.message(locale)));
+            err.println(UndoRedo.fmt(text, locale, "applyPrepared.not", TerminalText.text(p.message(locale))));
         }
         for (Problem p : r.rollbackProblems()) {
-            err.println(UndoRedo.fmt(text, locale, "applyPrepared.rollback", p.message(locale)));
+            err.println(UndoRedo.fmt(text, locale, "applyPrepared.rollback", TerminalText.text(p.message(locale))));
         }
         return 1;
     }

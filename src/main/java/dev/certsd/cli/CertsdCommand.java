@@ -1,5 +1,6 @@
 package dev.certsd.cli;
 
+import dev.certsd.material.InputFiles;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -64,12 +65,35 @@ public final class CertsdCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof dev.certsd.files.ChangeException refused) {
                 // A change refused before it began (an unsafe journal, a directory root must not write): not changed.
-                commandLine.getErr().println(refused.problem().message(java.util.Locale.getDefault()));
+                commandLine.getErr().println(TerminalText.text(refused.problem().message(java.util.Locale.getDefault())));
                 return 1;
             }
-            commandLine.getErr().println(ex.getMessage() != null ? ex.getMessage() : ex.toString());
+            String message = ex instanceof InputFiles.TooLarge t
+                    ? String.format(RootOptions.text().getString("error.tooLarge"), t.name(), InputFiles.TooLarge.limit())
+                    : ex.getMessage() != null ? ex.getMessage() : ex.toString();
+            commandLine.getErr().println(TerminalText.text(message));
             return 2;
         });
+        // What a command prints goes through the terminal guard (control characters shown, not acted on); the usage
+        // help does not, so picocli may still colour it on a terminal. A usage error quotes what was typed.
+        PrintWriter safeOut = TerminalText.guard(out, false);
+        PrintWriter safeErr = TerminalText.guard(err, true);
+        cl.setExecutionStrategy(parseResult -> {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            for (CommandLine c : parseResult.asCommandLineList()) {
+                c.setOut(safeOut);
+                c.setErr(safeErr);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        CommandLine.IParameterExceptionHandler usageError = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, arguments) -> usageError.handleParseException(
+                TerminalText.needsQuoting(ex.getMessage())
+                        ? new CommandLine.ParameterException(ex.getCommandLine(), TerminalText.text(ex.getMessage()), ex)
+                        : ex, arguments));
         int code = cl.execute(args);
         out.flush();
         err.flush();

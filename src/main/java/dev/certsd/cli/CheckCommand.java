@@ -30,7 +30,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RootReport report = rootOptions.scan(spec, hostDirs);
         if (json) {
-            spec.commandLine().getOut().println(CheckJson.render(report));
+            CheckJson.write(report, spec.commandLine().getOut());
+            spec.commandLine().getOut().println();
         } else {
             new CheckText(spec.commandLine().getOut(), Locale.getDefault()).print(report);
         }

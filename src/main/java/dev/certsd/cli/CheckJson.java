@@ -12,8 +12,11 @@ import dev.certsd.fix.Fix;
 import dev.certsd.fix.HostAnswer;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.KeyInfo;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,13 @@ final class CheckJson {
     }
 
     static String render(RootReport report) {
+        StringWriter w = new StringWriter();
+        write(report, w);
+        return w.toString();
+    }
+
+    /** Writes the document to {@code out} as it is made (a root of 100,000 files makes tens of megabytes). */
+    static void write(RootReport report, Writer out) {
         Messages messages = new Messages(Locale.ENGLISH);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("root", report.root().path().toString());
@@ -38,7 +48,13 @@ final class CheckJson {
         doc.put("hosts", hosts);
         doc.put("findings", findings(report.findings(), messages, ""));
         try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc);
+            JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).write(doc,
+                    new FilterWriter(out) {
+                        @Override
+                        public void close() throws IOException {
+                            flush(); // the caller's stream stays open
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,9 +32,9 @@ final class CheckText {
     }
 
     void print(RootReport report) {
-        out.println(fmt("check.root", report.root().path(), report.root().client().id()));
+        out.println(fmt("check.root", TerminalText.text(report.root().path().toString()), report.root().client().id()));
         for (Finding f : report.findings()) {
-            out.println("  " + severity(f.severity()) + " " + messages.render(f, ""));
+            out.println("  " + severity(f.severity()) + " " + messages.render(TerminalText.finding(f), ""));
         }
         long errors = 0;
         long warnings = 0;
@@ -51,16 +51,18 @@ final class CheckText {
 
     private void printHost(HostReport h) {
         String verdict = verdictLine(h.verdict(), text, locale);
-        out.println(h.hostDir().dirName() + "  " + verdict);
-        out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : String.join(", ", h.load().pairs())));
-        out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : String.join(", ", h.load().caFiles())));
+        String dir = TerminalText.name(h.path());
+        out.println(dir + "  " + verdict);
+        out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : TerminalText.names(h.load().pairs())));
+        out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : TerminalText.names(h.load().caFiles())));
         HostAnswer answer = HostAnswer.of(h);
         for (FileReport f : h.files()) {
             String badges = f.badges().stream().sorted().map(Badge::id).collect(Collectors.joining(", "));
-            out.println("  " + f.name() + "  [" + badges + "]");
-            printAdvice(answer.forFile(f), h.hostDir().dirName(), "      ");
+            String file = TerminalText.name(f.name(), f.entry().path());
+            out.println("  " + file + "  [" + badges + "]");
+            printAdvice(answer.forFile(f), dir, f.name(), file, "      ");
         }
-        printAdvice(answer.forHost(), h.hostDir().dirName(), "  ");
+        printAdvice(answer.forHost(), dir, null, null, "  ");
     }
 
     /** The verdict's words, from its level alone (also printed after gen/import/new-host changed a directory). */
@@ -68,8 +70,8 @@ final class CheckText {
         return switch (v.level()) {
             case IGNORED -> v.ignoredBy() == Verdict.Ignored.INSECURE_REGISTRY ? fmt(text, locale, "check.verdict.ignored")
                     : fmt(text, locale, "check.verdict.ignored." + v.ignoredBy().name());
-            case CONFIG_ERROR -> v.hangs() ? fmt(text, locale, "check.verdict.blocks", v.hangsOn())
-                    : fmt(text, locale, "check.verdict.error", v.clientError());
+            case CONFIG_ERROR -> v.hangs() ? fmt(text, locale, "check.verdict.blocks", TerminalText.name(v.hangsOn()))
+                    : fmt(text, locale, "check.verdict.error", TerminalText.text(v.clientError()));
             case FAILS_LATER -> fmt(text, locale, "check.verdict.failsLater", v.errors());
             case OK -> fmt(text, locale, "check.verdict.ok");
         };
@@ -79,12 +81,18 @@ final class CheckText {
         return new MessageFormat(text.getString(key), locale).format(args);
     }
 
-    private void printAdvice(List<HostAnswer.Advice> advice, String dir, String indent) {
+    /** {@code dir} and {@code shownFile} are already quoted; the latter stands for {@code file} in the texts. */
+    private void printAdvice(List<HostAnswer.Advice> advice, String dir, String file, String shownFile, String indent) {
         for (HostAnswer.Advice a : advice) {
             Finding f = a.finding();
-            out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(f, dir));
+            Finding shown = TerminalText.finding(f);
+            if (file != null && file.equals(f.file()) && !shownFile.equals(shown.file())) {
+                shown = new Finding(f.code(), f.severity(), shownFile, shown.args());
+            }
+            out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(shown, dir));
             for (Fix fix : a.fixes()) {
-                out.println(indent + "    " + fmt("check.fix", fix.kind().id(), fix.description().render(locale)));
+                out.println(indent + "    " + fmt("check.fix", fix.kind().id(),
+                        TerminalText.text(fix.description().render(locale))));
             }
         }
     }

@@ -16,8 +16,6 @@ import dev.certsd.fix.FixException;
 import dev.certsd.fix.FixKind;
 import dev.certsd.fix.Fixes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -196,8 +194,7 @@ final class FixCommand implements Callable<Integer> {
     }
 
     private char[] readPassphrase() throws IOException {
-        String first = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        return first.toCharArray();
+        return PassphraseFile.firstLine(passphraseFile);
     }
 
     /** The host directory's path after the change set (a fix may rename the directory itself). */

@@ -25,7 +25,7 @@ final class FixReportText {
     }
 
     void print(RootReport report, FindingCode code, boolean dryRun, List<FixResult> results) {
-        out.println(fmt("check.root", report.root().path(), report.root().client().id()));
+        out.println(fmt("check.root", TerminalText.text(report.root().path().toString()), report.root().client().id()));
         if (dryRun) {
             out.println(fmt("fix.dryRun"));
         }
@@ -38,12 +38,12 @@ final class FixReportText {
             if (!r.host().equals(host)) {
                 host = r.host();
                 out.println();
-                out.println(host);
+                out.println(TerminalText.name(host));
             }
             out.println("  " + text.getString("severity." + r.finding().severity().id()) + " " + r.finding().code()
-                    + ": " + messages.render(r.finding(), host));
+                    + ": " + messages.render(TerminalText.finding(r.finding()), TerminalText.name(host)));
             if (r.fix() != null) {
-                out.println("    " + fmt("fix.fix", r.fix().kind().id(), r.fix().description().render(locale)));
+                out.println("    " + fmt("fix.fix", r.fix().kind().id(), TerminalText.text(r.fix().description().render(locale))));
             }
             if (r.changes() != null) {
                 StepLines.print(out, r.changes().ops(), locale, "      ");
@@ -64,7 +64,7 @@ final class FixReportText {
             case FAILED -> problems("fix.failed", r.problems());
             case NO_FIX -> out.println("    " + fmt("fix.noFix"));
             case NEEDS_PASSPHRASE -> out.println("    " + fmt("fix.needsPassphrase"));
-            case NOT_PLANNED -> out.println("    " + fmt("fix.notPlanned", r.error()));
+            case NOT_PLANNED -> out.println("    " + fmt("fix.notPlanned", TerminalText.text(r.error())));
             case NEEDS_PRIVILEGE -> {
                 if (dryRun || r.prepared() == null) {
                     out.println("    " + fmt("fix.privileged.dryRun"));
@@ -78,7 +78,7 @@ final class FixReportText {
 
     private void problems(String key, List<Problem> problems) {
         for (Problem p : problems) {
-            out.println("    " + fmt(key, p.message(locale)));
+            out.println("    " + fmt(key, TerminalText.text(p.message(locale))));
         }
     }
 

@@ -12,8 +12,6 @@ import dev.certsd.pki.Progress;
 import dev.certsd.pki.SigningCa;
 import dev.certsd.pki.Subject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -107,8 +105,7 @@ final class GenClientCommand implements Callable<Integer> {
                 PendingKeys pending = new PendingKeys(pendingDir != null ? pendingDir : PendingKeys.defaultDirectory());
                 plan = new CertificateRequests(clock, pending).request(cs, csr, Cancel.none(), Progress.NONE);
             } else {
-                char[] passphrase = caPassphraseFile == null ? null : Files.readAllLines(caPassphraseFile,
-                        StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+                char[] passphrase = caPassphraseFile == null ? null : PassphraseFile.firstLine(caPassphraseFile);
                 SigningCa ca;
                 try {
                     ca = SigningCa.read(caCert, caKey, passphrase);

@@ -51,7 +51,8 @@ final class HistoryCommand implements Callable<Integer> {
         for (JournalEntry e : entries) {
             out.println(UndoRedo.fmt(text, Locale.getDefault(), "history.entry", e.id(),
                     e.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-                    text.getString("history.status." + e.status().name()), e.description().render(Locale.getDefault())));
+                    text.getString("history.status." + e.status().name()),
+                    TerminalText.text(e.description().render(Locale.getDefault()))));
         }
         return 0;
     }

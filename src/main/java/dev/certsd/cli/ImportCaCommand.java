@@ -12,8 +12,6 @@ import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.Timeouts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,11 +118,10 @@ final class ImportCaCommand implements Callable<Integer> {
     }
 
     private CaSource source(PkiRun run) throws IOException, PkiException {
-        char[] password = passwordFile == null ? null : Files.readAllLines(passwordFile, StandardCharsets.UTF_8)
-                .stream().findFirst().orElse("").toCharArray();
+        char[] password = passwordFile == null ? null : PassphraseFile.firstLine(passwordFile);
         try {
             if (file != null && file.equals("-")) {
-                return CaImport.fromText(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+                return CaImport.fromInput(System.in);
             }
             if (file != null) {
                 return CaImport.fromFile(Path.of(file), password);

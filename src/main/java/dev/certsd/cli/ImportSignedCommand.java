@@ -4,8 +4,8 @@ import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.PendingKeys;
 import dev.certsd.pki.PkiException;
 import dev.certsd.pki.Planned;
+import dev.certsd.material.InputFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -56,7 +56,7 @@ final class ImportSignedCommand implements Callable<Integer> {
         Planned plan;
         try {
             plan = new CertificateRequests(Clock.systemUTC(), pending).importSigned(dir, name,
-                    Files.readAllBytes(certFile), overwrite);
+                    InputFiles.read(certFile), overwrite);
         } catch (PkiException e) {
             return run.refused(e.text());
         }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +51,14 @@ final class PkiRun {
     /** Prints a line of the human output (nothing in JSON mode). */
     void line(String key, Object... args) {
         if (!json) {
-            out.println(UndoRedo.fmt(text, locale, key, args));
+            Object[] shown = Arrays.stream(args).map(a -> a instanceof String s ? TerminalText.text(s) : a).toArray();
+            out.println(UndoRedo.fmt(text, locale, key, shown));
         }
     }
 
     void line(Text t) {
         if (!json) {
-            out.println(t.render(locale));
+            out.println(TerminalText.text(t.render(locale)));
         }
     }
 
@@ -67,7 +69,7 @@ final class PkiRun {
         if (json) {
             print();
         } else {
-            out.println(UndoRedo.fmt(text, locale, "pki.refused", why.render(locale)));
+            out.println(UndoRedo.fmt(text, locale, "pki.refused", TerminalText.text(why.render(locale))));
         }
         return 1;
     }
@@ -92,10 +94,10 @@ final class PkiRun {
         }
         doc.put("certificates", plan.certificates().stream().map(PkiRun::cert).toList());
         if (!json) {
-            out.println(plan.changes().description().render(locale));
+            out.println(TerminalText.text(plan.changes().description().render(locale)));
             StepLines.print(out, plan.changes().ops(), locale, "  ");
             for (Text n : plan.notes()) {
-                out.println("  * " + n.render(locale));
+                out.println("  * " + TerminalText.text(n.render(locale)));
             }
         }
         int code;

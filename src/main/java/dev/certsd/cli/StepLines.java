@@ -18,14 +18,14 @@ final class StepLines {
 
     static void print(PrintWriter out, List<FileOp> steps, Locale locale, String indent) {
         for (FileOp op : steps) {
-            out.println(indent + "- " + StepText.of(op).render(locale));
+            out.println(indent + "- " + TerminalText.text(StepText.of(op).render(locale)));
         }
     }
 
     /** How to carry out a prepared change: the script as root, or the helper through the privilege prompt. */
     static void printPrivileged(PrintWriter out, PreparedChange p, ResourceBundle text, String indent) {
         out.println(indent + text.getString("privileged.intro"));
-        out.println(indent + "    sudo sh " + p.script());
+        out.println(indent + "    sudo sh " + shellWord(p.script().toString()));
         out.println(indent + text.getString("privileged.or"));
         out.println(indent + "    " + String.join(" ", p.pkexecCommand().stream().map(StepLines::shellWord).toList()));
     }
@@ -65,6 +65,9 @@ final class StepLines {
     }
 
     private static String shellWord(String s) {
+        if (TerminalText.needsQuoting(s)) {
+            return TerminalText.name(s); // $'...': a shell word that shows its control characters
+        }
         return s.matches("[A-Za-z0-9_@%+=:,./-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

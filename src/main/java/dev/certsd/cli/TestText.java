@@ -23,7 +23,8 @@ final class TestText {
     }
 
     void print(ProbeReport r) {
-        out.println(fmt("test.header", r.dir(), r.endpoint().url(), r.client().id()));
+        out.println(fmt("test.header", TerminalText.text(String.valueOf(r.dir())), TerminalText.text(r.endpoint().url()),
+                r.client().id()));
         if (r.proxy().active()) {
             out.println(fmt("test.proxy", r.proxy().proxy(), r.proxy().variable()));
         }
@@ -31,32 +32,33 @@ final class TestText {
             out.println(fmt("test.trust.skipVerify"));
         } else {
             out.println(fmt("test.trust", r.caFiles().isEmpty() ? "-" : String.join(", ",
-                    r.caFiles().stream().map(p -> p.getFileName().toString()).toList()),
+                    r.caFiles().stream().map(TerminalText::name).toList()),
                     fmt(r.systemRootsMerged() ? "test.trust.merged" : "test.trust.only")));
         }
         if (!r.acceptableIssuers().isEmpty()) {
-            out.println(fmt("test.issuers", String.join("; ", r.acceptableIssuers())));
+            out.println(fmt("test.issuers", String.join("; ", r.acceptableIssuers().stream().map(TerminalText::text).toList())));
         }
         out.println();
         for (Attempt a : r.attempts()) {
             out.println(fmt("test.attempt", a.outcome().id(), messages.kind(a), a.elapsed().toMillis()));
-            out.println("    " + messages.explain(a));
+            out.println("    " + TerminalText.text(messages.explain(a)));
             if (!a.serverChain().isEmpty() && a.kind() == Attempt.Kind.BASELINE) {
-                a.serverChain().forEach(c -> out.println("    " + fmt("test.chain", c.subject(), c.issuer(), c.notAfter(),
+                a.serverChain().forEach(c -> out.println("    " + fmt("test.chain", TerminalText.text(c.subject()),
+                        TerminalText.text(c.issuer()), c.notAfter(),
                         c.sha256())));
             }
-            out.println("    $ " + a.curl());
+            out.println("    $ " + TerminalText.text(a.curl()));
         }
         out.println();
-        out.println(messages.docsAnswer(r));
-        out.println(fmt("test.go", messages.prediction(r)));
+        out.println(TerminalText.text(messages.docsAnswer(r)));
+        out.println(fmt("test.go", TerminalText.text(messages.prediction(r))));
         String path = messages.clientPath(r);
         if (!path.isEmpty()) {
-            out.println(path);
+            out.println(TerminalText.text(path));
         }
         String difference = messages.difference(r);
         if (!difference.isEmpty()) {
-            out.println(difference);
+            out.println(TerminalText.text(difference));
         }
     }
 

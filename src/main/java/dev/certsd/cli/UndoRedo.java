@@ -51,15 +51,16 @@ final class UndoRedo {
             }
             out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(m));
         } else if (outcome instanceof Outcome.Done) {
-            out.println(fmt(text, locale, action + ".done", entry.id(), entry.description().render(locale)));
+            out.println(fmt(text, locale, action + ".done", entry.id(), TerminalText.text(entry.description().render(locale))));
             StepLines.print(out, steps, locale, "  ");
         } else if (outcome instanceof Outcome.NeedsPrivilege np) {
-            out.println(fmt(text, locale, action + ".privileged", entry.id(), entry.description().render(locale)));
+            out.println(fmt(text, locale, action + ".privileged", entry.id(),
+                    TerminalText.text(entry.description().render(locale))));
             StepLines.print(out, steps, locale, "  ");
             StepLines.printPrivileged(out, np.prepared(), text, "");
         } else {
             for (Problem p : problems) {
-                out.println(fmt(text, locale, action + ".not", p.message(locale)));
+                out.println(fmt(text, locale, action + ".not", TerminalText.text(p.message(locale))));
             }
         }
         return outcome instanceof Outcome.Done ? 0 : 1;

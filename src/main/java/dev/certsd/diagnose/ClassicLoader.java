@@ -3,6 +3,7 @@ package dev.certsd.diagnose;
 import dev.certsd.layout.Client;
 import dev.certsd.layout.FileRole;
 import dev.certsd.material.GoKeyPair;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ final class ClassicLoader {
         List<String> pairs = new ArrayList<>();
         List<String> cas = new ArrayList<>();
         Map<String, GoKeyPair.Result> keyPairs = new HashMap<>();
+        Map<List<ByteBuffer>, GoKeyPair.Result> loaded = new HashMap<>();
         for (FileEntry e : entries) {
             switch (FileRole.of(e.name(), client)) {
                 case CA -> {
@@ -63,7 +65,9 @@ final class ClassicLoader {
                         }
                     }
                     if (e.readable() && key.readable()) {
-                        GoKeyPair.Result r = GoKeyPair.load(e.bytes(), key.bytes());
+                        GoKeyPair.Result r = loaded.computeIfAbsent(
+                                List.of(ByteBuffer.wrap(e.bytes()), ByteBuffer.wrap(key.bytes())),
+                                k -> GoKeyPair.load(e.bytes(), key.bytes())); // copies of a pair load once
                         keyPairs.put(e.name(), r);
                         if (!r.ok()) {
                             return stop(pairs, cas, r.error(), e.name(), null, keyPairs);

@@ -1,8 +1,10 @@
 package dev.certsd.diagnose;
 
+import dev.certsd.material.Content;
 import dev.certsd.material.ContentReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads directory entries without ever blocking on a FIFO or reading a device. */
@@ -23,7 +26,14 @@ final class EntryReader {
     }
 
     FileEntry read(Path path) {
-        String name = path.getFileName().toString();
+        return read(path, path.getFileName().toString(), null);
+    }
+
+    /**
+     * {@code name} is the last element of {@code path}, as the directory listing gave it; {@code parsed}, when not
+     * null, holds what each content of the directory read so far holds: a copy of a file is parsed once.
+     */
+    FileEntry read(Path path, String name, Map<ByteBuffer, Content> parsed) {
         boolean symlink;
         try {
             symlink = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
@@ -35,11 +45,12 @@ final class EntryReader {
         BasicFileAttributes attrs;
         Set<PosixFilePermission> perms = null;
         try {
-            attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            try {
-                perms = Files.readAttributes(path, PosixFileAttributes.class).permissions();
-            } catch (UnsupportedOperationException | IOException e) {
-                perms = null;
+            try { // one stat: the POSIX attributes hold the basic ones
+                PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class);
+                attrs = posix;
+                perms = posix.permissions();
+            } catch (UnsupportedOperationException e) {
+                attrs = Files.readAttributes(path, BasicFileAttributes.class);
             }
         } catch (NoSuchFileException e) {
             return entry(name, path, FileEntry.Kind.BROKEN_SYMLINK, symlink, 0, null);
@@ -64,7 +75,8 @@ final class EntryReader {
                 return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, bytes.length, perms);
             }
             return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, bytes.length, perms, bytes,
-                    ContentReader.read(bytes));
+                    parsed == null ? ContentReader.read(bytes)
+                            : parsed.computeIfAbsent(ByteBuffer.wrap(bytes), k -> ContentReader.read(bytes)));
         } catch (AccessDeniedException e) {
             return entry(name, path, FileEntry.Kind.UNREADABLE, symlink, attrs.size(), perms);
         } catch (IOException e) {

@@ -4,7 +4,9 @@ import dev.certsd.layout.Client;
 import dev.certsd.layout.FileRole;
 import dev.certsd.layout.HostDir;
 import dev.certsd.layout.HostDirNames;
+import dev.certsd.material.Content;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Scans one host directory: reads its entries, runs the client's loader, then every rule. */
 public final class HostScanner {
+    /** Entries from which a host directory's files are read in parallel. */
+    private static final int PARALLEL_READ = 256;
+
     private final ScanOptions options;
     private final EntryReader reader;
 
@@ -137,12 +143,11 @@ public final class HostScanner {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(paths::add);
         }
-        paths.sort((a, b) -> Names.GO_ORDER.compare(a.getFileName().toString(), b.getFileName().toString()));
-        List<FileEntry> entries = new ArrayList<>(paths.size());
-        for (Path p : paths) {
-            entries.add(reader.read(p));
-        }
-        return entries;
+        List<Names.Named> sorted = Names.sortNamed(paths);
+        Map<ByteBuffer, Content> parsed = new ConcurrentHashMap<>(); // copies of a file are parsed once
+        // a large directory is read on every core: most of its time is the system calls of each entry
+        return new ArrayList<>((sorted.size() >= PARALLEL_READ ? sorted.parallelStream() : sorted.stream())
+                .map(n -> reader.read(n.path(), n.name(), parsed)).toList());
     }
 
     /** Badges follow from role and findings, so the tree and the JSON never disagree with the findings. */

@@ -2,8 +2,10 @@ package dev.certsd.diagnose;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -15,6 +17,8 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Each code's pattern, parsed once: a root of many files renders the same few patterns many times. */
+    private final Map<String, MessageFormat> formats = new HashMap<>();
 
     public Messages(Locale locale) {
         this.locale = locale;
@@ -30,10 +34,17 @@ public final class Messages {
             String key = code + ".arg" + (i + 1) + "." + value;
             args.add(bundle.containsKey(key) ? bundle.getString(key) : value);
         }
-        try {
-            return new MessageFormat(bundle.getString(code), locale).format(args.toArray());
-        } catch (MissingResourceException e) {
-            return code + " " + args;
+        synchronized (formats) { // a MessageFormat is not safe for threads
+            MessageFormat format = formats.get(code);
+            if (format == null) {
+                try {
+                    format = new MessageFormat(bundle.getString(code), locale);
+                } catch (MissingResourceException e) {
+                    return code + " " + args;
+                }
+                formats.put(code, format);
+            }
+            return format.format(args.toArray());
         }
     }
 }

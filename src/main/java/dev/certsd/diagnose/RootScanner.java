@@ -81,7 +81,7 @@ public final class RootScanner {
                 throw new NoSuchFileException(dir.resolve(name).toString(), null, "no such host directory");
             }
         }
-        hostDirs.sort((a, b) -> Names.GO_ORDER.compare(a.getFileName().toString(), b.getFileName().toString()));
+        hostDirs = Names.sortByName(hostDirs);
         HostScanner scanner = new HostScanner(options);
         List<HostReport> hosts = hostDirs.size() < 4
                 ? hostDirs.stream().map(scanner::scan).toList()

@@ -7,6 +7,7 @@ import dev.certsd.material.Content;
 import dev.certsd.material.ContentIssue;
 import dev.certsd.material.ContentReader;
 import dev.certsd.material.Fingerprints;
+import dev.certsd.material.InputFiles;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
@@ -15,6 +16,7 @@ import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.ServerCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,14 +49,38 @@ public final class CaImport {
     /** Certificates in a file: PEM (one or many), DER, PKCS#7 (PEM or DER), PKCS#12 (password may be null). */
     public static CaSource fromFile(Path file, char[] pkcs12Password) throws PkiException {
         try {
-            return fromBytes(Files.readAllBytes(file), pkcs12Password, file.toAbsolutePath().toString());
+            return fromBytes(InputFiles.read(file), pkcs12Password, file.toAbsolutePath().toString());
+        } catch (InputFiles.TooLarge e) {
+            throw tooLarge(file.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
         }
     }
 
-    /** Certificates in pasted text (the clipboard): PEM blocks, or Base64 without its header lines. */
+    /** Certificates read from a stream (standard input, "-"), within the input limit. */
+    public static CaSource fromInput(InputStream in) throws PkiException {
+        try {
+            return fromText(new String(InputFiles.read(in, "-"), StandardCharsets.UTF_8));
+        } catch (InputFiles.TooLarge e) {
+            throw tooLarge("-", e);
+        } catch (IOException e) {
+            throw new PkiException(PkiText.of("error.read", "-", String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** A file over the input limit: refused with the limit named. */
+    static PkiException tooLarge(String file, InputFiles.TooLarge e) {
+        return new PkiException(PkiText.of("error.tooLarge", file, InputFiles.TooLarge.limit()), e);
+    }
+
+    /**
+     * Certificates in pasted text (the clipboard): PEM blocks, or Base64 without its header lines. Text over the
+     * input limit holds nothing to import.
+     */
     public static CaSource fromText(String text) {
+        if (text.length() > InputFiles.MAX_BYTES) {
+            return new CaSource.Nothing(PkiText.of("source.tooLarge", InputFiles.TooLarge.limit()));
+        }
         CaSource s = fromBytes(text.getBytes(StandardCharsets.UTF_8), null, null);
         return s instanceof CaSource.Found f
                 ? new CaSource.Found(f.certificates(), new CaSource.Origin(CaSource.Origin.Kind.TEXT, null)) : s;

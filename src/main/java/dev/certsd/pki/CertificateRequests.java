@@ -164,7 +164,9 @@ public final class CertificateRequests {
 
     private static byte[] read(Path file) throws PkiException {
         try {
-            return Files.readAllBytes(file);
+            return dev.certsd.material.InputFiles.read(file);
+        } catch (dev.certsd.material.InputFiles.TooLarge e) {
+            throw CaImport.tooLarge(file.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
         }

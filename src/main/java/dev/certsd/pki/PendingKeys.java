@@ -117,7 +117,7 @@ public final class PendingKeys {
 
     private Optional<Waiting> read(Path key) {
         try {
-            List<PemBlock> blocks = GoPem.decodeAll(Files.readAllBytes(key));
+            List<PemBlock> blocks = GoPem.decodeAll(dev.certsd.material.InputFiles.read(key));
             if (blocks.isEmpty()) {
                 return Optional.empty();
             }

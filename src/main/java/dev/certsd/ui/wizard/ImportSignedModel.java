@@ -2,6 +2,7 @@ package dev.certsd.ui.wizard;
 
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
+import dev.certsd.material.InputFiles;
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.PendingKeys;
 import dev.certsd.pki.Placement;
@@ -125,7 +126,7 @@ public final class ImportSignedModel {
         if (!p.isAbsolute() || !Files.isRegularFile(p)) {
             return new Read(null, text.fmt("wizard.ca.noFile", s), "");
         }
-        List<CertInfo> certs = ContentReader.read(Files.readAllBytes(p)).certificates();
+        List<CertInfo> certs = ContentReader.read(InputFiles.read(p)).certificates();
         if (certs.isEmpty()) {
             return new Read(null, text.get("wizard.signed.noCertificate"), "");
         }
@@ -170,7 +171,7 @@ public final class ImportSignedModel {
         String n = name.get().strip();
         boolean ow = overwrite.get();
         return (cancel, progress) -> Optional.of(new CertificateRequests(clock, pending)
-                .importSigned(w.hostDir(), n, Files.readAllBytes(file), ow));
+                .importSigned(w.hostDir(), n, InputFiles.read(file), ow));
     }
 
     public ObservableList<PendingKeys.Waiting> waiting() {
