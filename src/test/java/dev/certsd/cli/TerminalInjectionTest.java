@@ -175,7 +175,8 @@ class TerminalInjectionTest {
         assertTrue(err.toString().contains("nope\\033[2J"), err.toString());
         assertEquals(2, run("check", "--client", "bad\u001b[2J"));
         assertTrue(err.toString().contains("bad\\033[2J"), err.toString());
-        assertEquals(2, run("apply-prepared", tmp.resolve("gone\u001b[2J").toString()));
+        // a prepared directory that is not there is refused like any other the helper will not use: exit 1
+        assertEquals(1, run("apply-prepared", tmp.resolve("gone\u001b[2J").toString()));
         assertTrue(err.toString().contains("gone\\033[2J"), err.toString());
     }
 
