@@ -14,7 +14,18 @@ import java.util.List;
  *
  * @param findings every finding of the directory, in the report's order, each with its fixes
  */
-public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings) {
+public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings, java.util.Map<Finding, Advice> byFinding) {
+
+    public HostAnswer(HostReport host, Verdict verdict, List<Advice> findings) {
+        this(host, verdict, findings, index(findings));
+    }
+
+    /** Each finding's advice, so that asking per file stays linear in a directory of 100,000 files. */
+    private static java.util.Map<Finding, Advice> index(List<Advice> findings) {
+        java.util.Map<Finding, Advice> m = new java.util.HashMap<>();
+        findings.forEach(a -> m.putIfAbsent(a.finding(), a));
+        return java.util.Collections.unmodifiableMap(m);
+    }
     public HostAnswer {
         findings = List.copyOf(findings);
     }
@@ -36,8 +47,9 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
      */
     public static List<Advice> advice(HostReport host, List<Finding> findings) {
         List<Advice> advice = new ArrayList<>();
+        java.util.Set<Finding> ofHost = new java.util.HashSet<>(host.findings());
         for (Finding f : findings) {
-            if (host.findings().contains(f)) {
+            if (ofHost.contains(f)) {
                 advice.add(new Advice(f, Fixes.forFinding(f, host)));
             }
         }
@@ -58,7 +70,10 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
     public List<Advice> select(List<Finding> wanted) {
         List<Advice> out = new ArrayList<>();
         for (Finding f : wanted) {
-            findings.stream().filter(a -> a.finding().equals(f)).findFirst().ifPresent(out::add);
+            Advice a = byFinding.get(f);
+            if (a != null) {
+                out.add(a);
+            }
         }
         return out;
     }
