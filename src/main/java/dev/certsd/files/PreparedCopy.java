@@ -134,23 +134,7 @@ final class PreparedCopy implements AutoCloseable {
                 throw new ChangeException(Problem.of(Problem.Code.PREPARED_NOT_PRIVATE, abs, "-"));
             }
             try (OpenedDir p = OpenedDir.open(parent)) {
-                String name = abs.getFileName().toString();
-                PosixFileAttributes a = p.attributes(name);
-                if (a == null) {
-                    throw new ChangeException(Problem.of(Problem.Code.MISSING, abs));
-                }
-                if (!a.isDirectory()) {
-                    throw new ChangeException(Problem.of(Problem.Code.PREPARED_ENTRY_UNSAFE, abs));
-                }
-                OpenedDir d = p.openChild(name);
-                Source s = new Source(d, user);
-                try {
-                    s.checkDirectory(abs);
-                } catch (ChangeException e) {
-                    s.close();
-                    throw e;
-                }
-                return s;
+                return openIn(p, abs.getFileName().toString(), abs, user);
             } catch (ChangeException e) {
                 throw e;
             } catch (IOException e) {
@@ -159,16 +143,20 @@ final class PreparedCopy implements AutoCloseable {
         }
 
         Source child(String name) throws ChangeException {
-            Path as = dir.path().resolve(name);
+            return openIn(dir, name, dir.path().resolve(name), user);
+        }
+
+        /** The directory {@code name} in {@code parent} (shown as {@code as}), opened and checked as the user's. */
+        private static Source openIn(OpenedDir parent, String name, Path as, SystemUser user) throws ChangeException {
             try {
-                PosixFileAttributes a = dir.attributes(name);
+                PosixFileAttributes a = parent.attributes(name);
                 if (a == null) {
                     throw new ChangeException(Problem.of(Problem.Code.MISSING, as));
                 }
                 if (!a.isDirectory()) {
                     throw new ChangeException(Problem.of(Problem.Code.PREPARED_ENTRY_UNSAFE, as));
                 }
-                Source s = new Source(dir.openChild(name), user);
+                Source s = new Source(parent.openChild(name), user);
                 try {
                     s.checkDirectory(as);
                 } catch (ChangeException e) {
