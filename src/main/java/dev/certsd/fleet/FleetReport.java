@@ -42,16 +42,22 @@ public record FleetReport(List<MachineResult> machines, int maxConcurrent, Durat
     public List<Row> rows(Locale locale) {
         List<Row> rows = new ArrayList<>();
         for (MachineResult m : machines) {
-            String target = m.entry().target().label();
-            if (m.report() == null) {
-                String why = m.problem() != null ? m.problem().message(locale) : m.error();
-                rows.add(new Row(m.entry().name(), target, null, null, null, why));
-                continue;
-            }
-            for (HostReport h : m.report().hosts()) {
-                rows.add(new Row(m.entry().name(), target, m.report().root().path().toString(),
-                        h.path().getFileName().toString(), h.verdict(), null));
-            }
+            rows.addAll(rowsOf(m, locale));
+        }
+        return rows;
+    }
+
+    /** The rows of one machine: one per registry directory, or one saying why it could not be read. */
+    public static List<Row> rowsOf(MachineResult m, Locale locale) {
+        String target = m.entry().target().label();
+        if (m.report() == null) {
+            String why = m.problem() != null ? m.problem().message(locale) : m.error();
+            return List.of(new Row(m.entry().name(), target, null, null, null, why));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (HostReport h : m.report().hosts()) {
+            rows.add(new Row(m.entry().name(), target, m.report().root().path().toString(),
+                    h.path().getFileName().toString(), h.verdict(), null));
         }
         return rows;
     }
