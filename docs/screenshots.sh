@@ -6,7 +6,7 @@
 # libgtk-3-0 for JavaFX. Settings and the sample go to a temporary directory, never to your home.
 # Then each wizard's main page (new registry, client certificate and its review, CA import from a Harbor-like
 # server on loopback, test PKI's review with its snippets), driven from the keyboard as a user would.
-# Usage: docs/screenshots.sh [main|ja|fix|probe|wizards|all]   (builds target/certsd-studio.jar first when missing)
+# Usage: docs/screenshots.sh [main|ja|fix|probe|wizards|fleet|all]   (builds target/certsd-studio.jar first when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -168,14 +168,23 @@ JSON
     wait "$HARBOR_PID" 2>/dev/null || true
 }
 
+# The fleet and compare views, taken by their GUI tests from the scene itself (Scene.snapshot): the fleet view needs
+# a real sshd on loopback (openssh-server, run as root), which the test starts. Headless (Monocle), no Xvfb needed.
+shoot_fleet() {
+    mvn -q -B -o test -Dtest='FleetWindowTest,CompareWindowTest' -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dcertsd.shots="$(pwd)/docs"
+    echo "wrote docs/fleet.png docs/compare.png"
+}
+
 case "${1:-all}" in
     main) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected" ;;
     ja) shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP ;;
     fix) shoot_fix docs/fix-preview.png ;;
     probe) shoot_probe docs/probe.png ;;
     wizards) shoot_wizards ;;
+    fleet) shoot_fleet ;;
     all) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected"
          shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP
-         shoot_fix docs/fix-preview.png; shoot_probe docs/probe.png; shoot_wizards ;;
-    *) echo "usage: docs/screenshots.sh [main|ja|fix|probe|wizards|all]" >&2; exit 2 ;;
+         shoot_fix docs/fix-preview.png; shoot_probe docs/probe.png; shoot_wizards; shoot_fleet ;;
+    *) echo "usage: docs/screenshots.sh [main|ja|fix|probe|wizards|fleet|all]" >&2; exit 2 ;;
 esac

@@ -118,6 +118,8 @@ public final class MainWindow {
 
         BorderPane layout = new BorderPane(center);
         MenuBar menuBar = actions.menuBar();
+        dev.certsd.ui.fleet.FleetMenu.install(menuBar.getMenus().get(0), context.background(), text, s,
+                () -> roots.roots().stream().map(m -> m.root().path().toString()).toList());
         menu(menuBar, "menu-edit").ifPresent(changes::installIn);
         menu(menuBar, "menu-view").ifPresent(v -> v.getItems().addAll(new SeparatorMenuItem(), LanguageMenu.of(text,
                 Language.fromTag(settings.language()).orElse(Language.SYSTEM), this::switchLanguage)));
