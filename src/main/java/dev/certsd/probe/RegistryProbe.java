@@ -35,8 +35,26 @@ public final class RegistryProbe {
     }
 
     public ProbeReport run(HostReport host, Cancellation cancellation) {
+        List<ContainerdHost> hosts = containerdHosts(host);
+        if (hosts.size() <= 1 || options.endpoint() != null) {
+            return run(host, hosts.isEmpty() ? null : hosts.get(0), cancellation);
+        }
+        // containerd resolves at each host with the resolve capability in turn, going on after an error; it
+        // reports the first error when none answers
+        ProbeReport first = null;
+        for (ContainerdHost via : hosts) {
+            ProbeReport r = run(host, via, cancellation);
+            if (r.prediction().success() || r.prediction().reason() == Prediction.Reason.CONFIG_ERROR
+                    || r.prediction().reason() == Prediction.Reason.HANGS || cancellation.cancelled()) {
+                return r;
+            }
+            first = first == null ? r : first;
+        }
+        return first;
+    }
+
+    private ProbeReport run(HostReport host, ContainerdHost via, Cancellation cancellation) {
         long overallDeadline = options.timeouts().overallDeadline();
-        ContainerdHost via = containerdHost(host);
         Endpoint endpoint = options.endpoint() != null ? options.endpoint()
                 : via != null && !via.host().isEmpty() ? Endpoint.parse(via.scheme() + "://" + via.host() + via.path() + "/")
                 : Endpoint.of(host.hostDir());
@@ -96,14 +114,14 @@ public final class RegistryProbe {
     }
 
     /**
-     * The endpoint containerd resolves the tag at: the first of its hosts with the resolve capability (null for the
-     * other clients, and when containerd never reads the directory).
+     * The endpoints containerd resolves the tag at, in its order: its hosts with the resolve capability (none for
+     * the other clients, and when containerd never reads the directory).
      */
-    private ContainerdHost containerdHost(HostReport host) {
+    private List<ContainerdHost> containerdHosts(HostReport host) {
         if (options.client() != Client.CONTAINERD || !host.certsdUsed()) {
-            return null;
+            return List.of();
         }
-        return host.load().hosts().stream().filter(ContainerdHost::resolve).findFirst().orElse(null);
+        return host.load().hosts().stream().filter(h -> h.resolve() && !h.host().isEmpty()).toList();
     }
 
     /** The client rejected the server's certificate: its handshake ended before any client certificate was sent. */
