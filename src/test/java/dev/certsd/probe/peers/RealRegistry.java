@@ -57,7 +57,7 @@ public final class RealRegistry implements AutoCloseable {
         return "version: 0.1\n"
                 + "log:\n  level: error\n  accesslog:\n    disabled: true\n"
                 + "storage:\n  filesystem:\n    rootdirectory: " + storage + "\n"
-                + "http:\n  addr: " + addr + "\n" + tls;
+                + "http:\n  addr: \"" + addr + "\"\n" + tls;
     }
 
     public int port() {
