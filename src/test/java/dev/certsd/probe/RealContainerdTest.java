@@ -197,6 +197,58 @@ class RealContainerdTest {
         }
     }
 
+    /**
+     * The skopeo differential test's generator, against containerd: for every generated directory (loose files), the
+     * engine's prediction for the installed release must be what {@code ctr images pull} does, and its config error
+     * the one ctr prints. Same seed properties as {@link SkopeoDifferentialTest} ({@code -Dcertsd.ctrCases=N}).
+     */
+    @org.junit.jupiter.api.Test
+    void theEngineAgreesWithCtrOnEveryGeneratedDirectory() throws Exception {
+        long seed = SkopeoDifferentialTest.seed();
+        dev.certsd.probe.peers.HostDirGenerator generator = new dev.certsd.probe.peers.HostDirGenerator(world.pki);
+        java.util.List<Integer> cases = System.getProperty("certsd.case") != null ? SkopeoDifferentialTest.cases(0)
+                : range(Integer.getInteger("certsd.ctrCases", 60));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        for (int i : cases) {
+            results.add(pool.submit(() -> {
+                String ref = world.name(100 + i % 300);
+                Path root = hostsDir.resolve("case-" + i);
+                Path dir = root.resolve(underscore(ref));
+                String files = generator.write(seed, i, dir);
+                PeerWorld.Answer answer = world.answer(dir, version);
+                ExternalTools.Result ctr = containerd.pull(root, ref + "/" + PeerWorld.IMAGE, world.hostsFile);
+                boolean pulled = ctr.exitCode() == 0;
+                String configError = answer.host().configError();
+                if (pulled != answer.predictsSuccess() || configError != null && !ctr.stderr().contains(configError)) {
+                    return "!case " + i + " (seed " + seed + "): ctr exit " + ctr.exitCode() + " "
+                            + ctr.stderr().strip() + "\n" + answer.story() + "\nfiles:\n" + files;
+                }
+                return configError != null ? "config-error" : pulled ? "success" : "failure";
+            }));
+        }
+        java.util.List<String> disagreements = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (java.util.concurrent.Future<String> f : results) {
+            String d = f.get();
+            if (d.startsWith("!")) {
+                disagreements.add(d.substring(1));
+            } else {
+                outcomes.merge(d, 1, Integer::sum);
+            }
+        }
+        pool.shutdown();
+        System.out.printf("containerd differential: seed %d, %d directories %s, %d disagreements%n", seed,
+                cases.size(), outcomes, disagreements.size());
+        assertTrue(disagreements.isEmpty(), disagreements.size() + " of " + cases.size() + " directories disagree;"
+                + " replay with -Dcertsd.seed=" + seed + ":\n\n"
+                + String.join("\n\n", disagreements.subList(0, Math.min(8, disagreements.size()))));
+    }
+
+    private static java.util.List<Integer> range(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Case.class, names = {"TOML_NAMED_KEY", "TOML_SKIP_VERIFY"})
     void aKeyNamedInHostsTomlIsNoOrphan(Case c) throws Exception {
