@@ -49,7 +49,7 @@ public final class InstalledVersions {
     }
 
     /** The first x.y.z in a program's {@code --version} output ({@code Docker version 20.10.24+dfsg1, build ...}). */
-    static Optional<String> versionIn(String output) {
+    public static Optional<String> versionIn(String output) {
         Matcher m = VERSION.matcher(output == null ? "" : output);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }

@@ -133,7 +133,8 @@ class SkopeoDifferentialTest {
         String configError = host.configError();
         // with a config error the prediction is that error whatever the network says: no connection needed
         long t0 = System.nanoTime();
-        boolean predicted = configError == null && PeerProbe.run(dir).prediction().success();
+        ProbeReport probe = configError == null ? PeerProbe.run(dir) : null;
+        boolean predicted = probe != null && probe.prediction().success();
         long t1 = System.nanoTime();
         ExternalTools.Result run = skopeo.inspect(dir, registry.hostDirName() + "/" + IMAGE);
         ENGINE_NANOS.addAndGet(t1 - t0);
@@ -156,7 +157,11 @@ class SkopeoDifferentialTest {
         }
         if (!wrong.isEmpty()) {
             return "!case " + i + " (seed " + seed + "): " + String.join("; ", wrong) + "\nskopeo: exit "
-                    + run.exitCode() + " " + err + "\nfiles:\n" + files;
+                    + run.exitCode() + " " + err + "\nengine: pairs " + host.load().pairs() + ", cas "
+                    + host.load().caFiles() + (probe == null ? "" : ", sends " + probe.goSends() + " ("
+                    + probe.goReason() + "), attempts " + probe.attempts().stream().map(a -> a.kind() + "/" + a.pair()
+                    + "=" + a.outcome()).toList() + ", key types " + probe.attempts().get(0).keyTypes())
+                    + "\nfiles:\n" + files;
         }
         return configError != null ? "config-error" : pulled ? "success" : "failure";
     }
