@@ -133,7 +133,8 @@ final class ReportText {
             case GO_CHOICE -> text.fmt("probe.client.sends", name, r.goSends(), outcome);
             case NO_CERTIFICATE -> text.fmt("probe.client.sendsNone", name, outcome);
             case INSECURE_HTTPS -> text.fmt("probe.client.insecureHttps", outcome);
-            case PLAIN_HTTP -> text.fmt("probe.client.plainHttp", outcome);
+            case PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.layout.Client.CONTAINERD
+                    ? "probe.client.plainHttp.containerd" : "probe.client.plainHttp", outcome);
             case CONFIG_ERROR -> text.fmt("probe.client.configError", name);
             case HANGS -> text.fmt("probe.client.hangs", name);
         };
@@ -160,7 +161,8 @@ final class ReportText {
                     r.goSends(), outcome), messages.differ());
             case NO_CERTIFICATE -> text.fmt("probe.differ.withWhy", text.fmt("probe.differ.nothingSent",
                     r.firstAccepted(), name, outcome), messages.differ());
-            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt("probe.differ.insecure", r.firstAccepted());
+            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.layout.Client.CONTAINERD
+                    ? "probe.differ.plainHttp.containerd" : "probe.differ.insecure", r.firstAccepted());
             case CONFIG_ERROR, HANGS -> text.fmt("probe.differ.config", r.firstAccepted(), name);
         };
     }
