@@ -156,6 +156,27 @@ class ProbeWindowTest {
         assertFalse(robot.lookup("#probe-answers").query().isVisible(), "no answers from half a test");
     }
 
+    @Test
+    void escapeCtrlWAndTheCloseButtonCloseTheTestWindowAndStopItsTest(FxRobot robot) throws Exception {
+        Path dir = certsd().resolve(hostDir(stalling));
+        for (Runnable how : List.<Runnable>of(() -> robot.type(KeyCode.ESCAPE),
+                () -> robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL),
+                () -> robot.clickOn("#probe-close"))) {
+            select(robot, NodeKey.ofHost(certsd(), hostDir(stalling)));
+            robot.interact(() -> window.probes().open(window.roots().model(certsd()).orElseThrow().root(),
+                    hostDir(stalling)));
+            ProbeViewModel model = window.probes().model(dir).orElseThrow();
+            Stage test = (Stage) robot.lookup("#probe").query().getScene().getWindow();
+            assertTrue(model.runningProperty().get());
+            assertFalse(robot.lookup("#probe-close").queryButton().isDefaultButton());
+            robot.clickOn("#probe-host");
+            how.run();
+            waitUntil(() -> !test.isShowing(), 5);
+            waitUntil(() -> !model.runningProperty().get(), 5);
+            assertTrue(window.probes().model(dir).isEmpty());
+        }
+    }
+
     // ---- helpers ----
 
     private void select(FxRobot robot, NodeKey key) {
