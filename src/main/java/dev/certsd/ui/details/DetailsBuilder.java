@@ -72,8 +72,8 @@ public final class DetailsBuilder {
             rows.add(data("details.root.errors", Long.toString(c.errors())));
             rows.add(data("details.root.warnings", Long.toString(c.warnings())));
             rows.add(data("details.root.scannedAt", dates.format(r.scannedAt())));
-            banner = broken == 0
-                    ? new Details.Banner(Details.Tone.SUCCESS, text.fmt("details.root.allOk", r.hosts().size()))
+            banner = r.hosts().isEmpty() ? new Details.Banner(Details.Tone.MUTED, text.get("details.root.none"))
+                    : broken == 0 ? new Details.Banner(Details.Tone.SUCCESS, text.fmt("details.root.allOk", r.hosts().size()))
                     : new Details.Banner(Details.Tone.DANGER, text.fmt("details.root.broken", broken, r.hosts().size()));
         }
         sections.add(new Details.Section(text.get("details.section.root"), rows));
