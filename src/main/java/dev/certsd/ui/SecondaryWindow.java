@@ -24,8 +24,13 @@ public final class SecondaryWindow {
 
     /** Escape and Ctrl+W hide the stage (its own on-hidden handlers cancel what it runs). */
     public static void closeOnKeys(Stage stage, Scene scene) {
-        scene.getAccelerators().put(CLOSE, stage::hide);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::hide);
+        // a filter, not an accelerator: a focused list or table would take Escape for itself
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (CLOSE.match(e) || e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                stage.hide();
+            }
+        });
     }
 
     /** A row with a Close button at its right (the cancel button, never the default), ids {@code idPrefix-close}. */

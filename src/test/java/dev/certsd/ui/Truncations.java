@@ -17,6 +17,26 @@ public final class Truncations {
     private Truncations() {
     }
 
+    /** The sizes the layout tests check every window at: the app's default, and a small laptop screen. */
+    public static final double[][] SIZES = {{1200, 760}, {1024, 700}};
+
+    /** Sizes the window to each of {@link #SIZES} and adds what is cut there to {@code cut}. */
+    public static void atEachSize(org.testfx.api.FxRobot robot, javafx.stage.Stage s, String where,
+                                  java.util.Set<String> cut) {
+        for (double[] size : SIZES) {
+            robot.interact(() -> {
+                s.setWidth(size[0]);
+                s.setHeight(size[1]);
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            org.testfx.util.WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = new ArrayList<>();
+            robot.interact(() -> found.addAll(in(s.getScene())));
+            found.forEach(f -> cut.add(where + " at " + (int) size[0] + "×" + (int) size[1] + ": " + f));
+        }
+    }
+
     /** One line per cut text: {@code "shown" instead of "whole" (id, style classes)}. */
     public static List<String> in(Scene scene) {
         scene.getRoot().applyCss();

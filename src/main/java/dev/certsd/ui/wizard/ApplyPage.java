@@ -76,7 +76,7 @@ final class ApplyPage {
         admin.setId("apply-as-administrator");
         admin.setWrapText(true);
         admin.selectedProperty().bindBidirectional(model.asAdministratorProperty());
-        showWhen(admin, model.stateProperty().isEqualTo(State.READY));
+        showWhen(admin, model.stateProperty().isEqualTo(State.READY).and(model.offerAdministratorProperty()));
 
         VBox openssl = Fields.code(text.get("wizard.apply.openssl"), model.opensslProperty(), text, copy,
                 "apply-openssl");

@@ -182,6 +182,11 @@ public final class WizardWindow {
         return apply;
     }
 
+    /** How many pages the wizard has (some may be left out on the way). */
+    public int pageCount() {
+        return pages.size();
+    }
+
     /** The index of the page shown. */
     public ReadOnlyIntegerProperty currentProperty() {
         return current.getReadOnlyProperty();

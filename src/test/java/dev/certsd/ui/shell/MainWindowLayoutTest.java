@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -86,13 +85,12 @@ class MainWindowLayoutTest {
 
         NodeKey caAsCert = NodeKey.ofFile(sample, "ca-saved-as-cert.example.com", "ca.cert");
         robot.interact(() -> window.roots().selectedKeyProperty().set(caAsCert));
-        robot.clickOn("#roots-tree");
-        robot.interact(() -> window.roots().selectedKeyProperty().set(caAsCert));
-        robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#details .fix-button").tryQuery().isPresent(), 10);
+        robot.interact(() -> robot.lookup("#details .fix-button").queryButton().fire());
         waitUntil(() -> robot.lookup("#preview-apply").tryQuery().map(n -> !n.isDisable()).orElse(false), 10);
         Stage preview = (Stage) robot.lookup("#change-preview").query().getScene().getWindow();
         check(robot, preview, "fix preview", cut);
-        robot.clickOn("#preview-apply");
+        robot.interact(() -> robot.lookup("#preview-apply").queryButton().fire());
         waitUntil(() -> !preview.isShowing(), 5);
 
         robot.interact(() -> window.changes().showHistory());
