@@ -59,6 +59,7 @@ public final class MainWindow {
     private Wizards wizards;
     private ChangeActions changes;
     private dev.certsd.ui.help.HelpWindows help;
+    private RootsTreeView tree;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -93,7 +94,7 @@ public final class MainWindow {
         ContextMenu treeMenu = actions.contextMenu();
         new RootMenu(roots, text).installIn(treeMenu);
         treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
-        RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
+        tree = new RootsTreeView(roots, text, messages, treeMenu);
         changes.installDeleteKey(tree.view());
         // After a scan the tree is updated first, the findings at the start of the third pulse and the details at the
         // start of the fifth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows
@@ -114,7 +115,8 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(tree.view(), false);
 
         EmptyStateView empty = new EmptyStateView(text, roots::openSample, this::chooseFolder);
-        empty.offerNewRegistry(wizardCommands.newRegistry());
+        empty.offerNewRegistry(wizardCommands.setup());
+        wizards.useProbeWindows(probes::open);
         StackPane center = new StackPane(main, empty.view());
         main.visibleProperty().bind(roots.emptyProperty().not());
         empty.view().visibleProperty().bind(roots.emptyProperty());
@@ -192,8 +194,10 @@ public final class MainWindow {
         for (dev.certsd.ui.tree.RootModel m : roots.roots()) {
             context.watcher().unwatch(m.root().path());
         }
+        java.util.Set<dev.certsd.ui.tree.NodeKey> open = tree.expandedKeys();
         MainWindow next = new MainWindow(context.withLocale(choice.locale()));
         next.show(stage, Startup.NONE);
+        next.tree.expand(open);
         next.roots().selectedKeyProperty().set(selected);
         next.roots().notice(next.text.fmt("notice.language", next.text.get(Language.fromLocale(next.text.locale())
                 .textKey())));

@@ -45,7 +45,7 @@ class ProbeLayoutTest {
     private StudioContext context;
 
     @AfterEach
-    void stop(FxRobot robot) {
+    void stop(FxRobot robot) throws Exception {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide));
         if (context != null) {
             context.watcher().close();
