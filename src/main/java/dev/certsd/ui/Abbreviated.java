@@ -32,9 +32,29 @@ public final class Abbreviated {
         return node;
     }
 
-    /** Whether the node is marked and carries a tooltip. */
+    /** Marks a label inside a row (a tree cell) whose own tooltip tells the whole story. */
+    public static <T extends Labeled> T markInsideTooltip(T node) {
+        node.getProperties().put(KEY, Boolean.TRUE);
+        return node;
+    }
+
+    /**
+     * Whether the node is marked and a tooltip shows its whole text: its own, or that of the cell it sits in
+     * (a tree row's tooltip spells out the verdict its row abbreviates).
+     */
     public static boolean isMarked(Node node) {
-        return Boolean.TRUE.equals(node.getProperties().get(KEY)) && node instanceof Labeled l
-                && l.getTooltip() != null && l.getTooltip().getText() != null && !l.getTooltip().getText().isEmpty();
+        if (!Boolean.TRUE.equals(node.getProperties().get(KEY))) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.Control c && c.getTooltip() != null
+                    && c.getTooltip().getText() != null && !c.getTooltip().getText().isEmpty()) {
+                return true;
+            }
+            if (n != node && n instanceof javafx.scene.control.Cell<?>) {
+                return false; // a cell's tooltip is the last that speaks for what it holds
+            }
+        }
+        return false;
     }
 }

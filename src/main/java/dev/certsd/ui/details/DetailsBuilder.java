@@ -164,6 +164,13 @@ public final class DetailsBuilder {
         if (v.level() == Verdict.Level.IGNORED || file.name().equals(v.errorFile())) {
             banner = new Details.Banner(tone(v.level()), look.longText(v));
         }
+        List<Finding> errors = file.findings().stream()
+                .filter(x -> x.severity() == dev.certsd.diagnose.Severity.ERROR).toList();
+        if (banner == null && !errors.isEmpty()) {
+            // an error of this file, at the top: not below the certificate's fields
+            banner = new Details.Banner(Details.Tone.DANGER, text.fmt("details.file.errors", errors.size(),
+                    messages.render(errors.get(0), host.hostDir().dirName())));
+        }
         return new Details(file.name(), host.hostDir().dirName(), banner, sections,
                 lines(file.findings(), host.hostDir().dirName(), host));
     }

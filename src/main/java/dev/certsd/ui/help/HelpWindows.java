@@ -73,6 +73,7 @@ public final class HelpWindows {
         MenuItem guideItem = item("help-guide", "help.guide", "mdi2b-book-open-variant", this::showGuide);
         guideItem.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         MenuItem keys = item("help-shortcuts", "help.shortcuts", "mdi2k-keyboard", this::showShortcuts);
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.SLASH, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         MenuItem aboutItem = item("help-about", "help.about", "mdi2i-information-outline", this::showAbout);
         Menu help = new Menu(text.get("menu.help"), null, guideItem, keys, new SeparatorMenuItem(), aboutItem);
         help.setId("menu-help");

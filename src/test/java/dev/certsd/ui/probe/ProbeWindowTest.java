@@ -110,6 +110,10 @@ class ProbeWindowTest {
         assertEquals(List.of("Without a client certificate", "With a-expired.cert alone", "With b-good.cert alone"),
                 rows.stream().map(r -> ((Label) r.lookup(".attempt-title")).getText()).toList());
         assertEquals("what Docker does", ((Label) rows.get(1).lookup("#chip-client")).getText());
+        // the card names why, as the engine knows it from the certificate sent
+        assertTrue(((Label) rows.get(1).lookup(".attempt-explanation")).getText()
+                .endsWith("Most likely because it has expired."), ((Label) rows.get(1).lookup(".attempt-explanation"))
+                .getText());
         assertEquals("the docs’ answer", ((Label) rows.get(2).lookup("#chip-docs")).getText());
         assertTrue(labels(robot, "#probe-chain").contains("CN=registry.test"), labels(robot, "#probe-chain").toString());
         assertEquals(List.of("CN=Client CA,O=Certs.d Test"), labels(robot, "#probe-cas"));

@@ -72,6 +72,8 @@ class WizardKeyboardTest {
         WizardWindow w = open(robot, () -> window.wizards().newRegistry(Optional.empty()));
         robot.clickOn("#registry-input").write(HOST);
         WizardRobot.next(robot);
+        waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.READY, 30);
+        assertEquals("The same in a shell", WizardRobot.label(robot, "#apply-openssl-title"), "mkdir is no openssl");
         enterApplies(robot, w);
         assertTrue(Files.isDirectory(root().resolve(HOST)));
     }
@@ -87,6 +89,8 @@ class WizardKeyboardTest {
         robot.clickOn("RSA 2048 (fastest RSA)");
         type(robot, "#client-cn", "laptop");
         WizardRobot.next(robot);
+        waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.READY, 60);
+        assertEquals("The same with openssl", WizardRobot.label(robot, "#apply-openssl-title"));
         enterApplies(robot, w);
         assertTrue(Files.exists(root().resolve(HOST).resolve("client.cert")));
         assertTrue(Files.exists(root().resolve(HOST).resolve("client.key")));
