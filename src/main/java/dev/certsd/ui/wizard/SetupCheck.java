@@ -103,10 +103,16 @@ final class SetupCheck {
         ProbeViewModel m = new ProbeViewModel(root(), target.targetProperty().get().dirName(), wizards.probes(),
                 wizards.background(), text, new ProbeMessages(text.locale()));
         status.textProperty().bind(m.statusProperty());
-        m.clientAnswerProperty().addListener((o, a, answer) -> show(answer));
-        m.stateProperty().addListener((o, a, s) -> onFailure.setVisible(s == ProbeViewModel.State.FAILED
-                || s == ProbeViewModel.State.DONE && (m.clientAnswerProperty().get() == null
-                || !m.clientAnswerProperty().get().success())));
+        // the state and the answer arrive one after the other: the way on is decided once both are in
+        Runnable update = () -> {
+            ProbeViewModel.State s = m.stateProperty().get();
+            Answer answer = m.clientAnswerProperty().get();
+            show(answer);
+            onFailure.setVisible(s == ProbeViewModel.State.FAILED
+                    || s == ProbeViewModel.State.DONE && answer != null && !answer.success());
+        };
+        m.clientAnswerProperty().addListener((o, a, answer) -> update.run());
+        m.stateProperty().addListener((o, a, s) -> update.run());
         probe.set(m);
         m.run();
     }
