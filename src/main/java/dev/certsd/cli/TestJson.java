@@ -101,6 +101,7 @@ final class TestJson {
         o.put("serverChain", chain);
         o.put("curl", a.curl());
         o.put("openssl", a.openssl());
+        o.put("rejection", a.rejection() == null ? null : a.rejection().id());
         return o;
     }
 }

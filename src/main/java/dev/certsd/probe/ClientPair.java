@@ -3,6 +3,7 @@ package dev.certsd.probe;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.CertParser;
 import dev.certsd.material.GoPem;
+import dev.certsd.material.InputFiles;
 import dev.certsd.material.PemBlock;
 import dev.certsd.material.PrivateKeys;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public record ClientPair(String name, Path certFile, Path keyFile, List<X509Cert
     public static Optional<ClientPair> load(String name, Path certFile, Path keyFile) {
         try {
             List<X509Certificate> chain = new ArrayList<>();
-            for (PemBlock b : GoPem.decodeAll(Files.readAllBytes(certFile))) {
+            for (PemBlock b : GoPem.decodeAll(InputFiles.readRegular(certFile))) {
                 if (b.type().equals("CERTIFICATE")) {
                     Optional<CertInfo> c = CertParser.parse(b.bytes());
                     if (c.isEmpty()) {
@@ -73,7 +74,7 @@ public record ClientPair(String name, Path certFile, Path keyFile, List<X509Cert
                     chain.add(jdk(c.get().certificate()));
                 }
             }
-            Optional<PrivateKey> key = PrivateKeys.fromPem(Files.readAllBytes(keyFile));
+            Optional<PrivateKey> key = PrivateKeys.fromPem(InputFiles.readRegular(keyFile));
             if (chain.isEmpty() || key.isEmpty()) {
                 return Optional.empty();
             }

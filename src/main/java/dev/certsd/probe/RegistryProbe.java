@@ -223,7 +223,7 @@ public final class RegistryProbe {
         List<X509Certificate> out = new ArrayList<>();
         for (Path f : files) {
             try {
-                for (PemBlock b : GoPem.decodeAll(Files.readAllBytes(f))) {
+                for (PemBlock b : GoPem.decodeAll(dev.certsd.material.InputFiles.readRegular(f))) {
                     if (b.type().equals("CERTIFICATE") && b.headers().isEmpty()) {
                         dev.certsd.material.CertParser.parse(b.bytes()).map(CertInfo::certificate).ifPresent(out::add);
                     }
