@@ -198,7 +198,8 @@ class RealContainerdTest {
     }
 
     /**
-     * The skopeo differential test's generator, against containerd: for every generated directory (loose files), the
+     * The skopeo differential test's generator, against containerd (loose files, and 3 in 5 with a generated
+     * hosts.toml over them): for every generated directory, the
      * engine's prediction for the installed release must be what {@code ctr images pull} does, and its config error
      * the one ctr prints. Same seed properties as {@link SkopeoDifferentialTest} ({@code -Dcertsd.ctrCases=N}).
      */
@@ -215,7 +216,7 @@ class RealContainerdTest {
                 String ref = world.name(100 + i % 300);
                 Path root = hostsDir.resolve("case-" + i);
                 Path dir = root.resolve(underscore(ref));
-                String files = generator.write(seed, i, dir);
+                String files = generator.write(seed, i, dir) + "\n" + generator.hostsToml(seed, i, dir, "https://" + ref);
                 PeerWorld.Answer answer = world.answer(dir, version);
                 ExternalTools.Result ctr = containerd.pull(root, ref + "/" + PeerWorld.IMAGE, world.hostsFile);
                 boolean pulled = ctr.exitCode() == 0;
