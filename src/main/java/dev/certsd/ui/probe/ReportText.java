@@ -142,7 +142,11 @@ final class ReportText {
             case GO_CHOICE, NO_CERTIFICATE -> why;
             default -> messages.prediction(r);
         };
-        return new Answer(text.fmt("probe.client.title", name), headline, detail, p.success());
+        String title = text.fmt("probe.client.title", name);
+        if (r.modelledFor() != null) { // the release whose rules the prediction follows
+            title = text.fmt("verdict.withModelled", title, text.fmt("verdict.modelledFor", r.modelledFor().id()));
+        }
+        return new Answer(title, headline, detail, p.success());
     }
 
     /** A sentence when the docs' answer and the client's differ, else empty. */
