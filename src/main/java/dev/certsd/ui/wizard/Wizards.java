@@ -160,6 +160,8 @@ public final class Wizards {
     ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
         ApplyViewModel m = new ApplyViewModel(this::changes, background, text, elevation);
         m.onDone(p -> {
+            // the status bar says what was done last: an "Undone: ..." from before must not stay there
+            roots.notice(text.fmt("notice.wizardDone", p.changes().description().render(text.locale())));
             Path dir = hostDirOf.apply(p);
             if (dir != null) {
                 reveal(dir);
