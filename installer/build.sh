@@ -102,6 +102,10 @@ add_privileged_helper() {
   dpkg-deb -R "$deb" "$work/pkg"
   # the times the AOT cache was trained with (see STAMP)
   if [ -n "${STAMP:-}" ]; then find "$work/pkg/opt/$NAME" -exec touch -h -d "@$STAMP" {} +; fi
+  # the Japanese window needs CJK glyphs, which a fresh Debian may lack: recommended, so apt installs it by default
+  if ! grep -q '^Recommends:' "$work/pkg/DEBIAN/control"; then
+    sed -i '/^Depends:/a Recommends: fonts-noto-cjk' "$work/pkg/DEBIAN/control"
+  fi
   install -D -m 0755 installer/linux/certsd-apply-prepared "$work/pkg/usr/lib/certsd-studio/certsd-apply-prepared"
   install -D -m 0644 installer/linux/dev.certsd.studio.policy \
     "$work/pkg/usr/share/polkit-1/actions/dev.certsd.studio.policy"

@@ -20,6 +20,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RootOptions rootOptions;
 
+    @Mixin
+    SshOptions ssh;
+
     @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
@@ -28,7 +31,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RootReport report = rootOptions.scan(spec, hostDirs);
+        if (ssh.remote()) {
+            return ssh.scan(spec, rootOptions, hostDirs, this::print);
+        }
+        return print(rootOptions.scan(spec, hostDirs));
+    }
+
+    private int print(RootReport report) {
         if (json) {
             CheckJson.write(report, spec.commandLine().getOut());
             spec.commandLine().getOut().println();

@@ -73,8 +73,8 @@ public final class DetailsBuilder {
             rows.add(data("details.root.errors", Long.toString(c.errors())));
             rows.add(data("details.root.warnings", Long.toString(c.warnings())));
             rows.add(data("details.root.scannedAt", dates.format(r.scannedAt())));
-            banner = broken == 0
-                    ? new Details.Banner(Details.Tone.SUCCESS, text.fmt("details.root.allOk", r.hosts().size()))
+            banner = r.hosts().isEmpty() ? new Details.Banner(Details.Tone.MUTED, text.get("details.root.none"))
+                    : broken == 0 ? new Details.Banner(Details.Tone.SUCCESS, text.fmt("details.root.allOk", r.hosts().size()))
                     : new Details.Banner(Details.Tone.DANGER, text.fmt("details.root.broken", broken, r.hosts().size()));
         }
         sections.add(new Details.Section(text.get("details.section.root"), rows));
@@ -164,6 +164,13 @@ public final class DetailsBuilder {
         Verdict v = host.verdict();
         if (v.level() == Verdict.Level.IGNORED || file.name().equals(v.errorFile())) {
             banner = new Details.Banner(tone(v.level()), look.longText(v));
+        }
+        List<Finding> errors = file.findings().stream()
+                .filter(x -> x.severity() == dev.certsd.diagnose.Severity.ERROR).toList();
+        if (banner == null && !errors.isEmpty()) {
+            // an error of this file, at the top: not below the certificate's fields
+            banner = new Details.Banner(Details.Tone.DANGER, text.fmt("details.file.errors", errors.size(),
+                    messages.render(errors.get(0), host.hostDir().dirName())));
         }
         return new Details(file.name(), host.hostDir().dirName(), banner, sections,
                 lines(file.findings(), host.hostDir().dirName(), host));

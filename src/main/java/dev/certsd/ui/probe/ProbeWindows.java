@@ -58,7 +58,10 @@ public final class ProbeWindows {
         stage.initOwner(owner);
         stage.setTitle(text.fmt("probe.window.title", hostDir));
         stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
-        Scene scene = new Scene(new ProbeView(model, text, copy).view(), 980, 760);
+        javafx.scene.layout.BorderPane frame = new javafx.scene.layout.BorderPane(new ProbeView(model, text, copy).view());
+        frame.setBottom(dev.certsd.ui.SecondaryWindow.closeRow(stage, text, "probe"));
+        Scene scene = new Scene(frame, 980, 760);
+        dev.certsd.ui.SecondaryWindow.closeOnKeys(stage, scene);
         scene.getStylesheets().add(ProbeWindows.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
         theme(scene, dark.get());
         javafx.beans.value.ChangeListener<Boolean> follow = (o, a, d) -> theme(scene, d);

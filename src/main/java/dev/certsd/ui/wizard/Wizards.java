@@ -42,6 +42,7 @@ public final class Wizards {
     private PrivilegedRunner elevation = PrivilegedRunner.pkexec();
     private FileChanges changes;
     private WizardWindow last;
+    private java.util.function.BiConsumer<CertsRoot, String> probeWindows;
 
     /**
      * @param data where the journal ({@code journal/}) and the keys waiting for a CA ({@code pending-keys/}) live
@@ -81,6 +82,22 @@ public final class Wizards {
 
     public WizardWindow testPki(Optional<Node> selected) {
         return show(TestPkiWizard.open(this, target(selected)));
+    }
+
+    /** The guided setup: registry, where, trust, client certificate, review, apply, connection test. */
+    public WizardWindow setup(Optional<Node> selected) {
+        return show(SetupWizard.open(this, target(selected)));
+    }
+
+    /** How the setup's "Open the connection test" opens the window of the main window. */
+    public void useProbeWindows(java.util.function.BiConsumer<CertsRoot, String> open) {
+        this.probeWindows = open;
+    }
+
+    void openProbeWindow(CertsRoot root, String hostDir) {
+        if (probeWindows != null) {
+            probeWindows.accept(root, hostDir);
+        }
     }
 
     public WizardWindow importSigned() {
