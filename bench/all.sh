@@ -71,7 +71,7 @@ rr() {
             ((r == 1 && i == 0)) && { b0=$(busy_ticks); e0=$(date +%s%N); }
             /usr/bin/time -f "%e %U %S" -o "$work/t" bash -c "${cmds[$i]}" >/dev/null 2>"$work/err" || true
             ((r == 0)) && continue
-            read -r w u s <"$work/t"
+            read -r w u s < <(tail -1 "$work/t")
             printf '%s %s\n' "$w" "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')" >>"$work/rr.$i"
             own=$(awk -v o="$own" -v u="$u" -v s="$s" 'BEGIN {print o + u + s}')
         done
