@@ -90,7 +90,7 @@ rr() {
 
 # verdict NAME FIGURE OP LIMIT [UNIT]: a summary line; OP is le or ge
 verdict() {
-    local name=$1 fig=$2 op=$3 limit=$4 unit=${5:-s} ok noisy=""
+    local name=$1 fig=$2 op=$3 limit=$4 unit=${5-s} ok noisy=""
     ok=$(awk -v f="$fig" -v l="$limit" -v op="$op" 'BEGIN {print (op == "le" ? f <= l : f >= l) ? "PASS" : "FAIL"}')
     if awk -v o="$other" -v l="$ld" 'BEGIN {exit !(o > 0.15 || l > 1.5)}'; then noisy=" NOISY(load $ld, other $other)"; fi
     summary+=("$(printf '%-4s %-62s %9s %-2s %s %s%s' "$ok" "$name" "$fig" "$([[ $op == le ]] && echo '<=' || echo '>=')" "$limit" "$unit" "$noisy")")
