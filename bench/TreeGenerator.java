@@ -44,14 +44,23 @@ import org.bouncycastle.util.io.pem.PemWriter;
 /**
  * Writes a realistic certs.d tree for the {@code check} benchmark.
  *
- * <pre>java -cp 'target/lib/*' bench/TreeGenerator.java OUTDIR [HOSTS]</pre>
+ * <pre>java -cp 'target/lib/*' bench/TreeGenerator.java OUTDIR [HOSTS] [--shape outside|in-tree]</pre>
  *
  * HOSTS host directories (default 500), named {@code reg-000.example.com:5000}, {@code reg-001.example.com}, ...
- * (even indexes carry a port), each holding exactly five files: {@code ca.crt} (the registry's CA, self-signed)
- * and two client pairs {@code a.cert}/{@code a.key}, {@code b.cert}/{@code b.key} issued by a client CA that is
- * not in the tree. RSA 2048 and EC P-256 alternate; keys are written 0600 as openssl writes them (PKCS#1, SEC1 or
- * PKCS#8, always with the public point for EC). Key pairs come from a small pool generated once, so a 500-host
- * tree takes a couple of seconds; subjects and serials differ per directory.
+ * (even indexes carry a port), each holding exactly five files: {@code ca.crt} (a self-signed CA) and two client
+ * pairs {@code a.cert}/{@code a.key}, {@code b.cert}/{@code b.key}. Keys are written 0600 as openssl writes them
+ * (PKCS#1, SEC1 or PKCS#8, always with the public point for EC). Key pairs come from a small pool generated once,
+ * so a 500-host tree takes a few seconds; subjects and serials differ per directory.
+ *
+ * <p>Two shapes:
+ * <ul>
+ *   <li>{@code outside} (the default): {@code ca.crt} is the registry's CA (RSA 2048 on even, EC P-256 on odd
+ *       directories); the pairs (one RSA 2048, one EC P-256) are issued by a client CA that is not in the tree.</li>
+ *   <li>{@code in-tree}: {@code ca.crt} is the directory's own CA and it issued both pairs, as in most real trees
+ *       (one corporate or test CA). The CA's key cycles EC P-256, RSA 2048, EC P-256, RSA 4096 by directory, so
+ *       half the directories verify an ECDSA and half an RSA signature; the pairs are one RSA 2048 and one EC
+ *       P-256.</li>
+ * </ul>
  *
  * <p>One directory in 25 holds a realistic mix-up (the file count stays five per directory):
  * <ul>
@@ -78,12 +87,16 @@ public final class TreeGenerator {
     private final List<Keys> rsaClient = new ArrayList<>();
     private final List<Keys> ecClient = new ArrayList<>();
     private final KeyPair rsaCa;
+    private final KeyPair rsa4096Ca;
     private final KeyPair ecCa;
+    private final boolean inTree;
     private final Issuer rsaClientCa;
     private final Issuer ecClientCa;
 
-    private TreeGenerator() {
-        List<KeyPair> rsa = IntStream.range(0, POOL + 2).parallel().mapToObj(i -> rsa()).toList();
+    private TreeGenerator(boolean inTree) {
+        this.inTree = inTree;
+        List<KeyPair> rsa = IntStream.range(0, POOL + 3).parallel()
+                .mapToObj(i -> rsa(i == POOL + 2 ? 4096 : 2048)).toList();
         List<KeyPair> ec = IntStream.range(0, POOL + 2).parallel().mapToObj(i -> ec()).toList();
         for (int i = 0; i < POOL; i++) {
             // alternate encodings: openssl genrsa (PKCS#1) / genpkey (PKCS#8); ecparam -genkey (SEC1) / genpkey
@@ -91,18 +104,29 @@ public final class TreeGenerator {
             ecClient.add(new Keys(ec.get(i), i % 2 == 0 ? sec1Pem(ec.get(i)) : pkcs8Pem(ec.get(i))));
         }
         rsaCa = rsa.get(POOL);
+        rsa4096Ca = rsa.get(POOL + 2);
         ecCa = ec.get(POOL);
         rsaClientCa = new Issuer(new X500Name("CN=Example Client CA RSA,O=Example Corp"), rsa.get(POOL + 1));
         ecClientCa = new Issuer(new X500Name("CN=Example Client CA EC,O=Example Corp"), ec.get(POOL + 1));
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -cp 'target/lib/*' bench/TreeGenerator.java OUTDIR [HOSTS]");
+        List<String> positional = new ArrayList<>();
+        String shape = "outside";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--shape") && i + 1 < args.length) {
+                shape = args[++i];
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (positional.isEmpty() || positional.size() > 2 || !(shape.equals("outside") || shape.equals("in-tree"))) {
+            System.err.println("usage: java -cp 'target/lib/*' bench/TreeGenerator.java OUTDIR [HOSTS]"
+                    + " [--shape outside|in-tree]");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
-        int hosts = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        Path out = Path.of(positional.get(0));
+        int hosts = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 500;
         if (Files.isDirectory(out)) {
             try (var s = Files.list(out)) {
                 if (s.findAny().isPresent()) {
@@ -113,15 +137,15 @@ public final class TreeGenerator {
         }
         Files.createDirectories(out);
         long t0 = System.nanoTime();
-        TreeGenerator g = new TreeGenerator();
+        TreeGenerator g = new TreeGenerator(shape.equals("in-tree"));
         int width = Math.max(3, Integer.toString(Math.max(0, hosts - 1)).length());
         IntStream.range(0, hosts).parallel().forEach(i -> g.writeHost(out, i, width));
         long files;
         try (var s = Files.find(out, 2, (p, a) -> a.isRegularFile())) {
             files = s.count();
         }
-        System.err.printf(Locale.ROOT, "%d host directories, %d files in %s (%d ms)%n", hosts, files, out,
-                (System.nanoTime() - t0) / 1_000_000);
+        System.err.printf(Locale.ROOT, "%d host directories, %d files in %s, CA %s the tree (%d ms)%n", hosts, files,
+                out, g.inTree ? "in" : "outside", (System.nanoTime() - t0) / 1_000_000);
     }
 
     static MixUp mixUp(int index) {
@@ -146,10 +170,15 @@ public final class TreeGenerator {
         MixUp mix = mixUp(i);
         try {
             Files.createDirectory(dir);
-            // the registry's CA: RSA on even, EC on odd directories
-            KeyPair caKeys = i % 2 == 0 ? rsaCa : ecCa;
+            // outside: the registry's CA, RSA on even, EC on odd directories; in-tree: the CA that issues the pairs
+            KeyPair caKeys = inTree ? switch (i % 4) {
+                case 1 -> rsaCa;
+                case 3 -> rsa4096Ca;
+                default -> ecCa;
+            } : i % 2 == 0 ? rsaCa : ecCa;
             X500Name caName = new X500Name("CN=" + host + " Registry CA,O=Example Corp,OU=Registry " + i);
-            String ca = pem("CERTIFICATE", cert(caName, caName, caKeys.getPublic(), caKeys.getPrivate(),
+            Issuer dirCa = new Issuer(caName, caKeys);
+            String ca = pem("CERTIFICATE", cert(caName, caName, caKeys.getPublic(), caKeys,
                     serial(i, 0), NOW.minus(Duration.ofDays(100)), NOW.plus(Duration.ofDays(3650)), true));
             write(dir, mix == MixUp.CA_AS_CERT ? "ca.cert" : "ca.crt", ca, false);
 
@@ -157,8 +186,8 @@ public final class TreeGenerator {
             boolean rsaFirst = (i / 2) % 2 == 0;
             Keys aKeys = (rsaFirst ? rsaClient : ecClient).get(i % POOL);
             Keys bKeys = (rsaFirst ? ecClient : rsaClient).get((i + 1) % POOL);
-            Issuer aIssuer = rsaFirst ? rsaClientCa : ecClientCa;
-            Issuer bIssuer = rsaFirst ? ecClientCa : rsaClientCa;
+            Issuer aIssuer = inTree ? dirCa : rsaFirst ? rsaClientCa : ecClientCa;
+            Issuer bIssuer = inTree ? dirCa : rsaFirst ? ecClientCa : rsaClientCa;
             if (mix == MixUp.EXPIRED) {
                 bIssuer = aIssuer; // same issuer, so Go sends the expired pair first
             }
@@ -180,7 +209,7 @@ public final class TreeGenerator {
     private static String clientCert(String host, String label, int i, int n, Keys keys, Issuer issuer,
                                      Instant from, Instant to) {
         X500Name subject = new X500Name("CN=ci-" + label + "-" + i + "." + host + ",O=Example Corp,OU=CI");
-        return pem("CERTIFICATE", cert(subject, issuer.name(), keys.pair().getPublic(), issuer.keys().getPrivate(),
+        return pem("CERTIFICATE", cert(subject, issuer.name(), keys.pair().getPublic(), issuer.keys(),
                 serial(i, n), from, to, false));
     }
 
@@ -188,13 +217,17 @@ public final class TreeGenerator {
         return BigInteger.valueOf(0x1000_0000L + i * 16L + n);
     }
 
-    private static byte[] cert(X500Name subject, X500Name issuer, PublicKey pub, PrivateKey signer, BigInteger serial,
+    /** A certificate with subject and authority key identifiers, as openssl 3 writes them by default. */
+    private static byte[] cert(X500Name subject, X500Name issuer, PublicKey pub, KeyPair issuerKeys, BigInteger serial,
                                Instant from, Instant to, boolean ca) {
+        PrivateKey signer = issuerKeys.getPrivate();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial, Date.from(from),
                     Date.from(to), subject, pub);
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pub));
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    ext.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
             if (ca) {
                 b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
                 b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -213,10 +246,10 @@ public final class TreeGenerator {
         }
     }
 
-    private static KeyPair rsa() {
+    private static KeyPair rsa(int bits) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048, RANDOM);
+            g.initialize(bits, RANDOM);
             return g.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);

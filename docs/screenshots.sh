@@ -6,7 +6,7 @@
 # libgtk-3-0 for JavaFX. Settings and the sample go to a temporary directory, never to your home.
 # Then each wizard's main page (new registry, client certificate and its review, CA import from a Harbor-like
 # server on loopback, test PKI's review with its snippets), driven from the keyboard as a user would.
-# Usage: docs/screenshots.sh [main|ja|fix|probe|wizards|fleet|all]   (builds target/certsd-studio.jar first when missing)
+# Usage: docs/screenshots.sh [main|ja|fix|probe|wizards|polish|fleet|all]   (builds target/certsd-studio.jar first when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -168,6 +168,57 @@ JSON
     wait "$HARBOR_PID" 2>/dev/null || true
 }
 
+# The first run and the polish of issue 15: the main window at its own default size (1200x760, not resized) in
+# English and Japanese, the welcome of a machine without registry directories, the guided setup's trust page
+# (reached from the welcome with Enter, its default button), and Help > Keyboard shortcuts (Ctrl+/).
+shoot_polish() {
+    local home="$work/polish-home"
+    mkdir -p "$home"
+    for lang in en ja; do
+        country=US; [ "$lang" = ja ] && country=JP
+        WORK="$work" LANGOPT="-Duser.language=$lang -Duser.country=$country" OUT="docs/main-default-$lang.png" SELECTED="$selected" \
+        xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+            set -euo pipefail
+            java $LANGOPT -Dcertsd.config.dir="$WORK/config-default-$RANDOM" -Dcertsd.data.dir="$WORK/data" \
+                 -jar target/certsd-studio.jar gui --sample --theme light "$SELECTED" >"$WORK/app-default.log" 2>&1 &
+            app=$!
+            win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
+            xdotool windowmove "$win" 0 0
+            sleep 8   # the scan, then the details of the selected file
+            /usr/bin/import -window "$win" "$OUT"; echo "wrote $OUT"
+            kill "$app"; wait "$app" 2>/dev/null || true
+        '
+    done
+    # HOME points at an empty folder: no ~/.docker/certs.d, no ~/.config/containers/certs.d (and none in /etc here)
+    WORK="$work" HOME_DIR="$home" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        set -euo pipefail
+        java -Duser.home="$HOME_DIR" -Dcertsd.config.dir="$WORK/config-welcome" -Dcertsd.data.dir="$WORK/data-welcome" \
+             -jar target/certsd-studio.jar gui --theme light >"$WORK/app-welcome.log" 2>&1 &
+        app=$!
+        win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
+        xdotool windowmove "$win" 0 0
+        sleep 4
+        /usr/bin/import -window "$win" docs/welcome.png; echo "wrote docs/welcome.png"
+        xdotool key --clearmodifiers ctrl+slash
+        keys=$(timeout 30 xdotool search --sync --name "^Keyboard shortcuts$" | head -n1)
+        sleep 1.5
+        /usr/bin/import -window "$keys" docs/shortcuts.png; echo "wrote docs/shortcuts.png"
+        xdotool key --clearmodifiers Escape
+        sleep 1
+        xdotool windowfocus --sync "$win"
+        xdotool key --clearmodifiers Return
+        setup=$(timeout 30 xdotool search --sync --name "^Set up a registry$" | head -n1)
+        sleep 1.5
+        xdotool type --delay 15 "registry.example.com:5000"
+        sleep 1
+        /usr/bin/import -window "$setup" docs/setup-target.png; echo "wrote docs/setup-target.png"
+        xdotool key Return
+        sleep 1.5
+        /usr/bin/import -window "$setup" docs/setup-trust.png; echo "wrote docs/setup-trust.png"
+        kill "$app"; wait "$app" 2>/dev/null || true
+    '
+}
+
 # The fleet and compare views, taken by their GUI tests from the scene itself (Scene.snapshot): the fleet view needs
 # a real sshd on loopback (openssh-server, run as root), which the test starts. Headless (Monocle), no Xvfb needed.
 shoot_fleet() {
@@ -182,9 +233,10 @@ case "${1:-all}" in
     fix) shoot_fix docs/fix-preview.png ;;
     probe) shoot_probe docs/probe.png ;;
     wizards) shoot_wizards ;;
+    polish) shoot_polish ;;
     fleet) shoot_fleet ;;
     all) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected"
          shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP
-         shoot_fix docs/fix-preview.png; shoot_probe docs/probe.png; shoot_wizards; shoot_fleet ;;
-    *) echo "usage: docs/screenshots.sh [main|ja|fix|probe|wizards|fleet|all]" >&2; exit 2 ;;
+         shoot_fix docs/fix-preview.png; shoot_probe docs/probe.png; shoot_wizards; shoot_polish; shoot_fleet ;;
+    *) echo "usage: docs/screenshots.sh [main|ja|fix|probe|wizards|polish|fleet|all]" >&2; exit 2 ;;
 esac

@@ -20,6 +20,13 @@ import java.util.Locale;
  * start ("JavaFX runtime components are missing").
  */
 public final class Launcher {
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" whenever it is on
+     * the classpath, as in {@code java -jar}: a warning the user can do nothing about. Held here, or JUL forgets
+     * the level with the logger.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
@@ -68,6 +75,7 @@ public final class Launcher {
                 return;
             }
         }
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         StudioApp.launch(startup);
     }
 }

@@ -37,6 +37,7 @@ public final class CertsdCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CertsdCommand());
         COMMANDS.forEach(cl::addSubcommand);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
         return cl;
     }
 

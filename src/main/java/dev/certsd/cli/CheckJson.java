@@ -41,6 +41,8 @@ final class CheckJson {
         doc.put("root", report.root().path().toString());
         doc.put("client", report.root().client().id());
         doc.put("scannedAt", report.scannedAt().toString());
+        report.hosts().stream().map(h -> h.verdict().modelledFor()).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(v -> doc.put("clientVersion", version(v)));
         List<Object> hosts = new ArrayList<>();
         for (HostReport h : report.hosts()) {
             hosts.add(host(h, messages));
@@ -60,6 +62,16 @@ final class CheckJson {
         }
     }
 
+    /** The client release a verdict models: {@code {"id": "docker@20.10.24", "version": ..., "source": ...}}. */
+    static Map<String, Object> version(dev.certsd.layout.ClientVersion v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("client", v.client().id());
+        m.put("version", v.version());
+        m.put("source", v.source().id());
+        return m;
+    }
+
     private static Map<String, Object> host(HostReport h, Messages messages) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dir", h.hostDir().dirName());
@@ -76,6 +88,7 @@ final class CheckJson {
         verdict.put("ignoredBy", v.ignoredBy() == null ? null : v.ignoredBy().name());
         verdict.put("errors", v.errors());
         verdict.put("warnings", v.warnings());
+        verdict.put("modelledFor", v.modelledFor() == null ? null : v.modelledFor().id());
         m.put("verdict", verdict);
         m.put("configError", h.configError());
         m.put("configErrorFile", h.certsdUsed() ? h.load().errorFile() : null);

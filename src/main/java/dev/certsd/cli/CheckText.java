@@ -33,6 +33,8 @@ final class CheckText {
 
     void print(RootReport report) {
         out.println(fmt("check.root", TerminalText.text(report.root().path().toString()), report.root().client().id()));
+        report.hosts().stream().map(h -> h.verdict().modelledFor()).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(v -> out.println(modelled(v, text, locale)));
         for (Finding f : report.findings()) {
             out.println("  " + severity(f.severity()) + " " + messages.render(TerminalText.finding(f), ""));
         }
@@ -63,6 +65,12 @@ final class CheckText {
             printAdvice(answer.forFile(f), dir, f.name(), file, "      ");
         }
         printAdvice(answer.forHost(), dir, null, null, "  ");
+    }
+
+    /** "Modelled: docker@20.10.24 (installed on this machine)": the release every verdict below follows. */
+    static String modelled(dev.certsd.layout.ClientVersion v, ResourceBundle text, Locale locale) {
+        return fmt(text, locale, "check.modelled", v.id() + " ("
+                + text.getString("check.modelled.source." + v.source().id()) + ")");
     }
 
     /** The verdict's words, from its level alone (also printed after gen/import/new-host changed a directory). */

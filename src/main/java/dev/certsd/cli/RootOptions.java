@@ -6,6 +6,8 @@ import dev.certsd.diagnose.RootScanner;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.Client;
+import dev.certsd.layout.ClientVersion;
+import dev.certsd.layout.InstalledVersions;
 import dev.certsd.layout.InsecureRegistries;
 import dev.certsd.layout.KnownRoots;
 import dev.certsd.layout.OsFamily;
@@ -52,8 +54,22 @@ final class RootOptions {
     }
 
     Client client(CommandLine.Model.CommandSpec spec) {
+        if (client != null && client.contains("@")) {
+            return clientVersion(spec).client();
+        }
         return Client.fromId(client).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 String.format(text().getString("error.client"), client)));
+    }
+
+    /**
+     * The client release modelled: {@code --client docker@20.10} as picked, else the one installed on this machine
+     * (asked once), else the newest release the engine models.
+     */
+    ClientVersion clientVersion(CommandLine.Model.CommandSpec spec) {
+        ClientVersion parsed = ClientVersion.parse(client).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), String.format(text().getString(client != null && client.contains("@")
+                        ? "error.clientVersion" : "error.client"), client)));
+        return InstalledVersions.resolve(parsed.client(), parsed.version());
     }
 
     CertsRoot resolveRoot(CommandLine.Model.CommandSpec spec) throws IOException {
@@ -98,7 +114,8 @@ final class RootOptions {
     /** How to scan the chosen root as the chosen client. */
     ScanOptions scanOptions(CommandLine.Model.CommandSpec spec) throws IOException {
         InsecureRegistries insecure = insecure();
-        return MachineOptions.scanOptions(resolveRoot(spec), client(spec), osFamily(spec), expiringDays, insecure);
+        return MachineOptions.scanOptions(resolveRoot(spec), client(spec), osFamily(spec), expiringDays, insecure)
+                .withVersion(clientVersion(spec));
     }
 
     /**

@@ -72,6 +72,10 @@ final class TestCommand implements Callable<Integer> {
         ProbeReport probe = new RegistryProbe(options).run(host, new Cancellation());
         if (json) {
             spec.commandLine().getOut().println(TestJson.render(probe));
+        } else if (probe.modelledFor() != null) {
+            new TestText(spec.commandLine().getOut(), Locale.getDefault()).print(probe);
+            spec.commandLine().getOut().println(CheckText.modelled(probe.modelledFor(), RootOptions.text(),
+                    Locale.getDefault()));
         } else {
             new TestText(spec.commandLine().getOut(), Locale.getDefault()).print(probe);
         }

@@ -24,6 +24,7 @@ final class TestJson {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dir", r.dir());
         doc.put("client", r.client().id());
+        doc.put("clientVersion", r.modelledFor() == null ? null : CheckJson.version(r.modelledFor()));
         doc.put("endpoint", r.endpoint().url());
         doc.put("proxy", r.proxy().active() ? r.proxy().proxy().toString() : null);
         doc.put("proxyVariable", r.proxy().variable());
@@ -45,6 +46,7 @@ final class TestJson {
         prediction.put("outcome", r.prediction().success() ? "success" : "failure");
         prediction.put("path", r.prediction().reason().name());
         prediction.put("reason", m.prediction(r));
+        prediction.put("modelledFor", r.modelledFor() == null ? null : r.modelledFor().id());
         doc.put("prediction", prediction);
         ClientPath path = ClientPath.of(r);
         Map<String, Object> clientPath = new LinkedHashMap<>();
@@ -99,6 +101,7 @@ final class TestJson {
         o.put("serverChain", chain);
         o.put("curl", a.curl());
         o.put("openssl", a.openssl());
+        o.put("rejection", a.rejection() == null ? null : a.rejection().id());
         return o;
     }
 }

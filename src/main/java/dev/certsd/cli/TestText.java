@@ -48,6 +48,9 @@ final class TestText {
                         c.sha256())));
             }
             out.println("    $ " + TerminalText.text(a.curl()));
+            if (a.openssl() != null && !a.openssl().isEmpty()) {
+                out.println("    $ " + TerminalText.text(a.openssl()));
+            }
         }
         out.println();
         out.println(TerminalText.text(messages.docsAnswer(r)));

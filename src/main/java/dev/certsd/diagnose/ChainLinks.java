@@ -1,7 +1,8 @@
 package dev.certsd.diagnose;
 
 import dev.certsd.material.CertInfo;
-import dev.certsd.material.CertParser;
+import dev.certsd.material.IssuerSignatures;
+import dev.certsd.material.KeyIdentifiers;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,11 +12,16 @@ import java.util.Map;
 
 /**
  * Which files of a host directory issued the certificates of which others: a certificate is linked to a file
- * when a certificate there has its issuer as subject and its signature verifies with that key.
+ * when a certificate there has its issuer as subject and holds the key its authority key identifier names, as Go's
+ * chain building picks candidates (by name, then key identifier). No signature is checked for that: a client never
+ * verifies its own certificate's signature (the server does), and the relation only draws "issued by". Only a
+ * certificate without an authority key identifier, or an issuer candidate without a subject key identifier that the
+ * identifier could be compared with, is decided by its signature ({@link IssuerSignatures}, which the details
+ * pane asks, off the FX thread, to show whether the signature verifies).
  *
  * <p>Linear in the files of a directory (plus the links found): the certificates are indexed by subject once, and a
- * signature check is made once per distinct pair of certificates, so a directory of many copies of the same
- * files costs one check, not one per copy.
+ * comparison is made once per distinct pair of certificates, so a directory of many copies of the same
+ * files costs one, not one per copy.
  */
 final class ChainLinks {
     private ChainLinks() {
@@ -39,6 +45,7 @@ final class ChainLinks {
         }
         Map<String, Boolean> selfSigned = new HashMap<>();
         Map<String, Boolean> verifies = new HashMap<>();
+        Map<String, KeyIdentifiers> ids = new HashMap<>();
         Map<String, List<String>> links = new LinkedHashMap<>();
         for (FileEntry e : entries) {
             CertInfo leaf = first(e);
@@ -52,14 +59,13 @@ final class ChainLinks {
                 if (c.file() == e || c.file() == linked) {
                     continue; // a file is linked once, by its first certificate that verifies
                 }
-                // a root has no issuer in the directory; asked only now, as checking a self-signature costs a
-                // signature verification (an ECDSA one is most of a large root's scan)
-                if (leaf.selfIssued() && selfSigned.computeIfAbsent(leaf.sha256(), k -> leaf.selfSigned())) {
+                // a root has no issuer in the directory; asked only now, when another certificate has its name
+                if (leaf.selfIssued() && selfSigned.computeIfAbsent(leaf.sha256(), k -> issued(leaf, leaf, ids))) {
                     issuers.clear();
                     break;
                 }
                 boolean ok = verifies.computeIfAbsent(leaf.sha256() + "/" + c.cert().sha256(),
-                        k -> CertParser.verifies(leaf.certificate(), c.cert().certificate().getPublicKey()));
+                        k -> issued(leaf, c.cert(), ids));
                 if (ok) {
                     issuers.add(c.file().name());
                     linked = c.file();
@@ -70,6 +76,20 @@ final class ChainLinks {
             }
         }
         return links;
+    }
+
+    /** By key identifiers where they decide it, else by the signature. */
+    private static boolean issued(CertInfo cert, CertInfo issuer, Map<String, KeyIdentifiers> ids) {
+        KeyIdentifiers.Claim claim = ids(cert, ids).issuedBy(ids(issuer, ids));
+        return switch (claim) {
+            case ISSUED -> true;
+            case NOT_ISSUED -> false;
+            case UNKNOWN -> cert == issuer ? cert.selfSigned() : IssuerSignatures.verifies(cert, issuer);
+        };
+    }
+
+    private static KeyIdentifiers ids(CertInfo c, Map<String, KeyIdentifiers> ids) {
+        return ids.computeIfAbsent(c.sha256(), k -> KeyIdentifiers.of(c.certificate()));
     }
 
     private static CertInfo first(FileEntry e) {

@@ -19,7 +19,11 @@ final class ClassicLoader {
     private final boolean privilegedReader;
     private final boolean systemRootsMerged;
 
-    ClassicLoader(Client client, boolean privilegedReader, boolean systemRootsMerged) {
+    private final dev.certsd.layout.ClientVersion version;
+
+    ClassicLoader(Client client, boolean privilegedReader, boolean systemRootsMerged,
+                  dev.certsd.layout.ClientVersion version) {
+        this.version = version;
         this.client = client;
         this.privilegedReader = privilegedReader;
         this.systemRootsMerged = systemRootsMerged;
@@ -96,15 +100,21 @@ final class ClassicLoader {
         return e.goReadError();
     }
 
+    /** Docker 23.0 reworded both texts (moby's registry package); 20.10 and containers/image keep the old ones. */
+    private boolean currentDockerTexts() {
+        return client == Client.DOCKER && version.atLeast(23, 0, 0);
+    }
+
     private String missingKey(String key, String cert) {
-        return client == Client.DOCKER
+        return currentDockerTexts()
                 ? "missing key " + key + " for client certificate " + cert + ". CA certificates must use the extension .crt"
                 : "missing key " + key + " for client certificate " + cert
                         + ". Note that CA certificates should use the extension .crt";
     }
 
-    private static String missingCert(String cert, String key) {
-        return "missing client certificate " + cert + " for key " + key;
+    private String missingCert(String cert, String key) {
+        String capital = client == Client.DOCKER && !currentDockerTexts() ? "Missing" : "missing";
+        return capital + " client certificate " + cert + " for key " + key;
     }
 
     private ClientLoad stop(List<String> pairs, List<String> cas, String error, String file, String blocksOn,

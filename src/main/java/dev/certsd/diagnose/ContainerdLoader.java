@@ -1,6 +1,8 @@
 package dev.certsd.diagnose;
 
+import dev.certsd.layout.ClientVersion;
 import dev.certsd.layout.FileRole;
+import dev.certsd.layout.HostDir;
 import dev.certsd.material.GoKeyPair;
 import dev.certsd.material.GoPem;
 import dev.certsd.material.PemBlock;
@@ -16,10 +18,15 @@ import java.util.Map;
  * and a lone {@code .key} is ignored. All CAs load before any pair; a CA without PEM is an error.
  */
 final class ContainerdLoader {
-    private final EntryReader reader;
+    /** containerd's text when no endpoint may resolve a tag ({@code resolver.go}), before any connection. */
+    static final String NO_RESOLVE_HOSTS = "no resolve hosts: not found";
 
-    ContainerdLoader(EntryReader reader) {
+    private final EntryReader reader;
+    private final ClientVersion version;
+
+    ContainerdLoader(EntryReader reader, ClientVersion version) {
         this.reader = reader;
+        this.version = version;
     }
 
     /**
@@ -31,12 +38,12 @@ final class ContainerdLoader {
                    HostsToml toml) {
     }
 
-    Outcome load(Path dir, List<FileEntry> entries) {
+    Outcome load(Path dir, HostDir hostDir, List<FileEntry> entries) {
         Map<String, FileEntry> byName = Names.index(entries);
         FileEntry toml = byName.get("hosts.toml");
         if (toml != null && toml.readable() && toml.bytes().length > 0) {
             try {
-                HostsToml parsed = HostsToml.parse(toml.bytes());
+                HostsToml parsed = HostsToml.parse(toml.bytes(), version);
                 List<String> cas = new ArrayList<>();
                 List<String[]> pairs = new ArrayList<>();
                 for (HostsToml.Host h : parsed.hosts()) {
@@ -52,15 +59,30 @@ final class ContainerdLoader {
                         roles.put(pair[1], FileRole.CLIENT_KEY);
                     }
                 }
-                return new Outcome(build(dir, byName, cas, pairs), true, null, roles, parsed);
+                ClientLoad load = build(dir, byName, cas, pairs);
+                List<ContainerdHost> endpoints = ContainerdEndpoints.of(parsed, hostDir, version);
+                load = load.with(keyFiles(pairs), endpoints);
+                if (load.configError() == null && load.blocksOn() == null
+                        && endpoints.stream().noneMatch(ContainerdHost::resolve)) {
+                    load = load.withError(NO_RESOLVE_HOSTS, "hosts.toml");
+                }
+                return new Outcome(load, true, null, roles, parsed);
             } catch (HostsToml.InvalidException e) {
-                return new Outcome(loose(dir, entries, byName), false, e.getMessage(), Map.of(), null);
+                return new Outcome(loose(dir, hostDir, entries, byName), false, e.getMessage(), Map.of(), null);
             }
         }
-        return new Outcome(loose(dir, entries, byName), false, null, Map.of(), null);
+        return new Outcome(loose(dir, hostDir, entries, byName), false, null, Map.of(), null);
     }
 
-    private ClientLoad loose(Path dir, List<FileEntry> entries, Map<String, FileEntry> byName) {
+    private static Map<String, String> keyFiles(List<String[]> pairs) {
+        Map<String, String> keys = new HashMap<>();
+        for (String[] p : pairs) {
+            keys.putIfAbsent(p[0], p[1]);
+        }
+        return keys;
+    }
+
+    private ClientLoad loose(Path dir, HostDir hostDir, List<FileEntry> entries, Map<String, FileEntry> byName) {
         List<String> cas = new ArrayList<>();
         List<String[]> pairs = new ArrayList<>();
         for (FileEntry e : entries) {
@@ -77,7 +99,8 @@ final class ContainerdLoader {
                 pairs.add(new String[] {e.name(), keyExists ? key : ""});
             }
         }
-        return build(dir, byName, cas, pairs);
+        return build(dir, byName, cas, pairs).with(keyFiles(pairs),
+                ContainerdEndpoints.loose(cas, pairs, hostDir, version));
     }
 
     private ClientLoad build(Path dir, Map<String, FileEntry> byName, List<String> cas, List<String[]> pairs) {

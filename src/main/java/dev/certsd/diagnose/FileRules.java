@@ -179,7 +179,7 @@ final class FileRules {
             out.add(Finding.of(FindingCode.PEM_INPUTS_SWITCHED, ERROR, e.name()));
         }
         contentIssues(e, c, out, goLoads ? WARNING : ERROR);
-        String certName = FileRole.base(e.name()) + ".cert";
+        String certName = certOfKey(e.name());
         GoKeyPair.Result pair = load.keyPairs().get(certName);
         if (pair != null && pair.error() != null && pair.error().contains("does not match public key")) {
             out.add(Finding.of(FindingCode.KEY_MISMATCH, ERROR, e.name(), certName, pair.error()));
@@ -191,9 +191,19 @@ final class FileRules {
         }
     }
 
+    /** The certificate file the key is read with: the one hosts.toml pairs it with, else {@code <base>.cert}. */
+    private String certOfKey(String key) {
+        for (Map.Entry<String, String> k : load.keyFiles().entrySet()) {
+            if (k.getValue().equals(key)) {
+                return k.getKey();
+            }
+        }
+        return FileRole.base(key) + ".cert";
+    }
+
     private void orphanKey(FileEntry e, List<Finding> out) {
-        String certName = FileRole.base(e.name()) + ".cert";
-        if (!byName.containsKey(certName)) {
+        String certName = certOfKey(e.name());
+        if (!byName.containsKey(certName) && !load.keyFiles().containsKey(certName)) {
             out.add(Finding.of(FindingCode.ORPHAN_KEY, client == Client.CONTAINERD ? INFO : ERROR, e.name(), certName));
         }
     }

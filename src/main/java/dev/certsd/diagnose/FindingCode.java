@@ -20,6 +20,8 @@ public enum FindingCode {
     HOSTS_TOML_PRESENT,
     HOSTS_TOML_INVALID,
     HOSTS_TOML_SKIP_VERIFY,
+    HOSTS_TOML_NO_RESOLVE_HOST,
+    HOSTS_TOML_PLAIN_HTTP,
     // validity and strength
     EXPIRED,
     NOT_YET_VALID,
@@ -43,6 +45,7 @@ public enum FindingCode {
     HOST_DIR_DANGLING_LINK,
     HOST_DIR_SYMLINK,
     HOST_DIR_LINK_LOOP,
+    HOST_DIR_SHADOWED,
     // the file system
     UNREADABLE_FILE,
     BROKEN_SYMLINK,

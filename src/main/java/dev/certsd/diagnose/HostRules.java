@@ -32,8 +32,26 @@ final class HostRules {
         }
     }
 
-    static Optional<Finding> insecure(HostDir dir, InsecureRegistries insecure) {
-        return insecure.reasonFor(dir).map(r -> r.kind() == InsecureRegistries.Reason.Kind.DOCKER_HUB
+    /**
+     * containerd looks a registry up as {@code host_port_} before {@code host:port} ({@code hostPaths}): when both
+     * exist, the colon form is never read.
+     */
+    static Optional<Finding> shadowed(java.nio.file.Path dir, HostDir hostDir) {
+        String name = hostDir.dirName();
+        if (hostDir.form() != HostDir.Form.HOST_PORT && hostDir.form() != HostDir.Form.IPV6 || hostDir.port() == null) {
+            return Optional.empty();
+        }
+        int idx = name.lastIndexOf(':');
+        String underscore = name.substring(0, idx) + "_" + name.substring(idx + 1) + "_";
+        java.nio.file.Path other = dir.resolveSibling(underscore);
+        if (java.nio.file.Files.exists(other)) { // os.Stat: a file or a link to anything existing counts
+            return Optional.of(Finding.of(FindingCode.HOST_DIR_SHADOWED, WARNING, null, underscore));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Finding> insecure(HostDir dir, InsecureRegistries insecure, dev.certsd.layout.ClientVersion v) {
+        return insecure.reasonFor(dir, v).map(r -> r.kind() == InsecureRegistries.Reason.Kind.DOCKER_HUB
                 ? Finding.of(FindingCode.DOCKER_HUB_CERTSD_IGNORED, WARNING, null, dir.registry())
                 : Finding.of(FindingCode.INSECURE_REGISTRY_CERTSD_IGNORED, WARNING, null, dir.registry(),
                         r.kind().name(), r.detail()));

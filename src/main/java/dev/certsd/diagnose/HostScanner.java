@@ -33,14 +33,22 @@ public final class HostScanner {
     }
 
     public HostReport scan(Path dir) {
+        HostReport r = scanAs(dir);
+        return new HostReport(r.path(), r.hostDir(), r.certsdUsed(), r.load().withVersion(options.version()),
+                r.files(), r.findings());
+    }
+
+    private HostReport scanAs(Path dir) {
         Client client = options.client();
         HostDir hostDir = HostDirNames.parse(dir.getFileName().toString(), client, options.os());
         List<Finding> findings = new ArrayList<>();
         HostRules.name(hostDir, client, findings);
         Optional<Finding> insecure = client == Client.DOCKER
-                ? HostRules.insecure(hostDir, options.insecure()) : Optional.empty();
+                ? HostRules.insecure(hostDir, options.insecure(), options.version()) : Optional.empty();
         insecure.ifPresent(findings::add);
-        boolean used = insecure.isEmpty();
+        Optional<Finding> shadowed = client == Client.CONTAINERD ? HostRules.shadowed(dir, hostDir) : Optional.empty();
+        shadowed.ifPresent(findings::add);
+        boolean used = insecure.isEmpty() && shadowed.isEmpty();
 
         HostEntry entry = HostEntry.of(dir);
         switch (entry.kind()) {
@@ -90,7 +98,7 @@ public final class HostScanner {
         Map<String, FileRole> tomlRoles = Map.of();
         HostsToml toml = null;
         if (client == Client.CONTAINERD) {
-            ContainerdLoader.Outcome o = new ContainerdLoader(reader).load(dir, entries);
+            ContainerdLoader.Outcome o = new ContainerdLoader(reader, options.version()).load(dir, hostDir, entries);
             toml = o.toml();
             load = o.load().withSkipVerify(HostsToml.skipsVerification(toml, hostDir));
             hostsTomlError = o.hostsTomlError();
@@ -98,7 +106,7 @@ public final class HostScanner {
             tomlRoles = o.tomlRoles();
         } else {
             boolean merged = options.os() != dev.certsd.layout.OsFamily.WINDOWS;
-            load = new ClassicLoader(client, options.privilegedReader(), merged).load(entries);
+            load = new ClassicLoader(client, options.privilegedReader(), merged, options.version()).load(entries);
         }
 
         FileRules rules = new FileRules(client, Names.index(entries), load, options);
@@ -113,7 +121,16 @@ public final class HostScanner {
             if (e.name().equals("hosts.toml") && hostsTomlError != null) {
                 fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_INVALID, Severity.WARNING, e.name(), hostsTomlError));
             }
+            if (e.name().equals("hosts.toml") && ContainerdLoader.NO_RESOLVE_HOSTS.equals(load.configError())) {
+                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_NO_RESOLVE_HOST, Severity.ERROR, e.name()));
+            }
             if (e.name().equals("hosts.toml") && toml != null) {
+                for (ContainerdHost h : load.hosts()) {
+                    if (h.scheme().equals("http") && !h.registry()) {
+                        fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.WARNING, e.name(),
+                                h.url()));
+                    }
+                }
                 for (HostsToml.Host h : toml.hosts()) {
                     if (h.skipVerify()) { // the registry's own entry or a mirror's: either is pulled from unchecked
                         fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_SKIP_VERIFY, Severity.WARNING, e.name(),
@@ -128,6 +145,8 @@ public final class HostScanner {
                     issuedBy.getOrDefault(e.name(), List.of())));
         }
         List<Finding> hostLevel = new ArrayList<>();
+        load.hosts().stream().filter(h -> h.registry() && h.scheme().equals("http")).findFirst().ifPresent(h ->
+                hostLevel.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.INFO, null, h.url())));
         HostRules.expiredPairFirst(load, options.clock().instant(), hostLevel);
         HostRules.duplicates(files, hostLevel);
         if (!used) {

@@ -1,6 +1,7 @@
 package dev.certsd.diagnose;
 
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.certsd.layout.ClientVersion;
 import dev.certsd.layout.HostDir;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,8 +23,16 @@ record HostsToml(List<Host> hosts) {
      * @param url  the table's URL, or the top level's {@code server} (null when the file names none: containerd
      *             then uses the registry the directory is for)
      * @param root the top level, not a {@code [host]} table
+     * @param skipVerifySet whether {@code skip_verify} is written at all (true or false: either counts as TLS
+     *                      configured for containerd's HTTPS-first rule)
+     * @param resolve       whether the host may resolve tags ({@code capabilities}, all when not written)
      */
-    record Host(String url, List<String> caFiles, List<String[]> clientPairs, boolean skipVerify, boolean root) {
+    record Host(String url, List<String> caFiles, List<String[]> clientPairs, boolean skipVerify, boolean root,
+                boolean skipVerifySet, boolean resolve) {
+        /** Whether containerd builds a TLS configuration of its own for this host. */
+        boolean tlsConfigured() {
+            return !caFiles.isEmpty() || !clientPairs.isEmpty() || skipVerifySet;
+        }
     }
 
     /** Thrown when containerd would fail to decode the file (it then falls back to the loose files). */
@@ -33,7 +42,16 @@ record HostsToml(List<Host> hosts) {
         }
     }
 
+    /** As the newest containerd reads it. */
     static HostsToml parse(byte[] bytes) throws InvalidException {
+        return parse(bytes, ClientVersion.newest(dev.certsd.layout.Client.CONTAINERD));
+    }
+
+    /**
+     * As that release of containerd reads it: before 1.7.32 (go-toml v1, {@code getSortedHosts}) a file without any
+     * {@code [host]} table is refused with {@code invalid `host` tree}.
+     */
+    static HostsToml parse(byte[] bytes, ClientVersion version) throws InvalidException {
         Map<?, ?> root;
         try {
             root = new TomlMapper().readValue(bytes, Map.class);
@@ -41,6 +59,9 @@ record HostsToml(List<Host> hosts) {
             throw new InvalidException(firstLine(e.getMessage()));
         }
         List<Host> hosts = new ArrayList<>();
+        if (!(root.get("host") instanceof Map<?, ?>) && !version.atLeast(1, 7, 32)) {
+            throw new InvalidException("invalid `host` tree");
+        }
         if (root.get("host") instanceof Map<?, ?> hostTables) {
             for (Map.Entry<?, ?> h : hostTables.entrySet()) {
                 if (h.getValue() instanceof Map<?, ?> table) {
@@ -105,8 +126,10 @@ record HostsToml(List<Host> hosts) {
             pairs.add(new String[] {s, ""});
         } else if (client instanceof List<?> list) {
             for (Object o : list) {
-                if (o instanceof List<?> pair && !pair.isEmpty() && pair.size() <= 2) {
-                    pairs.add(new String[] {String.valueOf(pair.get(0)), pair.size() == 2 ? String.valueOf(pair.get(1)) : ""});
+                if (o instanceof List<?> pair && pair.size() == 2) {
+                    pairs.add(new String[] {String.valueOf(pair.get(0)), String.valueOf(pair.get(1))});
+                } else if (o instanceof List<?> pair) {
+                    throw new InvalidException("invalid pair " + pair + " for \"client\"");
                 } else if (o instanceof String s) {
                     pairs.add(new String[] {s, ""});
                 } else {
@@ -121,7 +144,34 @@ record HostsToml(List<Host> hosts) {
             // Go decodes it into a *bool: any other type fails the whole file
             throw new InvalidException("invalid type " + skip.getClass().getSimpleName() + " for \"skip_verify\"");
         }
-        return new Host(url, cas, pairs, Boolean.TRUE.equals(skip), root);
+        return new Host(url, cas, pairs, Boolean.TRUE.equals(skip), root, skip != null, resolves(table));
+    }
+
+    /** containerd's capabilities: pull, resolve, push (any case); another word makes the whole file invalid. */
+    private static boolean resolves(Map<?, ?> table) throws InvalidException {
+        Object caps = table.get("capabilities");
+        if (caps == null) {
+            return true;
+        }
+        if (!(caps instanceof List<?> list)) {
+            throw new InvalidException("invalid type " + caps.getClass().getSimpleName() + " for \"capabilities\"");
+        }
+        if (list.isEmpty()) {
+            return true; // len(config.Capabilities) == 0: all of them
+        }
+        boolean resolve = false;
+        for (Object o : list) {
+            if (!(o instanceof String word)) {
+                throw new InvalidException("invalid type for \"capabilities\": " + o);
+            }
+            switch (word.toLowerCase(Locale.ROOT)) {
+                case "pull", "push" -> {
+                }
+                case "resolve" -> resolve = true;
+                default -> throw new InvalidException("unknown capability " + word);
+            }
+        }
+        return resolve;
     }
 
     /** host[:port] as Go's url.URL.Host has it, with the default https port left out. */

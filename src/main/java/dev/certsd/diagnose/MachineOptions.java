@@ -63,8 +63,9 @@ public record MachineOptions(Path daemonJson, Path hostsFile) {
      * (it refuses to start), but the window must still show the files.
      */
     public ScanOptions lenientScanOptions(CertsRoot root) {
+        // the installed release: asked once per process (the window scans off its UI thread)
         return scanOptions(root, root.client(), OsFamily.current(), ScanOptions.DEFAULT_EXPIRING_SOON_DAYS,
-                insecureOrDefaults());
+                insecureOrDefaults()).withVersion(dev.certsd.layout.InstalledVersions.resolve(root.client(), null));
     }
 
     /** How to scan {@code root} as {@code client} with insecure registries already read. */

@@ -10,9 +10,10 @@ import java.util.List;
  * @param errorFile   the entry that caused it, or null
  * @param hangsOn     the special file the client blocks on forever (CONFIG_ERROR), or null
  * @param ignoredBy   why the client does not read the directory (IGNORED), or null
+ * @param modelledFor the client release whose rules this verdict follows, or null when not known
  */
 public record Verdict(Level level, String clientError, String errorFile, String hangsOn, Ignored ignoredBy,
-                      long errors, long warnings) {
+                      long errors, long warnings, dev.certsd.layout.ClientVersion modelledFor) {
 
     /** The banner of a host directory, most severe last. */
     public enum Level {
@@ -37,23 +38,27 @@ public record Verdict(Level level, String clientError, String errorFile, String 
         /** Docker: Docker Hub never uses certs.d. */
         DOCKER_HUB,
         /** podman/skopeo: the directory may not be read, and containers/image skips it without a word. */
-        UNREADABLE_SKIPPED
+        UNREADABLE_SKIPPED,
+        /** containerd: the {@code host_port_} directory of the same registry is read instead. */
+        SHADOWED
     }
 
     /** The verdict of a scanned host directory, computed once by {@link HostReport}: the same everywhere. */
     static Verdict of(boolean certsdUsed, ClientLoad load, List<Finding> findings) {
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        var v = load.version();
         if (!certsdUsed) {
-            return new Verdict(Level.IGNORED, null, null, null, ignoredBy(findings), errors, warnings);
+            return new Verdict(Level.IGNORED, null, null, null, ignoredBy(findings), errors, warnings, v);
         }
         if (load.configError() != null) {
-            return new Verdict(Level.CONFIG_ERROR, load.configError(), load.errorFile(), null, null, errors, warnings);
+            return new Verdict(Level.CONFIG_ERROR, load.configError(), load.errorFile(), null, null, errors, warnings,
+                    v);
         }
         if (load.blocksOn() != null) {
-            return new Verdict(Level.CONFIG_ERROR, null, null, load.blocksOn(), null, errors, warnings);
+            return new Verdict(Level.CONFIG_ERROR, null, null, load.blocksOn(), null, errors, warnings, v);
         }
-        return new Verdict(errors > 0 ? Level.FAILS_LATER : Level.OK, null, null, null, null, errors, warnings);
+        return new Verdict(errors > 0 ? Level.FAILS_LATER : Level.OK, null, null, null, null, errors, warnings, v);
     }
 
     private static Ignored ignoredBy(List<Finding> findings) {
@@ -63,6 +68,9 @@ public record Verdict(Level level, String clientError, String errorFile, String 
             }
             if (f.code() == FindingCode.INSECURE_REGISTRY_CERTSD_IGNORED) {
                 return Ignored.INSECURE_REGISTRY;
+            }
+            if (f.code() == FindingCode.HOST_DIR_SHADOWED) {
+                return Ignored.SHADOWED;
             }
         }
         return Ignored.UNREADABLE_SKIPPED;

@@ -63,7 +63,11 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
             return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "larger than " + MAX_BYTES + " bytes");
         }
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            return file(in.readAllBytes(), a.permissions());
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) { // grew since its attributes were read
+                return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "larger than " + MAX_BYTES + " bytes");
+            }
+            return file(bytes, a.permissions());
         } catch (AccessDeniedException e) {
             // A regular file this user may not read (a root-owned key): its content is for root to check.
             return new PathState(Kind.FILE, null, null, a.permissions(), "permission denied");

@@ -28,7 +28,11 @@ public final class Fixes {
 
     /** The fixes for one finding of {@code report}; empty when it has none (or none is safe here). */
     public static List<Fix> forFinding(Finding finding, HostReport report) {
-        HostFiles h = new HostFiles(report);
+        return forFinding(finding, new HostFiles(report));
+    }
+
+    /** The same, with the directory's files indexed once for all its findings. */
+    static List<Fix> forFinding(Finding finding, HostFiles h) {
         if (finding.file() == null && finding.code() != FindingCode.DEFAULT_PORT_IN_DIR_NAME) {
             return List.of();
         }
@@ -56,8 +60,9 @@ public final class Fixes {
     /** Every fix of every finding of the directory, in the order of the findings. */
     public static List<Fix> forHost(HostReport report) {
         List<Fix> out = new ArrayList<>();
+        HostFiles h = new HostFiles(report);
         for (Finding f : report.findings()) {
-            out.addAll(forFinding(f, report));
+            out.addAll(forFinding(f, h));
         }
         return out;
     }

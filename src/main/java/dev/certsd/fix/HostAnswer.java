@@ -48,9 +48,10 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
     public static List<Advice> advice(HostReport host, List<Finding> findings) {
         List<Advice> advice = new ArrayList<>();
         java.util.Set<Finding> ofHost = new java.util.HashSet<>(host.findings());
+        HostFiles files = new HostFiles(host);
         for (Finding f : findings) {
             if (ofHost.contains(f)) {
-                advice.add(new Advice(f, Fixes.forFinding(f, host)));
+                advice.add(new Advice(f, Fixes.forFinding(f, files)));
             }
         }
         return advice;

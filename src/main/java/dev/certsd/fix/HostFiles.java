@@ -14,6 +14,9 @@ import java.util.Optional;
 /** A host report seen from the fixes' side: files as the scan read them, and names still free. */
 final class HostFiles {
     private final HostReport report;
+    private java.util.Map<String, FileReport> byName;
+    private java.util.Map<String, String> certsByKey; // built on first use: one finding of a large directory is linear
+
 
     HostFiles(HostReport report) {
         this.report = report;
@@ -28,7 +31,12 @@ final class HostFiles {
     }
 
     Optional<FileReport> file(String name) {
-        return report.files().stream().filter(f -> f.name().equals(name)).findFirst();
+        if (byName == null) {
+            java.util.Map<String, FileReport> m = new java.util.HashMap<>();
+            report.files().forEach(f -> m.putIfAbsent(f.name(), f));
+            byName = m;
+        }
+        return Optional.ofNullable(byName.get(name));
     }
 
     /**
@@ -38,6 +46,29 @@ final class HostFiles {
     Optional<FileEntry> readable(String name) {
         return file(name).map(FileReport::entry)
                 .filter(e -> e.kind() == FileEntry.Kind.REGULAR && !e.symlink() && e.bytes() != null);
+    }
+
+    /**
+     * The first client certificate (in directory order) whose certificate holds the key with this identity and
+     * which has no .key yet; indexed once, so the orphan keys of a large directory are not each a walk over it.
+     */
+    Optional<String> certificateWithoutKey(String keyId) {
+        if (certsByKey == null) {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            for (FileReport r : report.files()) {
+                if (r.role() != dev.certsd.layout.FileRole.CLIENT_CERT || r.entry().content() == null) {
+                    continue;
+                }
+                java.util.List<dev.certsd.material.CertInfo> certs = r.entry().content().goCertificates();
+                if (certs.isEmpty() || certs.get(0).publicKeyId() == null || m.containsKey(certs.get(0).publicKeyId())
+                        || taken(dev.certsd.layout.FileRole.base(r.name()) + ".key")) {
+                    continue;
+                }
+                m.put(certs.get(0).publicKeyId(), r.name());
+            }
+            certsByKey = m;
+        }
+        return Optional.ofNullable(certsByKey.get(keyId));
     }
 
     /** The file as it was shown: its exact bytes and mode. */

@@ -95,16 +95,6 @@ final class KeyFixes {
         if (keyId == null) {
             return Optional.empty();
         }
-        for (FileReport r : h.report().files()) {
-            if (r.role() != FileRole.CLIENT_CERT || r.entry().content() == null
-                    || h.taken(FileRole.base(r.name()) + ".key")) {
-                continue;
-            }
-            List<CertInfo> certs = r.entry().content().goCertificates();
-            if (!certs.isEmpty() && keyId.equals(certs.get(0).publicKeyId())) {
-                return Optional.of(r.name());
-            }
-        }
-        return Optional.empty();
+        return h.certificateWithoutKey(keyId);
     }
 }

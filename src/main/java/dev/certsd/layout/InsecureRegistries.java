@@ -20,7 +20,8 @@ import java.util.Set;
  * and its addresses matched against the ranges.
  */
 public final class InsecureRegistries {
-    private static final List<String> ALWAYS = List.of("127.0.0.0/8", "::1/128");
+    private static final String IPV6_LOOPBACK = "::1/128";
+    private static final List<String> ALWAYS = List.of("127.0.0.0/8", IPV6_LOOPBACK);
 
     private final List<Cidr> cidrs;
     private final Set<String> names;
@@ -98,8 +99,17 @@ public final class InsecureRegistries {
         return of(entries, resolver);
     }
 
-    /** Why Docker would treat the registry of this directory as insecure, if it would. */
+    /** Why the newest Docker would treat the registry of this directory as insecure, if it would. */
     public Optional<Reason> reasonFor(HostDir dir) {
+        return reasonFor(dir, ClientVersion.newest(Client.DOCKER));
+    }
+
+    /**
+     * Why that release of Docker would treat the registry of this directory as insecure, if it would: {@code ::1}
+     * is built in only since Docker 28 (moby commit 6a1d8a9); before, only 127.0.0.0/8 is.
+     */
+    public Optional<Reason> reasonFor(HostDir dir, ClientVersion docker) {
+        boolean v6Loopback = docker.atLeast(28, 0, 0);
         if (dir.host() == null) {
             return Optional.empty();
         }
@@ -114,6 +124,9 @@ public final class InsecureRegistries {
         List<InetAddress> addresses = literal.map(List::of).orElseGet(() -> resolver.resolve(dir.host()));
         for (InetAddress a : addresses) {
             for (Cidr c : cidrs) {
+                if (!v6Loopback && c.text().equals(IPV6_LOOPBACK)) {
+                    continue;
+                }
                 if (c.contains(a)) {
                     boolean builtIn = ALWAYS.contains(c.text());
                     if (builtIn) {

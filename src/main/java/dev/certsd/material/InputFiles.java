@@ -29,11 +29,37 @@ public final class InputFiles {
 
     /** All of {@code in} (named {@code name} in the error), when it holds at most {@link #MAX_BYTES}. */
     public static byte[] read(InputStream in, String name) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
+        return read(in, name, MAX_BYTES);
+    }
+
+    /** All of {@code in}, when it holds at most {@code max} bytes; never more than {@code max + 1} bytes are read. */
+    public static byte[] read(InputStream in, String name, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
             throw new TooLarge(name);
         }
         return bytes;
+    }
+
+    /**
+     * A file inside a certs directory, read as the clients read it (links followed) but only when it is a regular
+     * file (a FIFO or a device named {@code client.cert} would block or never end) and at most {@link #MAX_BYTES}.
+     */
+    public static byte[] readRegular(Path file) throws IOException {
+        return readRegular(file, MAX_BYTES);
+    }
+
+    /** As {@link #readRegular(Path)}, with another limit. */
+    public static byte[] readRegular(Path file, int max) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file: not read");
+        }
+        if (Files.size(file) > max) {
+            throw new TooLarge(file.toString());
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), max);
+        }
     }
 
     /** A file over the limit; the callers say so in the user's language. */

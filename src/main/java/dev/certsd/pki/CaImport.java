@@ -272,10 +272,16 @@ public final class CaImport {
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.crt")) {
             for (Path p : s) {
-                if (!Files.isRegularFile(p) || Files.size(p) > 4L * 1024 * 1024) {
+                if (!Files.isRegularFile(p) || Files.size(p) > InputFiles.MAX_BYTES) {
                     continue;
                 }
-                for (CertInfo c : ContentReader.read(Files.readAllBytes(p)).goCertificates()) {
+                byte[] bytes;
+                try {
+                    bytes = InputFiles.readRegular(p);
+                } catch (InputFiles.TooLarge grew) {
+                    continue; // grew past the limit since it was listed: not a CA anyone trusts
+                }
+                for (CertInfo c : ContentReader.read(bytes).goCertificates()) {
                     if (c.sha256().equals(Fingerprints.sha256(chosen.certificate().getEncoded()))) {
                         return Optional.of(p.getFileName().toString());
                     }

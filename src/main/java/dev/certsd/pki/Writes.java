@@ -81,7 +81,11 @@ final class Writes {
             } catch (UnsupportedOperationException e) {
                 // no POSIX modes here: the content alone identifies the file
             }
-            return Expected.file(Files.readAllBytes(p), mode);
+            try (java.io.InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                return Expected.file(dev.certsd.material.InputFiles.read(in, p.toString()), mode);
+            }
+        } catch (dev.certsd.material.InputFiles.TooLarge e) {
+            throw CaImport.tooLarge(p.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", p, e.getMessage()), e);
         }

@@ -22,13 +22,14 @@ import java.util.List;
  * @param registryHeader     the Docker-Distribution-Api-Version header, or null
  * @param htmlTitle          the title of an HTML error page, or null
  * @param location           a redirect's Location (never followed), or null
+ * @param rejection          why the server most likely refused the pair, as its certificate tells, or null
  */
 public record Attempt(Kind kind, String pair, Outcome outcome, boolean tcpConnected, String tlsVersion,
                       String cipherSuite, List<ServerCert> serverChain, String verifyError,
                       boolean certificateRequested, List<String> acceptableIssuers, List<byte[]> acceptableIssuersDer,
                       List<String> keyTypes, String sentCertificate, String alert, String transportError, String phase,
                       Integer httpStatus, String registryHeader, String htmlTitle, String location, Duration elapsed,
-                      String curl, String openssl) {
+                      String curl, String openssl, Rejection rejection) {
 
     /** Which attempt of a probe this is. */
     public enum Kind {

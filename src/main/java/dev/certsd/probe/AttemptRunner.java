@@ -108,7 +108,7 @@ final class AttemptRunner {
             deadline.close();
             close(raw);
         }
-        return b.build(Duration.between(start, clock.instant()));
+        return b.build(Duration.between(start, clock.instant()), clock.instant());
     }
 
     /** Plain HTTP, as Docker falls back to for an insecure registry. */
@@ -135,7 +135,7 @@ final class AttemptRunner {
             deadline.close();
             close(raw);
         }
-        return b.build(Duration.between(start, clock.instant()));
+        return b.build(Duration.between(start, clock.instant()), clock.instant());
     }
 
     /** {@code until}: the attempt's deadline, which also ends a host-name lookup that hangs. */
@@ -292,18 +292,20 @@ final class AttemptRunner {
             verify = tm.verification();
         }
 
-        Attempt build(Duration elapsed) {
+        Attempt build(Duration elapsed, java.time.Instant now) {
             Outcome o = outcome;
             if (verify != null && !verify.trusted() && o != Outcome.CANCELLED) {
                 o = verify.kind() == GoVerifier.Result.Kind.NAME_MISMATCH ? Outcome.NAME_MISMATCH
                         : Outcome.SERVER_NOT_TRUSTED;
             }
+            Rejection why = pair != null && sent && (o == Outcome.REJECTED_AT_TLS || o == Outcome.REJECTED_AT_HTTP)
+                    ? Rejection.of(pair, issuers.stream().map(X500Principal::getEncoded).toList(), now) : null;
             return new Attempt(kind, pair == null ? null : pair.name(), o, tcp, tlsVersion, cipher,
                     chain.stream().map(ServerCert::of).toList(), verify == null ? null : verify.error(), requested,
                     issuers.stream().map(p -> p.getName(X500Principal.RFC2253)).toList(),
                     issuers.stream().map(X500Principal::getEncoded).toList(), keyTypes,
                     sent && pair != null ? pair.leaf().getSubjectX500Principal().getName(X500Principal.RFC2253) : null,
-                    alert, transportError, phase, status, registryHeader, title, location, elapsed, curl, openssl);
+                    alert, transportError, phase, status, registryHeader, title, location, elapsed, curl, openssl, why);
         }
     }
 }

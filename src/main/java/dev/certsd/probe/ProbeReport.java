@@ -13,11 +13,13 @@ import java.util.List;
  * @param systemRootsMerged whether the system roots are trusted too
  * @param skipVerify    the client does not verify the server's certificate (containerd's {@code skip_verify}), so
  *                      neither do the attempts
+ * @param modelledFor   the client release whose rules the prediction follows
  */
 public record ProbeReport(String dir, Client client, Endpoint endpoint, ProxyChoice proxy, boolean certsdUsed,
                           List<Path> caFiles, boolean systemRootsMerged, boolean skipVerify, List<Attempt> attempts,
                           List<String> acceptableIssuers, String firstAccepted, String goSends,
-                          GoClientModel.Reason goReason, Prediction prediction) {
+                          GoClientModel.Reason goReason, Prediction prediction,
+                          dev.certsd.layout.ClientVersion modelledFor) {
     public ProbeReport {
         caFiles = List.copyOf(caFiles);
         attempts = List.copyOf(attempts);

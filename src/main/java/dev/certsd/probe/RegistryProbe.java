@@ -1,5 +1,6 @@
 package dev.certsd.probe;
 
+import dev.certsd.diagnose.ContainerdHost;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.layout.Client;
 import dev.certsd.material.CertInfo;
@@ -34,15 +35,38 @@ public final class RegistryProbe {
     }
 
     public ProbeReport run(HostReport host, Cancellation cancellation) {
+        List<ContainerdHost> hosts = containerdHosts(host);
+        if (hosts.size() <= 1 || options.endpoint() != null) {
+            return run(host, hosts.isEmpty() ? null : hosts.get(0), cancellation);
+        }
+        // containerd resolves at each host with the resolve capability in turn, going on after an error; it
+        // reports the first error when none answers
+        ProbeReport first = null;
+        for (ContainerdHost via : hosts) {
+            ProbeReport r = run(host, via, cancellation);
+            if (r.prediction().success() || r.prediction().reason() == Prediction.Reason.CONFIG_ERROR
+                    || r.prediction().reason() == Prediction.Reason.HANGS || cancellation.cancelled()) {
+                return r;
+            }
+            first = first == null ? r : first;
+        }
+        return first;
+    }
+
+    private ProbeReport run(HostReport host, ContainerdHost via, Cancellation cancellation) {
         long overallDeadline = options.timeouts().overallDeadline();
-        Endpoint endpoint = options.endpoint() != null ? options.endpoint() : Endpoint.of(host.hostDir());
+        Endpoint endpoint = options.endpoint() != null ? options.endpoint()
+                : via != null && !via.host().isEmpty() ? Endpoint.parse(via.scheme() + "://" + via.host() + via.path() + "/")
+                : Endpoint.of(host.hostDir());
         ProxyChoice proxy = ProxyChoice.forEndpoint(endpoint, options.env());
         InetAddress fixed = options.resolve().get(endpoint.host());
-        List<Path> caFiles = host.load().caFiles().stream().map(n -> host.path().resolve(n)).toList();
+        List<Path> caFiles = (via != null ? via.caFiles() : host.load().caFiles()).stream()
+                .map(n -> host.path().resolve(n)).toList();
         boolean merged = host.load().systemRootsMerged() && !options.customRootsOnly();
-        List<ClientPair> pairs = loadPairs(host);
+        List<ClientPair> pairs = loadPairs(host, via);
         // containerd with skip_verify = true in hosts.toml does not verify the server at all, and neither do we
-        boolean skipVerify = options.client() == Client.CONTAINERD && host.certsdUsed() && host.load().skipVerify();
+        boolean skipVerify = options.client() == Client.CONTAINERD && host.certsdUsed()
+                && (host.load().skipVerify() || via != null && via.skipVerify());
         Commands commands = new Commands(endpoint, caFiles, !merged, fixed == null ? null : fixed.getHostAddress(),
                 skipVerify);
         AttemptRunner runner = new AttemptRunner(endpoint, fixed, proxy, options.timeouts(), options.clock(), cancellation,
@@ -50,28 +74,54 @@ public final class RegistryProbe {
         GoVerifier verifier = skipVerify ? null : new GoVerifier(readCas(caFiles), options.systemRoots(), merged);
 
         boolean dockerInsecure = options.client() == Client.DOCKER && !host.certsdUsed();
+        // containerd speaks plain HTTP to an http:// host (and to loopback before 1.6.25), and after a TLS attempt
+        // that met a plain-HTTP server where it falls back
+        boolean plainOnly = via != null && endpoint.scheme().equals("http");
+        boolean fallback = via != null && via.httpFallback();
         List<Callable<Attempt>> work = new ArrayList<>();
-        work.add(() -> runner.tls(Attempt.Kind.BASELINE, null, verifier, commands));
-        for (ClientPair p : pairs) {
-            work.add(() -> runner.tls(Attempt.Kind.PAIR, p, verifier, commands));
+        if (plainOnly) {
+            work.add(() -> runner.plainHttp(commands));
+        } else {
+            work.add(() -> runner.tls(Attempt.Kind.BASELINE, null, verifier, commands));
+            for (ClientPair p : pairs) {
+                work.add(() -> runner.tls(Attempt.Kind.PAIR, p, verifier, commands));
+            }
         }
         if (dockerInsecure) {
             work.add(() -> runner.tls(Attempt.Kind.INSECURE_HTTPS, null, null, commands));
+        }
+        if (dockerInsecure) {
             work.add(() -> runner.plainHttp(commands));
+        } else if (fallback) {
+            AttemptRunner http = new AttemptRunner(endpoint.withScheme("http"), fixed, proxy, options.timeouts(),
+                    options.clock(), cancellation, overallDeadline);
+            work.add(() -> http.plainHttp(commands));
         }
         List<Attempt> attempts = runAll(work, cancellation);
 
         Attempt baseline = attempts.get(0);
         Attempt withRequest = attempts.stream().filter(Attempt::certificateRequested).findFirst().orElse(baseline);
-        GoClientModel.Choice choice = unverified(baseline) ? new GoClientModel.Choice(null,
-                GoClientModel.Reason.SERVER_NOT_VERIFIED) : GoClientModel.choose(pairs,
-                withRequest.certificateRequested(), withRequest.acceptableIssuersDer(), withRequest.keyTypes());
+        GoClientModel.Choice choice = plainOnly || unverified(baseline) ? new GoClientModel.Choice(null,
+                plainOnly ? GoClientModel.Reason.NOT_REQUESTED : GoClientModel.Reason.SERVER_NOT_VERIFIED)
+                : GoClientModel.choose(pairs, withRequest.certificateRequested(), withRequest.acceptableIssuersDer(),
+                withRequest.keyTypes());
         String firstAccepted = attempts.stream().filter(a -> a.kind() == Attempt.Kind.PAIR && a.accepted())
                 .map(Attempt::pair).findFirst().orElse(null);
-        Prediction prediction = predict(host, attempts, choice, dockerInsecure);
+        Prediction prediction = predict(host, attempts, choice, dockerInsecure, plainOnly, fallback);
         return new ProbeReport(host.hostDir().dirName(), options.client(), endpoint, proxy, host.certsdUsed(), caFiles,
                 merged, skipVerify, attempts, withRequest.acceptableIssuers(), firstAccepted, choice.name(), choice.reason(),
-                prediction);
+                prediction, host.verdict().modelledFor());
+    }
+
+    /**
+     * The endpoints containerd resolves the tag at, in its order: its hosts with the resolve capability (none for
+     * the other clients, and when containerd never reads the directory).
+     */
+    private List<ContainerdHost> containerdHosts(HostReport host) {
+        if (options.client() != Client.CONTAINERD || !host.certsdUsed()) {
+            return List.of();
+        }
+        return host.load().hosts().stream().filter(h -> h.resolve() && !h.host().isEmpty()).toList();
     }
 
     /** The client rejected the server's certificate: its handshake ended before any client certificate was sent. */
@@ -80,7 +130,7 @@ public final class RegistryProbe {
     }
 
     private Prediction predict(HostReport host, List<Attempt> attempts, GoClientModel.Choice choice,
-                               boolean dockerInsecure) {
+                               boolean dockerInsecure, boolean plainOnly, boolean fallback) {
         Client client = options.client();
         if (host.configError() != null) {
             return new Prediction(client, false, Prediction.Reason.CONFIG_ERROR, host.configError());
@@ -96,12 +146,20 @@ public final class RegistryProbe {
             Attempt http = find(attempts, Attempt.Kind.PLAIN_HTTP, null);
             return new Prediction(client, http.accepted(), Prediction.Reason.PLAIN_HTTP, http.outcome().id());
         }
-        if (choice.pair() == null) {
-            Attempt baseline = attempts.get(0);
-            return new Prediction(client, baseline.accepted(), Prediction.Reason.NO_CERTIFICATE, baseline.outcome().id());
+        if (plainOnly) {
+            Attempt http = find(attempts, Attempt.Kind.PLAIN_HTTP, null);
+            return new Prediction(client, http.accepted(), Prediction.Reason.PLAIN_HTTP, http.outcome().id());
         }
-        Attempt sent = find(attempts, Attempt.Kind.PAIR, choice.name());
-        return new Prediction(client, sent.accepted(), Prediction.Reason.GO_CHOICE, sent.outcome().id());
+        Attempt made = choice.pair() == null ? attempts.get(0) : find(attempts, Attempt.Kind.PAIR, choice.name());
+        if (fallback && "plain-http".equals(made.transportError())) {
+            // containerd's HTTPFallback: the server answered the TLS hello in plain HTTP, so the request is resent so
+            Attempt http = find(attempts, Attempt.Kind.PLAIN_HTTP, null);
+            return new Prediction(client, http.accepted(), Prediction.Reason.PLAIN_HTTP, http.outcome().id());
+        }
+        if (choice.pair() == null) {
+            return new Prediction(client, made.accepted(), Prediction.Reason.NO_CERTIFICATE, made.outcome().id());
+        }
+        return new Prediction(client, made.accepted(), Prediction.Reason.GO_CHOICE, made.outcome().id());
     }
 
     private static Attempt find(List<Attempt> attempts, Attempt.Kind kind, String pair) {
@@ -140,11 +198,21 @@ public final class RegistryProbe {
 
     /** The pairs the client loaded, in its order, as key material for a handshake. */
     static List<ClientPair> loadPairs(HostReport host) {
+        return loadPairs(host, null);
+    }
+
+    /**
+     * The pairs of containerd's endpoint {@code via} (its hosts.toml entry), or else all the client loaded; each
+     * with the key file the client reads: the one hosts.toml names, {@code <base>.key}, or the certificate file.
+     */
+    static List<ClientPair> loadPairs(HostReport host, ContainerdHost via) {
         List<ClientPair> pairs = new ArrayList<>();
-        for (String certName : host.load().pairs()) {
+        List<List<String>> named = via != null ? via.pairs()
+                : host.load().pairs().stream().map(c -> List.of(c, host.load().keyFileOf(c))).toList();
+        for (List<String> pair : named) {
+            String certName = pair.get(0);
             Path cert = host.path().resolve(certName);
-            Path key = certName.endsWith(".cert")
-                    ? host.path().resolve(certName.substring(0, certName.length() - 5) + ".key") : cert;
+            Path key = pair.get(1).isEmpty() ? cert : host.path().resolve(pair.get(1));
             Optional<ClientPair> p = ClientPair.load(certName, cert, Files.exists(key) ? key : cert);
             p.ifPresent(pairs::add);
         }
@@ -155,7 +223,7 @@ public final class RegistryProbe {
         List<X509Certificate> out = new ArrayList<>();
         for (Path f : files) {
             try {
-                for (PemBlock b : GoPem.decodeAll(Files.readAllBytes(f))) {
+                for (PemBlock b : GoPem.decodeAll(dev.certsd.material.InputFiles.readRegular(f))) {
                     if (b.type().equals("CERTIFICATE") && b.headers().isEmpty()) {
                         dev.certsd.material.CertParser.parse(b.bytes()).map(CertInfo::certificate).ifPresent(out::add);
                     }

@@ -68,10 +68,7 @@ public final class SystemRoots {
 
     private static void addPem(Path f, List<X509Certificate> roots) {
         try {
-            if (Files.size(f) > 8L * 1024 * 1024) {
-                return;
-            }
-            for (PemBlock b : GoPem.decodeAll(Files.readAllBytes(f))) {
+            for (PemBlock b : GoPem.decodeAll(dev.certsd.material.InputFiles.readRegular(f, 8 * 1024 * 1024))) {
                 if (b.type().equals("CERTIFICATE") && b.headers().isEmpty()) {
                     dev.certsd.material.CertParser.parse(b.bytes()).map(CertInfo::certificate).ifPresent(roots::add);
                 }

@@ -84,9 +84,12 @@ class CheckCommandTest {
     void errorsExitOneAndCarryCodeSeverityFileAndEnglishMessage() throws IOException {
         Path certs = Files.createDirectory(root.resolve("certs.d"));
         TestPki.write(certs.resolve("reg:5000"), "ca.cert", SERVER_CA.certPem());
-        assertEquals(1, run("check", "--root", certs.toString(), "--json"));
+        assertEquals(1, run("check", "--root", certs.toString(), "--json", "--client", "docker@28.0"));
         Map<String, Object> doc = json();
         assertEquals("docker", doc.get("client"));
+        assertEquals("docker@28.0", get(doc, "clientVersion", "id"));
+        assertEquals("picked", get(doc, "clientVersion", "source"));
+        assertEquals("docker@28.0", get(doc, "hosts", 0, "verdict", "modelledFor"));
         assertEquals("missing key ca.key for client certificate ca.cert. CA certificates must use the extension .crt",
                 get(doc, "hosts", 0, "configError"));
         Map<String, Object> finding = get(doc, "hosts", 0, "findings", 0);
@@ -95,6 +98,26 @@ class CheckCommandTest {
         assertEquals("ca.cert", finding.get("file"));
         assertTrue(((String) finding.get("message")).contains("Rename it to ca.crt"), finding.toString());
         assertEquals(List.of("ca-as-cert"), get(doc, "hosts", 0, "files", 0, "badges"));
+    }
+
+    @Test
+    void docker2010IsModelledWithItsOwnTexts() throws IOException {
+        Path certs = Files.createDirectory(root.resolve("certs.d"));
+        TestPki.write(certs.resolve("reg:5000"), "ca.cert", SERVER_CA.certPem());
+        TestPki.write(certs.resolve("other:5000"), "client.key", CLIENT.keyPem());
+        assertEquals(1, run("check", "--root", certs.toString(), "--json", "--client", "docker@20.10"));
+        Map<String, Object> doc = json();
+        assertEquals("docker@20.10", get(doc, "clientVersion", "id"));
+        assertEquals("Missing client certificate client.cert for key client.key", get(doc, "hosts", 0, "configError"));
+        assertEquals("missing key ca.key for client certificate ca.cert. Note that CA certificates should use the"
+                + " extension .crt", get(doc, "hosts", 1, "configError"));
+        assertEquals("docker@20.10", get(doc, "hosts", 1, "verdict", "modelledFor"));
+    }
+
+    @Test
+    void aMalformedClientVersionIsAUsageError() {
+        assertEquals(2, run("check", "--root", root.toString(), "--client", "docker@twenty"));
+        assertTrue(err.toString().contains("docker@20.10"), err.toString());
     }
 
     @Test
@@ -111,8 +134,9 @@ class CheckCommandTest {
         Path certs = root.resolve("certs.d");
         TestPki.write(certs.resolve("reg:5000"), "client.key", CLIENT.keyPem());
         Fixtures.healthy(certs.resolve("ok:5000"));
-        assertEquals(1, run("check", "--root", certs.toString()));
+        assertEquals(1, run("check", "--root", certs.toString(), "--client", "docker@28.0"));
         String text = out.toString();
+        assertTrue(text.contains("Modelled: docker@28.0 (as picked)"), text);
         assertTrue(text.contains("ok:5000  OK"), text);
         assertTrue(text.contains("reg:5000  ERROR before any connection: missing client certificate client.cert for key client.key"), text);
         assertTrue(text.contains("ORPHAN_KEY"), text);

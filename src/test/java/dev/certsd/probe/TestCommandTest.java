@@ -49,6 +49,8 @@ class TestCommandTest {
             assertEquals("rejected-at-tls", attempts.get(0).get("outcome"));
             assertEquals("a-expired.cert", attempts.get(1).get("pair"));
             assertEquals("rejected-at-tls", attempts.get(1).get("outcome"));
+            assertEquals("expired", attempts.get(1).get("rejection"), "the engine knows why from the pair sent");
+            assertNull(attempts.get(2).get("rejection"));
             assertEquals("accepted", attempts.get(2).get("outcome"));
             assertEquals(200, ((Number) attempts.get(2).get("httpStatus")).intValue());
             assertTrue(((String) attempts.get(2).get("explanation")).contains("HTTP 200"));
@@ -75,6 +77,8 @@ class TestCommandTest {
             assertTrue(text.contains("first success: b-good.cert"), text);
             assertTrue(text.contains("podman/skopeo sends a-expired.cert -> rejected-at-tls"), text);
             assertTrue(text.contains("The two answers differ"), text);
+            assertTrue(text.contains("    $ openssl s_client -connect '127.0.0.1:" + s.port() + "'"), text);
+            assertTrue(text.contains("Most likely because it has expired."), text);
         }
     }
 

@@ -140,6 +140,8 @@ public final class TestPki {
         private final List<GeneralName> sans = new ArrayList<>();
         private String signature;
         private boolean keyCertSign;
+        private boolean keyIds;
+        private byte[] claimedAuthorityKeyId;
 
         private Spec(String subject) {
             this.subject = subject;
@@ -202,6 +204,19 @@ public final class TestPki {
             return this;
         }
 
+        /** Subject and authority key identifiers, as openssl 3 writes them by default. */
+        public Spec keyIds() {
+            keyIds = true;
+            return this;
+        }
+
+        /** An authority key identifier that names another key than the signer's (a forged or broken claim). */
+        public Spec claimedAuthorityKeyId(byte[] id) {
+            keyIds = true;
+            claimedAuthorityKeyId = id.clone();
+            return this;
+        }
+
         public Spec signature(String alg) {
             signature = alg;
             return this;
@@ -218,6 +233,16 @@ public final class TestPki {
                         keys.getPublic());
                 if (ca) {
                     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                }
+                if (keyIds) {
+                    org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils ext =
+                            new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils();
+                    b.addExtension(Extension.subjectKeyIdentifier, false,
+                            ext.createSubjectKeyIdentifier(keys.getPublic()));
+                    b.addExtension(Extension.authorityKeyIdentifier, false, claimedAuthorityKeyId != null
+                            ? new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(claimedAuthorityKeyId)
+                            : ext.createAuthorityKeyIdentifier(issuer == null ? keys.getPublic()
+                                    : issuer.cert().getPublicKey()));
                 }
                 if (keyCertSign) {
                     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));

@@ -53,7 +53,24 @@ final class ChangePreviewDialog {
         applyButton.setId("preview-apply");
         applyButton.getStyleClass().add(destructive ? Styles.DANGER : Styles.ACCENT);
         applyButton.disableProperty().bind(model.stateProperty().isNotEqualTo(ChangePreviewModel.State.READY));
-        dialog.getDialogPane().lookupButton(cancel).setId("preview-cancel");
+        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("preview-cancel");
+        cancelButton.setDefaultButton(false);
+        // Apply is disabled while the steps are checked, so the focus starts on Cancel: Enter there must not throw
+        // the preview away. It applies once Apply can be pressed (and does nothing before); Escape cancels.
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && cancelButton.isFocused()) {
+                if (!applyButton.isDisabled()) {
+                    applyButton.fire();
+                }
+                e.consume();
+            }
+        });
+        applyButton.disableProperty().addListener((o, was, disabled) -> {
+            if (!disabled) {
+                Platform.runLater(applyButton::requestFocus);
+            }
+        });
         dialog.setResultConverter(b -> b == apply ? model.planned() : null);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != null) {

@@ -98,7 +98,9 @@ final class Deletion {
 
     private static byte[] read(Path p) throws Unplannable {
         try {
-            return Files.readAllBytes(p);
+            try (java.io.InputStream in = Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return dev.certsd.material.InputFiles.read(in, p.toString(), (int) MAX_BYTES);
+            }
         } catch (IOException e) {
             throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
         }

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -55,6 +54,20 @@ final class HistoryWindow {
         stepList.setId("history-steps");
         stepList.setPrefHeight(140);
         stepList.setPlaceholder(new Label(text.get("history.selectOne")));
+        // a step names two long paths: it wraps within the list rather than running off to the side
+        stepList.setCellFactory(v -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(stepList.widthProperty().subtract(24));
+            cell.setMinHeight(Region.USE_PREF_SIZE);
+            return cell;
+        });
 
         Button undoButton = new Button(null, new FontIcon("mdi2u-undo"));
         undoButton.setId("history-undo");
@@ -71,14 +84,15 @@ final class HistoryWindow {
         where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         where.setWrapText(true);
         where.setMinHeight(Region.USE_PREF_SIZE);
-        HBox buttons = new HBox(8, undoButton, redoButton);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = dev.certsd.ui.SecondaryWindow.closeRow(stage, text, "history", undoButton, redoButton);
+        buttons.setPadding(Insets.EMPTY);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(10, table, ChangePreviewDialog.titled(text.get("history.steps"), stepList), buttons, where);
         box.setId("history");
         box.setPadding(new Insets(12));
         Scene scene = new Scene(box, 860, 560);
         scene.getStylesheets().add(HistoryWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
+        dev.certsd.ui.SecondaryWindow.closeOnKeys(stage, scene);
         stage.setScene(scene);
         stage.setOnShowing(e -> model.refresh());
     }

@@ -65,15 +65,18 @@ public final class DetailsView {
         if (d.banner() != null) {
             content.getChildren().add(banner(d.banner()));
         }
-        for (Details.Section s : d.sections()) {
-            content.getChildren().add(section(s));
-        }
+        // the findings (with their fixes) right under the banner: what needs doing before what it is made of
         if (!d.findings().isEmpty()) {
             VBox list = new VBox(8);
             for (Details.Line line : d.findings()) {
                 list.getChildren().add(finding(line));
             }
-            content.getChildren().add(titled(text.get("details.section.findings"), list));
+            VBox findings = titled(text.get("details.section.findings"), list);
+            findings.setId("details-findings");
+            content.getChildren().add(findings);
+        }
+        for (Details.Section s : d.sections()) {
+            content.getChildren().add(section(s));
         }
     }
 

@@ -77,6 +77,10 @@ public final class FindingsView {
         };
         HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search, fix);
         bar.setAlignment(Pos.CENTER_LEFT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        search.setPrefWidth(220);
+        search.setMinWidth(110);
+        collapseWhenNarrow(bar, title, model, text, errors, warnings, infos);
 
         table.setId("findings-table");
         table.setItems(model.visible());
@@ -110,19 +114,23 @@ public final class FindingsView {
         severity.setMaxWidth(130);
         TableColumn<FindingItem, String> location = new TableColumn<>(text.get("findings.location"));
         location.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
-        location.setCellFactory(c -> DataNodes.mark(new TableCell<>() {
+        location.setCellFactory(c -> dev.certsd.ui.Abbreviated.markWithOwnTooltip(DataNodes.mark(new TableCell<>() {
+            private final Tooltip tooltip = DataNodes.mark(new Tooltip());
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                tooltip.setText(item);
+                setTooltip(empty || item == null ? null : tooltip);
             }
-        }));
+        })));
         location.setPrefWidth(200);
         location.setMaxWidth(240);
         TableColumn<FindingItem, String> message = new TableColumn<>(text.get("findings.message"));
         message.setPrefWidth(520);
         message.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
-        message.setCellFactory(c -> new TableCell<>() {
+        message.setCellFactory(c -> dev.certsd.ui.Abbreviated.markWithOwnTooltip(new TableCell<>() {
             /** One tooltip per cell, its text replaced: a Tooltip is a window of its own, costly to create. */
             private final Tooltip tooltip = wrapped("");
 
@@ -137,7 +145,7 @@ public final class FindingsView {
                     setTooltip(tooltip);
                 }
             }
-        });
+        }));
         table.getColumns().addAll(java.util.List.of(severity, message, location));
         MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), Icons.of("mdi2w-wrench"));
         fixItem.setId("findings-context-fix");
@@ -157,6 +165,59 @@ public final class FindingsView {
 
     public VBox view() {
         return box;
+    }
+
+    /**
+     * The toolbar collapses by design, never by accident: when the pane is too narrow for everything, the title
+     * goes first, then the toggles keep their icon and number (the words move to their tooltips); the search field
+     * gives way down to its minimum; nothing is cut.
+     */
+    private static void collapseWhenNarrow(HBox bar, Label title, FindingsViewModel model, UiText text,
+                                           ToggleButton... toggles) {
+        javafx.beans.property.IntegerProperty mode = new javafx.beans.property.SimpleIntegerProperty(0);
+        title.visibleProperty().bind(mode.isEqualTo(0));
+        title.managedProperty().bind(title.visibleProperty());
+        Severity[] order = {Severity.ERROR, Severity.WARNING, Severity.INFO};
+        for (int i = 0; i < toggles.length; i++) {
+            ToggleButton b = toggles[i];
+            var count = model.count(order[i]);
+            javafx.beans.binding.StringBinding full = count.asString(text.get("findings.filter." + order[i].id()));
+            b.textProperty().unbind();
+            b.textProperty().bind(Bindings.createStringBinding(() -> mode.get() == 2 ? String.valueOf(count.get())
+                    : full.get(), mode, full));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(full);
+            b.setTooltip(tip);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        boolean[] busy = new boolean[1];
+        // measured against the room the pane gives, not the bar's own width: a VBox never makes a child narrower
+        // than its minimum, it lets it overflow (and the pane cuts it off)
+        java.util.function.DoubleSupplier room = () -> bar.getParent() instanceof Region r
+                ? r.getWidth() - r.snappedLeftInset() - r.snappedRightInset() : bar.getWidth();
+        Runnable fit = () -> {
+            if (busy[0] || room.getAsDouble() <= 0) {
+                return;
+            }
+            busy[0] = true;
+            try {
+                mode.set(0);
+                while (mode.get() < 2 && room.getAsDouble() < bar.minWidth(-1)) {
+                    mode.set(mode.get() + 1);
+                }
+            } finally {
+                busy[0] = false;
+            }
+        };
+        bar.widthProperty().addListener(o -> fit.run());
+        bar.parentProperty().addListener((o, a, p) -> {
+            if (p instanceof Region r) {
+                r.widthProperty().addListener(x -> fit.run());
+            }
+        });
+        for (Severity s : order) {
+            model.count(s).addListener(o -> javafx.application.Platform.runLater(fit));
+        }
     }
 
     private static ToggleButton toggle(BooleanProperty shown, FindingsViewModel model, Severity s, UiText text) {

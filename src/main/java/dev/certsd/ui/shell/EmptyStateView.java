@@ -7,13 +7,18 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** What a machine without any certs root sees: what certs.d is, and a sample to learn from. */
+/**
+ * The first run, or a machine whose certs.d folders hold no registry yet: what certs.d is in three lines, and the
+ * three ways on: set up a registry (the guided flow, the default), open the sample, add a folder.
+ */
 final class EmptyStateView {
     private final VBox box = new VBox(14);
+    private final FlowPane buttons = new FlowPane(10, 10);
     private final UiText text;
 
     EmptyStateView(UiText text, Runnable openSample, Runnable addFolder) {
@@ -21,47 +26,51 @@ final class EmptyStateView {
         box.setId("empty-state");
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
-        box.setMaxWidth(640);
+        box.setMaxWidth(680);
         FontIcon icon = new FontIcon("mdi2c-certificate-outline");
         icon.setIconSize(56);
         icon.getStyleClass().add("empty-icon");
-        Label title = new Label(text.get("empty.title"));
+        Label title = new Label(text.get("welcome.title"));
+        title.setId("welcome-title");
         title.getStyleClass().add(Styles.TITLE_2);
         title.setWrapText(true);
-        Label what = paragraph(text.get("empty.what"));
+        VBox lines = new VBox(8, paragraph("welcome.line1"), paragraph("welcome.line2"), paragraph("welcome.line3"));
+        lines.setId("welcome-lines");
         Label layout = new Label(text.get("empty.layout"));
         layout.getStyleClass().add("code-block");
-        Label where = paragraph(text.get("empty.where"));
-        Label sample = paragraph(text.get("empty.sample"));
+        layout.setMinHeight(Region.USE_PREF_SIZE);
         Button open = new Button(text.get("action.openSample"), new FontIcon("mdi2s-school"));
         open.setId("open-sample");
-        open.getStyleClass().add(Styles.ACCENT);
-        open.setDefaultButton(true);
+        open.setTooltip(new Tooltip(text.get("empty.sample")));
         open.setOnAction(e -> openSample.run());
-        Button add = new Button(text.get("action.addFolder"), new FontIcon("mdi2f-folder-plus"));
+        Button add = new Button(text.get("action.addFolder.menu"), new FontIcon("mdi2f-folder-plus"));
+        add.setId("empty-add-folder");
+        add.setTooltip(new Tooltip(text.get("welcome.addFolder.tip")));
         add.setOnAction(e -> addFolder.run());
-        HBox buttons = new HBox(10, open, add);
         buttons.setAlignment(Pos.CENTER);
-        box.getChildren().addAll(icon, title, what, layout, where, sample, buttons);
+        buttons.getChildren().addAll(open, add);
+        box.getChildren().addAll(icon, title, lines, layout, buttons);
     }
 
-    /** Offers the new-registry wizard: a first registry directory without knowing where certs.d goes. */
-    void offerNewRegistry(Runnable newRegistry) {
-        Button start = new Button(text.get("empty.create.action"), new FontIcon("mdi2f-folder-plus-outline"));
+    /** The way to set up a registry: first in the row, the default button. */
+    void offerNewRegistry(Runnable setUp) {
+        Button start = new Button(text.get("welcome.setup"), new FontIcon("mdi2f-folder-plus-outline"));
         start.setId("empty-new-registry");
+        start.getStyleClass().add(Styles.ACCENT);
+        start.setDefaultButton(true);
         start.setTooltip(new Tooltip(text.get("empty.create")));
-        start.setOnAction(e -> newRegistry.run());
-        // in the row of buttons: the page is as tall as before, so its sentences keep their room
-        ((HBox) box.getChildren().get(box.getChildren().size() - 1)).getChildren().add(start);
+        start.setOnAction(e -> setUp.run());
+        buttons.getChildren().add(0, start);
     }
 
     VBox view() {
         return box;
     }
 
-    private static Label paragraph(String s) {
-        Label l = new Label(s);
+    private Label paragraph(String key) {
+        Label l = new Label(text.get(key));
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -58,6 +58,8 @@ public final class MainWindow {
     private ProbeWindows probes;
     private Wizards wizards;
     private ChangeActions changes;
+    private dev.certsd.ui.help.HelpWindows help;
+    private RootsTreeView tree;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -68,6 +70,7 @@ public final class MainWindow {
         this.roots = new RootsViewModel(context.discovery(), settings.roots(), context.scanOptions(),
                 context.background(), context.watcher(), () -> new SampleRoot(context.clock()).generate(data),
                 SampleRoot.location(data), text);
+        roots.hide(settings.hidden().stream().map(Path::of).toList());
     }
 
     public RootsViewModel roots() {
@@ -89,15 +92,17 @@ public final class MainWindow {
         changes = new ChangeActions(context.changes(), context.administrator(), roots, context.background(), text, s,
                 this::copy);
         ContextMenu treeMenu = actions.contextMenu();
+        new RootMenu(roots, text).installIn(treeMenu);
         treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
-        RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
+        tree = new RootsTreeView(roots, text, messages, treeMenu);
         changes.installDeleteKey(tree.view());
         // After a scan the tree is updated first, the findings at the start of the third pulse and the details at the
         // start of the fifth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows
         // before the first pulse and then at pulses 2, 4, 6, 8 and 10 (RootsTreeView): the findings and the details
         // land between its steps.
+        // the signature check of "issued by" runs off the FX thread; the details show it when it is known
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
-                r -> NextPulses.run(5, r));
+                r -> NextPulses.run(5, r), DetailsViewModel.signatureThread(), javafx.application.Platform::runLater);
         DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, r -> NextPulses.run(3, r));
         FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
@@ -111,7 +116,13 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(tree.view(), false);
 
         EmptyStateView empty = new EmptyStateView(text, roots::openSample, this::chooseFolder);
-        empty.offerNewRegistry(wizardCommands.newRegistry());
+        empty.offerNewRegistry(wizardCommands.setup());
+        wizards.useProbeWindows(probes::open);
+        probes.useShowFile((dir, file) -> {
+            roots.selectedKeyProperty().set(dev.certsd.ui.tree.NodeKey.ofFile(dir.getParent(), dir.getFileName()
+                    .toString(), file));
+            s.toFront();
+        });
         StackPane center = new StackPane(main, empty.view());
         main.visibleProperty().bind(roots.emptyProperty().not());
         empty.view().visibleProperty().bind(roots.emptyProperty());
@@ -123,6 +134,8 @@ public final class MainWindow {
         menu(menuBar, "menu-edit").ifPresent(changes::installIn);
         menu(menuBar, "menu-view").ifPresent(v -> v.getItems().addAll(new SeparatorMenuItem(), LanguageMenu.of(text,
                 Language.fromTag(settings.language()).orElse(Language.SYSTEM), this::switchLanguage)));
+        help = new dev.certsd.ui.help.HelpWindows(text, s, store.file(), context.dirs().data());
+        help.installIn(menuBar);
         layout.setTop(new VBox(menuBar, actions.toolBar()));
         layout.setBottom(new StatusBarView(roots, context.background(), text).view());
         layout.setOnDragOver(this::dragOver);
@@ -189,8 +202,10 @@ public final class MainWindow {
         for (dev.certsd.ui.tree.RootModel m : roots.roots()) {
             context.watcher().unwatch(m.root().path());
         }
+        java.util.Set<dev.certsd.ui.tree.NodeKey> open = tree.expandedKeys();
         MainWindow next = new MainWindow(context.withLocale(choice.locale()));
         next.show(stage, Startup.NONE);
+        next.tree.expand(open);
         next.roots().selectedKeyProperty().set(selected);
         next.roots().notice(next.text.fmt("notice.language", next.text.get(Language.fromLocale(next.text.locale())
                 .textKey())));
@@ -204,6 +219,11 @@ public final class MainWindow {
 
     private static java.util.Optional<Menu> menu(MenuBar bar, String id) {
         return bar.getMenus().stream().filter(m -> id.equals(m.getId())).findFirst();
+    }
+
+    /** Help › User guide, Keyboard shortcuts, About. */
+    public dev.certsd.ui.help.HelpWindows help() {
+        return help;
     }
 
     /** The connection-test windows opened from this window. */
@@ -266,8 +286,13 @@ public final class MainWindow {
         chooser.setTitle(text.get("action.addFolder.title"));
         var dir = chooser.showDialog(stage);
         if (dir != null) {
-            roots.addRoot(dir.toPath());
+            addFolder(dir.toPath());
         }
+    }
+
+    /** Add folder's second step: which client reads it (the path's guess chosen), then the root is added. */
+    void addFolder(Path dir) {
+        ClientQuestion.ask(stage, text, dir).ifPresent(c -> roots.addRoot(dir, c));
     }
 
     private void dragOver(DragEvent e) {
@@ -289,7 +314,8 @@ public final class MainWindow {
 
     /** Remembers geometry, dividers, theme and the user's roots; a failure to save must not stop the app. */
     void saveSettings() {
-        Settings s = settings.withRoots(roots.userRoots()).withDark(dark.get());
+        Settings s = settings.withRoots(roots.userRoots()).withDark(dark.get())
+                .withHidden(roots.hiddenRoots().stream().map(Path::toString).toList());
         if (stage != null && stage.isShowing() || stage != null && stage.getWidth() > 0) {
             s = stage.isMaximized() ? s.withWindow(settings.x(), settings.y(), settings.width(), settings.height(), true)
                     : s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);

@@ -12,15 +12,28 @@ import java.util.List;
  * @param roots           the roots the user added
  * @param language        the language chosen in View › Language ({@code en}, {@code ja}), or empty to follow the
  *                        system's
+ * @param hidden          roots found on this machine that the user removed from the list (paths)
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, double treeDivider,
-                       double findingsDivider, boolean dark, List<CertsRoot> roots, String language) {
+                       double findingsDivider, boolean dark, List<CertsRoot> roots, String language,
+                       List<String> hidden) {
     public static final Settings DEFAULTS = new Settings(Double.NaN, Double.NaN, 1200, 760, false, 0.42, 0.62, false,
             List.of(), "");
 
     public Settings {
         roots = List.copyOf(roots);
         language = language == null ? "" : language;
+        hidden = hidden == null ? List.of() : List.copyOf(hidden);
+    }
+
+    /** No root hidden. */
+    public Settings(double x, double y, double width, double height, boolean maximized, double treeDivider,
+                    double findingsDivider, boolean dark, List<CertsRoot> roots, String language) {
+        this(x, y, width, height, maximized, treeDivider, findingsDivider, dark, roots, language, List.of());
+    }
+
+    public Settings withHidden(List<String> h) {
+        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, dark, roots, language, h);
     }
 
     /** Following the system's language. */
@@ -30,22 +43,22 @@ public record Settings(double x, double y, double width, double height, boolean 
     }
 
     public Settings withLanguage(String l) {
-        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, dark, roots, l);
+        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, dark, roots, l, hidden);
     }
 
     public Settings withRoots(List<CertsRoot> r) {
-        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, dark, r, language);
+        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, dark, r, language, hidden);
     }
 
     public Settings withDark(boolean d) {
-        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, d, roots, language);
+        return new Settings(x, y, width, height, maximized, treeDivider, findingsDivider, d, roots, language, hidden);
     }
 
     public Settings withWindow(double nx, double ny, double w, double h, boolean max) {
-        return new Settings(nx, ny, w, h, max, treeDivider, findingsDivider, dark, roots, language);
+        return new Settings(nx, ny, w, h, max, treeDivider, findingsDivider, dark, roots, language, hidden);
     }
 
     public Settings withDividers(double tree, double findings) {
-        return new Settings(x, y, width, height, maximized, tree, findings, dark, roots, language);
+        return new Settings(x, y, width, height, maximized, tree, findings, dark, roots, language, hidden);
     }
 }

@@ -47,7 +47,7 @@ public final class SettingsStore {
                     num(m, "height", d.height()), bool(m, "maximized", d.maximized()),
                     num(m, "treeDivider", d.treeDivider()), num(m, "findingsDivider", d.findingsDivider()),
                     bool(m, "dark", d.dark()), roots, Language.fromTag(String.valueOf(m.get("language")))
-                            .map(Language::tag).orElse(""));
+                            .map(Language::tag).orElse(""), hidden(m));
         } catch (IOException | RuntimeException e) {
             return Settings.DEFAULTS;
         }
@@ -72,10 +72,19 @@ public final class SettingsStore {
             roots.add(Map.of("path", r.path().toString(), "client", r.client().id()));
         }
         m.put("roots", roots);
+        m.put("hiddenRoots", s.hidden());
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("settings.json.tmp");
         Files.writeString(tmp, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(m));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<String> hidden(Map<String, Object> m) {
+        List<String> out = new ArrayList<>();
+        if (m.get("hiddenRoots") instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(out::add);
+        }
+        return out;
     }
 
     private static double num(Map<String, Object> m, String k, double fallback) {

@@ -8,9 +8,12 @@ import javafx.scene.Scene;
 /**
  * With {@code -Dcertsd.shownMarker=PATH}, writes PATH once the main window has been laid out for its first frame:
  * how the smoke test and the benchmark see the window without screenshot tools. The app prints nothing either way.
+ * With {@code -Dcertsd.exitAfterFirstFrame=true} as well, the toolkit is then asked to exit (the ahead-of-time
+ * cache's training run, {@code dev.certsd.app.AotTraining}).
  */
 final class ShownMarker {
     static final String PROPERTY = "certsd.shownMarker";
+    static final String EXIT_PROPERTY = "certsd.exitAfterFirstFrame";
 
     private ShownMarker() {
     }
@@ -24,6 +27,10 @@ final class ShownMarker {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             write(Path.of(path));
+            if (Boolean.getBoolean(EXIT_PROPERTY)) {
+                // after the next pulse, so the first frame is painted (and its classes loaded) before the exit
+                javafx.application.Platform.runLater(javafx.application.Platform::exit);
+            }
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

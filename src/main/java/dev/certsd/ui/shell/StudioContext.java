@@ -60,6 +60,14 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
 
     /** The real machine: its roots, its config and data dirs, worker threads, a WatchService. */
     public static StudioContext ofThisMachine() throws IOException {
+        // the installed dockerd/containerd are asked for their version once, off the UI thread, before any scan
+        Thread versions = new Thread(() -> {
+            for (dev.certsd.layout.Client c : dev.certsd.layout.Client.values()) {
+                dev.certsd.layout.InstalledVersions.installed(c);
+            }
+        }, "certsd-client-versions");
+        versions.setDaemon(true);
+        versions.start();
         AppDirs dirs = AppDirs.ofThisMachine();
         Language language = Language.fromTag(new SettingsStore(dirs.config()).load().language())
                 .orElse(Language.SYSTEM);

@@ -111,6 +111,7 @@ final class NodeCell extends TreeCell<Node> {
         verdict.getStyleClass().addAll(Styles.TEXT_SMALL, VerdictLook.style(v.level()));
         verdict.setMinWidth(0);
         verdict.setMaxWidth(360);
+        dev.certsd.ui.Abbreviated.markInsideTooltip(verdict); // the row's tooltip has the whole verdict
         row.getChildren().addAll(name, verdict);
         if (v.level() != Verdict.Level.IGNORED && v.warnings() > 0) {
             row.getChildren().add(chip(text.fmt("count.warnings", v.warnings()), "mdi2a-alert", "badge-warning"));

@@ -49,7 +49,9 @@ public final class RootModel {
             String what = text.get(sample ? "root.sample" : "root.kind.CUSTOM");
             return text.fmt("root.readAs", what, text.get("probe.client." + root.client().name()));
         }
-        return text.get("root.kind." + root.kind().name());
+        String kind = text.get("root.kind." + root.kind().name());
+        return root.client() == root.kind().client() ? kind
+                : text.fmt("root.readAs", kind, text.get("probe.client." + root.client().name()));
     }
 
     public ReadOnlyObjectProperty<RootReport> reportProperty() {

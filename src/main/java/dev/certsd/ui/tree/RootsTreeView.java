@@ -29,6 +29,8 @@ public final class RootsTreeView {
     private final TreeItem<Node> invisibleRoot = new TreeItem<>();
     private final Map<NodeKey, TreeItem<Node>> items = new HashMap<>();
     private boolean syncing;
+    /** Rows to open as they appear (the same window in another language keeps what the user had open). */
+    private final Set<NodeKey> toExpand = new HashSet<>();
     /** Set while the next step of a first fill waits for its pulse. */
     private boolean stepPending;
     /** Roots whose first fill is still coming in steps. */
@@ -76,6 +78,29 @@ public final class RootsTreeView {
             top = top.getParent();
         }
         return top == invisibleRoot;
+    }
+
+    /** The rows the user has open. */
+    public Set<NodeKey> expandedKeys() {
+        Set<NodeKey> open = new HashSet<>();
+        items.forEach((k, i) -> {
+            if (i.isExpanded()) {
+                open.add(k);
+            }
+        });
+        return open;
+    }
+
+    /** Opens these rows, now or as soon as they appear. */
+    public void expand(Set<NodeKey> keys) {
+        for (NodeKey k : keys) {
+            TreeItem<Node> i = items.get(k);
+            if (i != null) {
+                i.setExpanded(true);
+            } else {
+                toExpand.add(k);
+            }
+        }
     }
 
     public TreeView<Node> view() {
@@ -158,7 +183,11 @@ public final class RootsTreeView {
     private TreeItem<Node> item(Node node, Set<NodeKey> alive) {
         NodeKey key = node.key();
         alive.add(key);
-        TreeItem<Node> item = items.computeIfAbsent(key, k -> new TreeItem<>());
+        TreeItem<Node> item = items.computeIfAbsent(key, k -> {
+            TreeItem<Node> fresh = new TreeItem<>();
+            fresh.setExpanded(toExpand.remove(k));
+            return fresh;
+        });
         if (!node.equals(item.getValue())) {
             item.setValue(node);
         }

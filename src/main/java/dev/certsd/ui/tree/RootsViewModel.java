@@ -6,6 +6,7 @@ import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.Client;
+import dev.certsd.layout.ClientGuess;
 import dev.certsd.layout.RootDiscovery;
 import dev.certsd.sample.SampleRoot;
 import dev.certsd.ui.UiText;
@@ -51,7 +52,8 @@ public final class RootsViewModel {
     private final ObjectProperty<NodeKey> selectedKey = new SimpleObjectProperty<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final BooleanBinding empty = Bindings.isEmpty(roots);
+    private final java.util.Set<Path> hidden = new java.util.LinkedHashSet<>();
+    private final BooleanBinding empty = Bindings.createBooleanBinding(this::nothingToShow, roots, revision);
     private boolean scansHeld;
 
     public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
@@ -74,14 +76,92 @@ public final class RootsViewModel {
         this.text = text;
     }
 
-    /** Lists the roots found on this machine and the ones the user added earlier, and scans them all. */
+    /**
+     * Lists the roots found on this machine and the ones the user added earlier, and scans them all. A found root
+     * the user gave another client keeps its place and takes that client; one the user removed stays away.
+     */
     public void start() {
         for (CertsRoot r : discovery.existingRoots()) {
-            add(r, false);
+            if (hidden.contains(r.path())) {
+                continue;
+            }
+            Optional<CertsRoot> changed = remembered.stream().filter(m -> m.path().equals(r.path())).findFirst();
+            add(changed.map(c -> new CertsRoot(r.path(), r.kind(), c.client())).orElse(r), changed.isPresent());
         }
         for (CertsRoot r : remembered) {
             add(r, true);
         }
+    }
+
+    /**
+     * The roots a client here would read that the window does not list (not there yet, or removed): where a
+     * wizard may make one. One per directory.
+     */
+    public List<CertsRoot> missingRoots() {
+        java.util.Map<Path, CertsRoot> out = new java.util.LinkedHashMap<>();
+        for (CertsRoot r : discovery.candidates()) {
+            if (model(r.path()).isEmpty()) {
+                out.putIfAbsent(r.path(), r);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Found roots the user removed from the list: not listed again by {@link #start()}. */
+    public void hide(java.util.Collection<Path> paths) {
+        paths.forEach(p -> hidden.add(p.toAbsolutePath().normalize()));
+    }
+
+    /** The found roots the user removed, to remember between runs. */
+    public List<Path> hiddenRoots() {
+        return List.copyOf(hidden);
+    }
+
+    /**
+     * Reads a root as another client would: the same folder, scanned again with that client's rules, so every
+     * verdict below it changes. Remembered between runs.
+     */
+    public void changeClient(Path rootPath, Client client) {
+        Optional<RootModel> old = model(rootPath);
+        if (old.isEmpty() || old.get().root().client() == client) {
+            return;
+        }
+        RootModel before = old.get();
+        CertsRoot r = before.root();
+        RootModel m = new RootModel(new CertsRoot(r.path(), r.kind(), client), true, before.sample());
+        int at = roots.indexOf(before);
+        watcher.unwatch(r.path());
+        roots.set(at, m);
+        watch(m);
+        requestScan(m, Changes.everything());
+        notice.set(text.fmt("notice.clientChanged", r.path(), text.get("probe.client." + client.name())));
+    }
+
+    /**
+     * Takes a root off the list (nothing on disk changes). A root found on this machine stays away in later runs
+     * too, until File › Add folder… brings it back.
+     */
+    public void remove(Path rootPath) {
+        Optional<RootModel> m = model(rootPath);
+        if (m.isEmpty()) {
+            return;
+        }
+        NodeKey key = selectedKey.get();
+        if (key != null && key.root().equals(rootPath)) {
+            selectedKey.set(null);
+        }
+        watcher.unwatch(rootPath);
+        roots.remove(m.get());
+        if (discovery.existingRoots().stream().anyMatch(r -> r.path().equals(rootPath))) {
+            hidden.add(rootPath);
+        }
+        revision.set(revision.get() + 1);
+        notice.set(text.fmt("notice.rootRemoved", rootPath));
+    }
+
+    /** Rescans one root from scratch. */
+    public void refreshRoot(Path rootPath) {
+        model(rootPath).ifPresent(m -> requestScan(m, Changes.everything()));
     }
 
     /**
@@ -104,11 +184,21 @@ public final class RootsViewModel {
         }
     }
 
+    private boolean nothingToShow() {
+        return roots.stream().allMatch(m -> !m.addedByUser() && !m.sample() && (m.problemProperty().get()
+                == RootModel.Problem.MISSING || m.report() != null && m.report().hosts().isEmpty()));
+    }
+
     public ObservableList<RootModel> roots() {
         return rootsView;
     }
 
-    /** True when there is no root at all: the window shows its first-run explanation instead of the tree. */
+    /**
+     * True when there is nothing to look at: no root, or only roots found on this machine that hold no registry
+     * directory (an empty or missing {@code /etc/containers/certs.d} says nothing yet). The window then shows its
+     * first-run explanation instead of the tree. A folder the user added, or the sample, always shows; so does a
+     * found root not scanned yet (the first frame shows the tree rather than a welcome that would vanish).
+     */
     public BooleanBinding emptyProperty() {
         return empty;
     }
@@ -132,13 +222,19 @@ public final class RootsViewModel {
         notice.set(message);
     }
 
-    /** Adds a folder as a custom root read the way Docker reads it, and selects it. */
+    /** Adds a folder as a custom root read by the client its path suggests ({@link ClientGuess}), and selects it. */
     public AddResult addRoot(Path folder) {
+        return addRoot(folder, Files.isDirectory(folder) ? ClientGuess.of(folder) : Client.DOCKER);
+    }
+
+    /** Adds a folder as a custom root read by {@code client}, and selects it. */
+    public AddResult addRoot(Path folder, Client client) {
         if (!Files.isDirectory(folder)) {
             notice.set(text.fmt("notice.notAFolder", folder));
             return AddResult.NOT_A_FOLDER;
         }
-        CertsRoot root = CertsRoot.custom(folder, Client.DOCKER);
+        CertsRoot root = CertsRoot.custom(folder, client);
+        hidden.remove(root.path());
         Optional<RootModel> existing = model(root.path());
         if (existing.isPresent()) {
             selectedKey.set(NodeKey.ofRoot(root.path()));
@@ -228,8 +324,12 @@ public final class RootsViewModel {
         }
         RootModel m = new RootModel(root, byUser, root.path().equals(sampleLocation));
         roots.add(m);
-        watcher.watch(root.path(), changes -> background.onUi(() -> requestScan(m, changes)));
+        watch(m);
         requestScan(m, Changes.everything());
+    }
+
+    private void watch(RootModel m) {
+        watcher.watch(m.root().path(), changes -> background.onUi(() -> requestScan(m, changes)));
     }
 
     private void requestScan(RootModel m, Changes changes) {

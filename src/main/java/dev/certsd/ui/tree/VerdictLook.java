@@ -25,8 +25,14 @@ public final class VerdictLook {
         };
     }
 
-    /** The details banner's sentence (and the tree row's tooltip). */
+    /** The details banner's sentence (and the tree row's tooltip), ending with the client release it is for. */
     public String longText(Verdict v) {
+        String sentence = sentence(v);
+        return v.modelledFor() == null ? sentence
+                : text.fmt("verdict.withModelled", sentence, text.fmt("verdict.modelledFor", v.modelledFor().id()));
+    }
+
+    private String sentence(Verdict v) {
         return switch (v.level()) {
             case OK -> text.get("verdict.ok.long");
             case FAILS_LATER -> text.fmt("verdict.failsLater.long", v.errors());

@@ -76,10 +76,16 @@ final class ApplyPage {
         admin.setId("apply-as-administrator");
         admin.setWrapText(true);
         admin.selectedProperty().bindBidirectional(model.asAdministratorProperty());
-        showWhen(admin, model.stateProperty().isEqualTo(State.READY));
+        showWhen(admin, model.stateProperty().isEqualTo(State.READY).and(model.offerAdministratorProperty()));
 
         VBox openssl = Fields.code(text.get("wizard.apply.openssl"), model.opensslProperty(), text, copy,
                 "apply-openssl");
+        // a script of mkdir alone is no openssl lesson: its heading says what it is
+        Label opensslTitle = (Label) ((HBox) openssl.getChildren().get(0)).getChildren().get(0);
+        opensslTitle.setId("apply-openssl-title");
+        opensslTitle.textProperty().bind(Bindings.createStringBinding(() -> text.get(model.opensslProperty().get()
+                .lines().anyMatch(l -> l.startsWith("openssl ") || l.contains("| openssl ")) ? "wizard.apply.openssl"
+                : "wizard.apply.shell"), model.opensslProperty()));
         box.getChildren().addAll(progress, message, problems, privilegeSection(model, text, copy),
                 doneSection(model, text, after));
         if (extra != null) {

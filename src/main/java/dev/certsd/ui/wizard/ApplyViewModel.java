@@ -50,7 +50,7 @@ public final class ApplyViewModel {
         Optional<Planned> plan(Cancel cancel, Progress progress) throws Exception;
     }
 
-    private record Made(Planned planned, boolean ready, PlanText words) {
+    private record Made(Planned planned, boolean ready, PlanText words, boolean offerAdministrator) {
     }
 
     private record Elevated(PrivilegedRunner.Result result, boolean applied) {
@@ -72,6 +72,8 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper scriptCommand = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Planned> planned = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty asAdministrator = new SimpleBooleanProperty();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper offerAdministrator =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -92,6 +94,14 @@ public final class ApplyViewModel {
     /** Called on the UI thread after the files changed (applied, or applied as administrator). */
     public void onDone(Consumer<Planned> action) {
         onDone.add(action);
+    }
+
+    /**
+     * Whether "write as administrator anyway" is worth offering for the plan shown: only when a directory it writes
+     * in belongs to someone else ({@link dev.certsd.files.OwnedByAnother}); never for a folder of the user's own.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty offerAdministratorProperty() {
+        return offerAdministrator.getReadOnlyProperty();
     }
 
     /** Makes the plan off the UI thread; an earlier plan still being made is cancelled and forgotten. */
@@ -117,7 +127,8 @@ public final class ApplyViewModel {
                 return null;
             }
             Preview preview = fc.preview(p.get().changes());
-            return new Made(p.get(), preview.ready(), PlanText.of(p.get(), preview, text));
+            return new Made(p.get(), preview.ready(), PlanText.of(p.get(), preview, text),
+                    dev.certsd.files.OwnedByAnother.anyIn(p.get().changes()));
         }, made -> {
             if (run == generation) {
                 show(made);
@@ -149,6 +160,8 @@ public final class ApplyViewModel {
         entry = null;
         prepared = null;
         planned.set(null);
+        offerAdministrator.set(false);
+        asAdministrator.set(false);
         notes.clear();
         steps.clear();
         problems.clear();
@@ -259,6 +272,7 @@ public final class ApplyViewModel {
         Planned p = made.planned();
         PlanText words = made.words();
         planned.set(p);
+        offerAdministrator.set(made.offerAdministrator());
         notes.setAll(words.notes());
         steps.setAll(words.steps());
         problems.setAll(words.problems());

@@ -67,7 +67,7 @@ final class CaImportWizard {
         e.consume();
     }
 
-    private static WizardPage sourcePage(CaImportModel model, UiText text, Consumer<String> copy) {
+    static WizardPage sourcePage(CaImportModel model, UiText text, Consumer<String> copy) {
         TextField file = new TextField();
         file.setId("ca-file");
         file.textProperty().bindBidirectional(model.fileProperty());

@@ -40,7 +40,7 @@ final class ClientWizard {
                 w.dark());
     }
 
-    private static WizardPage wayPage(ClientWizardModel model, UiText text) {
+    static WizardPage wayPage(ClientWizardModel model, UiText text) {
         ToggleGroup group = new ToggleGroup();
         VBox box = new VBox(14, Fields.paragraph(text.get("wizard.client.wayIntro")));
         RadioButton first = null;
@@ -67,7 +67,7 @@ final class ClientWizard {
                 first);
     }
 
-    private static WizardPage detailsPage(ClientWizardModel model, UiText text) {
+    static WizardPage detailsPage(ClientWizardModel model, UiText text) {
         TextField name = new TextField();
         name.textProperty().bindBidirectional(model.nameProperty());
         CheckBox overwrite = new CheckBox(text.get("wizard.client.overwrite"));
@@ -132,7 +132,7 @@ final class ClientWizard {
         return new VBox(4, l, field);
     }
 
-    private static WizardPage caPage(ClientWizardModel model, UiText text) {
+    static WizardPage caPage(ClientWizardModel model, UiText text) {
         CaFiles ca = model.ca();
         TextField cert = new TextField();
         cert.setId("client-ca-cert");
@@ -163,7 +163,7 @@ final class ClientWizard {
         return WizardPage.of(text.get("wizard.page.ca"), box, ca.complete(), cert);
     }
 
-    private static WizardPage csrPage(ClientWizardModel model, UiText text) {
+    static WizardPage csrPage(ClientWizardModel model, UiText text) {
         TextField csr = new TextField();
         csr.textProperty().bindBidirectional(model.csrFileProperty());
         csr.setId("client-csr");

@@ -28,7 +28,7 @@ public final class WizardCommands {
         this.selection = selection;
     }
 
-    /** For the File menu: the five wizards, with their shortcuts. */
+    /** For the File menu: the guided setup and the five single-step wizards, with their shortcuts. */
     public List<MenuItem> menuItems() {
         MenuItem registry = item("wizard.action.registry", "mdi2f-folder-plus-outline", "menu-new-registry",
                 () -> wizards.newRegistry(selection.get()));
@@ -48,15 +48,19 @@ public final class WizardCommands {
                 () -> wizards.testPki(selection.get()));
         testPki.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
-        return List.of(registry, client, ca, signed, testPki);
+        MenuItem setup = item("wizard.action.setup", "mdi2r-rocket-launch-outline", "menu-setup",
+                () -> wizards.setup(selection.get()));
+        return List.of(setup, registry, client, ca, signed, testPki);
     }
 
-    /** For the toolbar: one "New" button holding the five wizards. */
+    /** For the toolbar: one "New" button holding the guided setup and the five wizards. */
     public MenuButton toolbarButton() {
         MenuButton b = new MenuButton(text.get("wizard.action.new"), new FontIcon("mdi2p-plus-circle-outline"));
         b.setId("wizards-button");
         b.setTooltip(new Tooltip(text.get("wizard.action.new.tip")));
         b.getItems().setAll(
+                item("wizard.action.setup", "mdi2r-rocket-launch-outline", "tool-setup",
+                        () -> wizards.setup(selection.get())),
                 item("wizard.action.registry", "mdi2f-folder-plus-outline", "tool-new-registry",
                         () -> wizards.newRegistry(selection.get())),
                 item("wizard.action.client", "mdi2c-certificate-outline", "tool-new-client",
@@ -81,6 +85,11 @@ public final class WizardCommands {
                         () -> wizards.testPki(selection.get())),
                 item("wizard.action.registry", "mdi2f-folder-plus-outline", "context-new-registry",
                         () -> wizards.newRegistry(selection.get())));
+    }
+
+    /** The welcome's offer: the guided setup of a first registry. */
+    public Runnable setup() {
+        return () -> wizards.setup(Optional.empty());
     }
 
     /** The empty state's offer: a registry directory, with no root yet. */

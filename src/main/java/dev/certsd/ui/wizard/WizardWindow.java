@@ -90,6 +90,23 @@ public final class WizardWindow {
         next.setOnAction(e -> next());
         applyButton.setOnAction(e -> apply.apply());
         cancel.setOnAction(e -> stage.hide());
+        // once the files are written, Close is the way forward, so Enter takes it
+        cancel.defaultButtonProperty().bind(apply.stateProperty().isEqualTo(State.DONE)
+                .or(apply.stateProperty().isEqualTo(State.UNDONE)));
+        // the forward button takes the focus as soon as it can be pressed: when Next hides on the last page,
+        // the focus would otherwise fall on the next button in line, Cancel
+        applyButton.disableProperty().addListener((o, was, disabled) -> {
+            if (!disabled && applyButton.isVisible()) {
+                javafx.application.Platform.runLater(applyButton::requestFocus);
+            }
+        });
+        next.visibleProperty().addListener((o, was, visible) -> {
+            if (!visible && (stage.getScene() == null || stage.getScene().getFocusOwner() == next
+                    || stage.getScene().getFocusOwner() == cancel)) {
+                javafx.application.Platform.runLater(() -> (applyButton.isDisabled() ? center : applyButton)
+                        .requestFocus());
+            }
+        });
         stage.setOnHidden(e -> apply.cancel());
 
         Label heading = new Label(title);
@@ -119,10 +136,13 @@ public final class WizardWindow {
         Scene scene = new Scene(root, 940, 700);
         scene.getStylesheets().addAll(WizardWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm(),
                 WizardWindow.class.getResource("/dev/certsd/ui/wizard.css").toExternalForm());
-        // Enter on a radio button or check box would only select it again: there it goes on, as in a form
+        // Enter on a radio button or check box would only select it again: there it goes on, as in a form. Enter
+        // on Cancel goes on too: Cancel is never the default, and Enter must never drop what the user filled in
+        // (Escape or a click cancels)
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && (scene.getFocusOwner() instanceof RadioButton
-                    || scene.getFocusOwner() instanceof CheckBox)) {
+                    || scene.getFocusOwner() instanceof CheckBox
+                    || scene.getFocusOwner() == cancel && !settled.get())) {
                 Button target = next.isVisible() ? next : applyButton;
                 if (target.isVisible() && !target.isDisabled()) {
                     target.fire();
@@ -160,6 +180,11 @@ public final class WizardWindow {
     /** The last page's model: where the plan and the files stand. */
     public ApplyViewModel apply() {
         return apply;
+    }
+
+    /** How many pages the wizard has (some may be left out on the way). */
+    public int pageCount() {
+        return pages.size();
     }
 
     /** The index of the page shown. */

@@ -42,6 +42,7 @@ public final class Wizards {
     private PrivilegedRunner elevation = PrivilegedRunner.pkexec();
     private FileChanges changes;
     private WizardWindow last;
+    private java.util.function.BiConsumer<CertsRoot, String> probeWindows;
 
     /**
      * @param data where the journal ({@code journal/}) and the keys waiting for a CA ({@code pending-keys/}) live
@@ -81,6 +82,22 @@ public final class Wizards {
 
     public WizardWindow testPki(Optional<Node> selected) {
         return show(TestPkiWizard.open(this, target(selected)));
+    }
+
+    /** The guided setup: registry, where, trust, client certificate, review, apply, connection test. */
+    public WizardWindow setup(Optional<Node> selected) {
+        return show(SetupWizard.open(this, target(selected)));
+    }
+
+    /** How the setup's "Open the connection test" opens the window of the main window. */
+    public void useProbeWindows(java.util.function.BiConsumer<CertsRoot, String> open) {
+        this.probeWindows = open;
+    }
+
+    void openProbeWindow(CertsRoot root, String hostDir) {
+        if (probeWindows != null) {
+            probeWindows.accept(root, hostDir);
+        }
     }
 
     public WizardWindow importSigned() {
@@ -129,14 +146,22 @@ public final class Wizards {
         return n instanceof Node.HostNode h ? h.root() : ((Node.FileNode) n).root();
     }
 
+    /** The window's roots, then the usual roots of this machine that are not there yet (the wizard makes them). */
     List<RootChoice> rootChoices() {
-        return RootChoice.of(roots.roots(), text);
+        List<RootChoice> choices = new java.util.ArrayList<>(RootChoice.of(roots.roots(), text));
+        for (CertsRoot r : roots.missingRoots()) {
+            choices.add(new RootChoice(r, text.fmt("wizard.root.missing", text.get("root.kind." + r.kind().name())),
+                    false));
+        }
+        return choices;
     }
 
     /** A fresh final page model whose success shows the host directory in the tree. */
     ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
         ApplyViewModel m = new ApplyViewModel(this::changes, background, text, elevation);
         m.onDone(p -> {
+            // the status bar says what was done last: an "Undone: ..." from before must not stay there
+            roots.notice(text.fmt("notice.wizardDone", p.changes().description().render(text.locale())));
             Path dir = hostDirOf.apply(p);
             if (dir != null) {
                 reveal(dir);

@@ -33,11 +33,15 @@ public final class FxBackground implements Background, AutoCloseable {
                     finished(what);
                     done.accept(result);
                 });
-            } catch (Exception | StackOverflowError e) {
+            } catch (Throwable e) {
+                // Any throwable, errors included: a task that ends must never stay "running" in the status bar.
                 Platform.runLater(() -> {
                     finished(what);
                     failed.accept(e);
                 });
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                    throw (VirtualMachineError) e;
+                }
             }
         });
     }

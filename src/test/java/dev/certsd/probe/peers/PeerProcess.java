@@ -40,19 +40,35 @@ public final class PeerProcess implements AutoCloseable {
      */
     public static PeerProcess start(String name, List<String> command, Path log, List<Integer> ports,
                                     List<Path> otherLogs) throws IOException {
+        return start(name, command, log, ports, otherLogs, InetAddress.getLoopbackAddress());
+    }
+
+    /** The same, with the ports checked on {@code address} (::1 for a peer on IPv6 loopback). */
+    public static PeerProcess start(String name, List<String> command, Path log, List<Integer> ports,
+                                    List<Path> otherLogs, InetAddress address) throws IOException {
+        return startUntil(name, command, log, otherLogs, ports.stream()
+                .map(port -> (java.util.function.BooleanSupplier) () -> accepts(address, port)).toList(),
+                ports.stream().map(port -> "port " + port).toList());
+    }
+
+    /** Starts {@code command} and waits until each readiness check holds (a socket file exists, a port accepts). */
+    public static PeerProcess startUntil(String name, List<String> command, Path log, List<Path> otherLogs,
+                                         List<java.util.function.BooleanSupplier> ready, List<String> what)
+            throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PeerProcess peer = new PeerProcess(name, p, concat(log, otherLogs));
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos() * 2;
         try {
-            for (int port : ports) {
-                while (!accepts(port)) {
+            for (int i = 0; i < ready.size(); i++) {
+                String port = what.get(i);
+                while (!ready.get(i).getAsBoolean()) {
                     if (!p.isAlive()) {
-                        throw new PeerFailedToStart(name + " exited with " + p.exitValue() + " before port " + port
-                                + " accepted:\n" + peer.log());
+                        throw new PeerFailedToStart(name + " exited with " + p.exitValue() + " before " + port
+                                + " was ready:\n" + peer.log());
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new PeerFailedToStart(name + " did not accept on port " + port + " within "
-                                + START_TIMEOUT.toSeconds() + " s:\n" + peer.log());
+                        throw new PeerFailedToStart(name + ": " + port + " not ready within "
+                                + START_TIMEOUT.toSeconds() * 2 + " s:\n" + peer.log());
                     }
                     Thread.sleep(20);
                 }
@@ -75,9 +91,9 @@ public final class PeerProcess implements AutoCloseable {
         return all;
     }
 
-    private static boolean accepts(int port) {
+    private static boolean accepts(InetAddress address, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            s.connect(new InetSocketAddress(address, port), 200);
             return true;
         } catch (IOException e) {
             return false;
@@ -113,6 +129,7 @@ public final class PeerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        List<ProcessHandle> children = process.descendants().toList(); // dockerd's own containerd, for one
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -122,6 +139,7 @@ public final class PeerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException e) {

@@ -23,15 +23,26 @@ public final class RealRegistry implements AutoCloseable {
 
     /** Starts a registry in {@code work} (config, storage, log); skips, or fails in CI, without the program. */
     public static RealRegistry start(Path work, PeerPki pki) throws IOException {
+        return start(work, pki.writeServerFiles(work.resolve("tls")), "127.0.0.1",
+                Files.createDirectories(work.resolve("storage")));
+    }
+
+    /**
+     * A registry on {@code address} (127.0.0.1 or ::1) with those server files, or in plain HTTP when
+     * {@code files} is null, storing into {@code storage} (two registries may share one).
+     */
+    public static RealRegistry start(Path work, PeerPki.ServerFiles files, String address, Path storage)
+            throws IOException {
         Path program = ExternalTools.require("docker-registry", "docker-registry");
-        PeerPki.ServerFiles files = pki.writeServerFiles(work.resolve("tls"));
-        Path storage = Files.createDirectories(work.resolve("storage"));
+        Files.createDirectories(work);
+        String host = address.contains(":") ? "[" + address + "]" : address;
         for (int tries = 1; ; tries++) {
             int port = PeerProcess.freePort();
-            Path config = TestPki.write(work, "config.yml", config(port, files, storage));
+            Path config = TestPki.write(work, "config.yml", config(host + ":" + port, files, storage));
             try {
                 return new RealRegistry(PeerProcess.start("docker-registry", List.of(program.toString(), "serve",
-                        config.toString()), work.resolve("registry.log"), List.of(port), List.of()), port);
+                        config.toString()), work.resolve("registry.log"), List.of(port), List.of(),
+                        java.net.InetAddress.getByName(address)), port);
             } catch (PeerProcess.PeerFailedToStart e) {
                 if (tries == 3 || !e.getMessage().contains("address already in use")) {
                     throw e;
@@ -40,13 +51,13 @@ public final class RealRegistry implements AutoCloseable {
         }
     }
 
-    private static String config(int port, PeerPki.ServerFiles f, Path storage) {
+    private static String config(String addr, PeerPki.ServerFiles f, Path storage) {
+        String tls = f == null ? "" : "  tls:\n    certificate: " + f.certificate() + "\n    key: " + f.key() + "\n"
+                + "    clientcas:\n      - " + f.clientCas() + "\n";
         return "version: 0.1\n"
                 + "log:\n  level: error\n  accesslog:\n    disabled: true\n"
                 + "storage:\n  filesystem:\n    rootdirectory: " + storage + "\n"
-                + "http:\n  addr: 127.0.0.1:" + port + "\n"
-                + "  tls:\n    certificate: " + f.certificate() + "\n    key: " + f.key() + "\n"
-                + "    clientcas:\n      - " + f.clientCas() + "\n";
+                + "http:\n  addr: \"" + addr + "\"\n" + tls;
     }
 
     public int port() {

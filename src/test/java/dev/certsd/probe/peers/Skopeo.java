@@ -38,6 +38,12 @@ public final class Skopeo {
                 "oci:" + layout + ":" + tag, "docker://" + reference));
     }
 
+    /** {@code skopeo copy --dest-tls-verify=false oci:LAYOUT:TAG docker://REF}: to a plain-HTTP registry. */
+    public ExternalTools.Result copyPlain(Path layout, String tag, String reference) throws IOException {
+        return run(List.of("--policy", policy.toString(), "copy", "--quiet", "--dest-tls-verify=false",
+                "oci:" + layout + ":" + tag, "docker://" + reference));
+    }
+
     /** {@code skopeo inspect --raw --cert-dir CERTDIR docker://REF}: exit code 0 when the pull would work. */
     public ExternalTools.Result inspect(Path certDir, String reference) throws IOException {
         return run(List.of("inspect", "--raw", "--cert-dir", certDir.toString(), "docker://" + reference));

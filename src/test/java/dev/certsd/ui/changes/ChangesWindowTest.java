@@ -224,6 +224,48 @@ class ChangesWindowTest {
 
     // ---- helpers ----
 
+    @Test
+    void enterInTheFixPreviewAppliesEvenWithTheFocusOnCancel(FxRobot robot) throws Exception {
+        select(robot, file("myca.cert"));
+        robot.clickOn(fixButton(robot));
+        waitForPreview(robot);
+        Button apply = robot.lookup("#preview-apply").queryButton();
+        Button cancel = robot.lookup("#preview-cancel").queryButton();
+        assertTrue(apply.isDefaultButton());
+        assertFalse(cancel.isDefaultButton());
+        waitUntil(apply::isFocused, 5);
+        robot.interact(cancel::requestFocus);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> Files.exists(dir.resolve("myca.crt")), 10);
+        assertFalse(Files.exists(dir.resolve("myca.cert")));
+    }
+
+    @Test
+    void escapeInTheFixPreviewCancelsAndNothingChanges(FxRobot robot) throws Exception {
+        select(robot, file("myca.cert"));
+        robot.clickOn(fixButton(robot));
+        waitForPreview(robot);
+        Window preview = robot.lookup("#change-preview").query().getScene().getWindow();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !preview.isShowing(), 5);
+        assertTrue(Files.exists(dir.resolve("myca.cert")));
+        assertFalse(Files.exists(dir.resolve("myca.crt")));
+    }
+
+    @Test
+    void escapeCtrlWAndTheCloseButtonCloseTheHistory(FxRobot robot) throws Exception {
+        for (Runnable how : List.<Runnable>of(() -> robot.type(KeyCode.ESCAPE),
+                () -> robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL),
+                () -> robot.clickOn("#history-close"))) {
+            robot.interact(() -> window.changes().showHistory());
+            Window history = robot.lookup("#history").query().getScene().getWindow();
+            assertTrue(history.isShowing());
+            robot.clickOn("#history-table");
+            how.run();
+            waitUntil(() -> !history.isShowing(), 5);
+        }
+    }
+
     private NodeKey file(String name) {
         return NodeKey.ofFile(root, HOST, name);
     }

@@ -83,7 +83,7 @@ class ProbeViewModelTest {
             m.run();
             assertEquals("アルファベット順で最初の成功: b-good.cert", m.docsAnswerProperty().get().headline());
             assertEquals("Docker は a-expired.cert を送ります → TLS で拒否", m.clientAnswerProperty().get().headline());
-            assertEquals("サーバーがクライアント証明書に受け付ける認証局",
+            assertEquals("サーバーがクライアント証明書に受け付ける CA",
                     new UiText(Locale.JAPANESE).get("probe.section.cas"));
             assertTrue(m.differenceProperty().get().startsWith("ドキュメントでは b-good.cert で成功するはずですが"),
                     m.differenceProperty().get());

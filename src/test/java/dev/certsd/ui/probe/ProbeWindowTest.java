@@ -110,6 +110,10 @@ class ProbeWindowTest {
         assertEquals(List.of("Without a client certificate", "With a-expired.cert alone", "With b-good.cert alone"),
                 rows.stream().map(r -> ((Label) r.lookup(".attempt-title")).getText()).toList());
         assertEquals("what Docker does", ((Label) rows.get(1).lookup("#chip-client")).getText());
+        // the card names why, as the engine knows it from the certificate sent
+        assertTrue(((Label) rows.get(1).lookup(".attempt-explanation")).getText()
+                .endsWith("Most likely because it has expired."), ((Label) rows.get(1).lookup(".attempt-explanation"))
+                .getText());
         assertEquals("the docs’ answer", ((Label) rows.get(2).lookup("#chip-docs")).getText());
         assertTrue(labels(robot, "#probe-chain").contains("CN=registry.test"), labels(robot, "#probe-chain").toString());
         assertEquals(List.of("CN=Client CA,O=Certs.d Test"), labels(robot, "#probe-cas"));
@@ -120,6 +124,11 @@ class ProbeWindowTest {
         AttemptRow expired = (AttemptRow) rows.get(1).getProperties().get("row");
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
         assertEquals(expired.curl(), copied);
+        // the refused pair's card leads to the file, whose findings and fixes the main window shows
+        assertTrue(rows.get(2).lookup("#show-pair") == null, "an accepted pair needs no fix");
+        robot.interact(() -> ((Button) rows.get(1).lookup("#show-pair")).fire());
+        assertEquals(NodeKey.ofFile(certsd(), hostDir(registry), "a-expired.cert"),
+                window.roots().selectedKeyProperty().get());
     }
 
     @Test
@@ -154,6 +163,41 @@ class ProbeWindowTest {
         waitUntil(() -> model.stateProperty().get() == ProbeViewModel.State.CANCELLED, 3);
         assertTrue(text(robot, "#probe-status").startsWith("Cancelled."), text(robot, "#probe-status"));
         assertFalse(robot.lookup("#probe-answers").query().isVisible(), "no answers from half a test");
+    }
+
+    @Test
+    void theTestStartsWithTheRootsClientAndRemembersAChange(FxRobot robot) throws Exception {
+        Path dir = certsd().resolve(hostDir(registry));
+        dev.certsd.layout.CertsRoot root = window.roots().model(certsd()).orElseThrow().root();
+        robot.interact(() -> window.probes().open(root, hostDir(registry)));
+        ProbeViewModel first = window.probes().model(dir).orElseThrow();
+        assertEquals(Client.DOCKER, first.clientProperty().get(), "the root is read as Docker");
+        robot.interact(() -> first.clientProperty().set(Client.CONTAINERS));
+        robot.interact(() -> ((Stage) robot.lookup("#probe").query().getScene().getWindow()).hide());
+        waitUntil(() -> window.probes().model(dir).isEmpty(), 5);
+        robot.interact(() -> window.probes().open(root, hostDir(registry)));
+        assertEquals(Client.CONTAINERS, window.probes().model(dir).orElseThrow().clientProperty().get());
+    }
+
+    @Test
+    void escapeCtrlWAndTheCloseButtonCloseTheTestWindowAndStopItsTest(FxRobot robot) throws Exception {
+        Path dir = certsd().resolve(hostDir(stalling));
+        for (Runnable how : List.<Runnable>of(() -> robot.type(KeyCode.ESCAPE),
+                () -> robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL),
+                () -> robot.clickOn("#probe-close"))) {
+            select(robot, NodeKey.ofHost(certsd(), hostDir(stalling)));
+            robot.interact(() -> window.probes().open(window.roots().model(certsd()).orElseThrow().root(),
+                    hostDir(stalling)));
+            ProbeViewModel model = window.probes().model(dir).orElseThrow();
+            Stage test = (Stage) robot.lookup("#probe").query().getScene().getWindow();
+            assertTrue(model.runningProperty().get());
+            assertFalse(robot.lookup("#probe-close").queryButton().isDefaultButton());
+            robot.clickOn("#probe-host");
+            how.run();
+            waitUntil(() -> !test.isShowing(), 5);
+            waitUntil(() -> !model.runningProperty().get(), 5);
+            assertTrue(window.probes().model(dir).isEmpty());
+        }
     }
 
     // ---- helpers ----

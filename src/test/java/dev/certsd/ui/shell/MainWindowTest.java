@@ -117,6 +117,21 @@ class MainWindowTest {
     }
 
     @Test
+    void aFileWithAnErrorHasARedBannerAndItsFindingsAtTheTopOfItsDetails(FxRobot robot) throws Exception {
+        openSample(robot);
+        NodeKey key = NodeKey.ofFile(sampleRoot(), "expired.example.com:5000", "client.cert");
+        robot.interact(() -> window.roots().selectedKeyProperty().set(key));
+        waitUntil(() -> robot.lookup("#details-findings").tryQuery().isPresent(), 5);
+        javafx.scene.Node banner = robot.lookup("#details-banner").query();
+        assertTrue(banner.getStyleClass().contains("banner-danger"), banner.getStyleClass().toString());
+        String said = robot.from(banner).lookup(".label").queryAllAs(Label.class).iterator().next().getText();
+        assertTrue(said.startsWith("This file has an error; it is listed first below"), said);
+        javafx.scene.layout.VBox content = (javafx.scene.layout.VBox) banner.getParent();
+        int findings = content.getChildren().indexOf(robot.lookup("#details-findings").query());
+        assertEquals(content.getChildren().indexOf(banner) + 1, findings, "the findings come right after the banner");
+    }
+
+    @Test
     void theSampleRootIsLabelledSampleWithItsClientNotCustom(FxRobot robot) throws Exception {
         openSample(robot);
         TreeCell<Node> cell = cell(robot, NodeKey.ofRoot(sampleRoot()));
