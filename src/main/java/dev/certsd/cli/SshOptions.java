@@ -92,7 +92,9 @@ final class SshOptions {
                 throw new IOException(String.format(RootOptions.text().getString("error.daemonJson"),
                         t.label() + ":" + machine.daemonJson(), e.getMessage()), e);
             }
-            ScanOptions options = MachineOptions.scanOptions(root, client, os, o.expiringDays, insecure);
+            String picked = o.client != null && o.client.contains("@") ? o.clientVersion(spec).version() : null;
+            ScanOptions options = MachineOptions.scanOptions(root, client, os, o.expiringDays, insecure)
+                    .withVersion(m.read(() -> dev.certsd.remote.RemoteVersions.resolve(m, client, picked)));
             try {
                 RootReport report = m.scan(root, options, names);
                 return m.read(() -> then.apply(report));

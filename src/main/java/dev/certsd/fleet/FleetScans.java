@@ -7,6 +7,7 @@ import dev.certsd.layout.CertsRoot;
 import dev.certsd.layout.Client;
 import dev.certsd.layout.OsFamily;
 import dev.certsd.layout.RootKind;
+import dev.certsd.remote.RemoteVersions;
 import java.io.IOException;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class FleetScans {
             return m.read(() -> {
                 MachineOptions machine = m.machineOptions();
                 ScanOptions o = MachineOptions.scanOptions(chosen, client, OsFamily.LINUX, expiringDays,
-                        machine.insecureOrDefaults());
+                        machine.insecureOrDefaults()).withVersion(RemoteVersions.resolve(m, client, null));
                 return new RootScanner(o).scan(chosen, List.of());
             });
         };

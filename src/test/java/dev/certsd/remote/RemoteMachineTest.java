@@ -211,6 +211,28 @@ class RemoteMachineTest {
     }
 
     @Test
+    void aProxyJumpInSshConfigReachesTheMachineThroughTheJumpHost() throws Exception {
+        sshd.trustHostKey();
+        String user = System.getProperty("user.name");
+        Files.writeString(sshd.sshDir().resolve("config"), String.join("\n",
+                "Host bastion",
+                "  HostName 127.0.0.1",
+                "  Port " + sshd.port(),
+                "  User " + user,
+                "Host inside",
+                "  HostName 127.0.0.1",
+                "  Port " + sshd.port(),
+                "  User " + user,
+                "  ProxyJump bastion", ""));
+        int before = sshd.connections().size();
+        try (RemoteAccess access = new RemoteAccess(settings());
+             RemoteMachine m = access.open(SshTarget.parse("inside").orElseThrow())) {
+            assertTrue(Files.isDirectory(m.path(sample.toString())));
+            assertTrue(sshd.connections().size() >= before + 2, "one connection to the jump host, one through it");
+        }
+    }
+
+    @Test
     void nobodyListeningIsUnreachable() throws Exception {
         int port = dev.certsd.probe.peers.PeerProcess.freePort();
         try (RemoteAccess access = new RemoteAccess(settings())) {
