@@ -92,7 +92,9 @@ final class SshOptions {
                 throw new IOException(String.format(RootOptions.text().getString("error.daemonJson"),
                         t.label() + ":" + machine.daemonJson(), e.getMessage()), e);
             }
-            ScanOptions options = MachineOptions.scanOptions(root, client, os, o.expiringDays, insecure);
+            // the remote machine's installed release cannot be asked over SFTP: the one picked, else the newest
+            ScanOptions options = MachineOptions.scanOptions(root, client, os, o.expiringDays, insecure)
+                    .withVersion(o.pickedVersion(spec));
             try {
                 RootReport report = m.scan(root, options, names);
                 return m.read(() -> then.apply(report));
