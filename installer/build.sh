@@ -74,9 +74,11 @@ add_privileged_helper() {
   deb=$(ls -t "$OUT"/${NAME}_*.deb | head -1)
   work=$(mktemp -d)
   dpkg-deb -R "$deb" "$work/pkg"
-  # the Japanese window needs CJK glyphs, which a fresh Debian may lack: recommended, so apt installs it by default
+  # the Japanese window needs CJK glyphs, which a fresh Debian may lack: recommended, so apt installs it by default.
+  # IPA Gothic, a plain TrueType font: JavaFX 21 draws boxes with Noto CJK alone (a .ttc collection), measured under
+  # Xvfb on Debian 12 (docs/screenshots.sh polish); Noto CJK stays as the alternative other programs prefer.
   if ! grep -q '^Recommends:' "$work/pkg/DEBIAN/control"; then
-    sed -i '/^Depends:/a Recommends: fonts-noto-cjk' "$work/pkg/DEBIAN/control"
+    sed -i '/^Depends:/a Recommends: fonts-ipafont-gothic, fonts-noto-cjk' "$work/pkg/DEBIAN/control"
   fi
   install -D -m 0755 installer/linux/certsd-apply-prepared "$work/pkg/usr/lib/certsd-studio/certsd-apply-prepared"
   install -D -m 0644 installer/linux/dev.certsd.studio.policy \
