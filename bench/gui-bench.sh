@@ -8,7 +8,7 @@
 # -XX:TieredStopAtLevel=1, which keeps the C2 compiler from taking a core away from the FX thread while the window
 # starts (docs/performance.md, "window").
 # Needs xvfb-run (xvfb) and libgtk-3-0. Builds the test classes when they are missing.
-# Usage: bench/gui-bench.sh [RUNS]
+# Usage: bench/gui-bench.sh [RUNS]    (GUI_ROOT=DIR: open that certs root instead of the generated one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +19,13 @@ cp="target/test-classes:target/classes:$(mvn -q -B dependency:build-classpath -D
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-java -cp "$cp" dev.certsd.bench.BenchTree "$work/certs.d"
-echo "root: $(find "$work/certs.d" -mindepth 1 -maxdepth 1 -type d | wc -l) registry directories," \
-     "$(find "$work/certs.d" -type f | wc -l) files; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${GUI_ROOT:-}" ]; then
+    ln -s "$(cd "$GUI_ROOT" && pwd)" "$work/certs.d"
+else
+    java -cp "$cp" dev.certsd.bench.BenchTree "$work/certs.d"
+fi
+echo "root: $(find -L "$work/certs.d" -mindepth 1 -maxdepth 1 -type d | wc -l) registry directories," \
+     "$(find -L "$work/certs.d" -type f | wc -l) files; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -n1)"
 
 launch() { # $1: results file, $2: run name, $3: extra JVM flags

@@ -5,6 +5,14 @@
 #   installer/build.sh deb|rpm|msi|dmg
 # jpackage builds only for the OS it runs on: .msi on Windows (with the WiX toolset), .dmg on macOS.
 # Output: target/installer/.
+#
+# Start-up (docs/performance.md, "installed app"): when a JDK 25 is there (CERTSD_JDK, default
+# /usr/lib/jvm/temurin-25-jdk-amd64), its jpackage builds the package, so the bundled runtime is Java 25, and the app
+# image gets an AOT cache (JEP 483/514/515): a training run of the image's own runtime (dev.certsd.app.AotTraining:
+# check, test against a local openssl s_server, the window's first frame under Xvfb) writes lib/app/certsd-studio.aot,
+# and the launcher's options name it (-XX:AOTCache). The sources stay Java 17. Without a JDK 25 (or with
+# CERTSD_AOT=0) the package is built as before, with the jpackage on the PATH. Either way Bouncy Castle's jars go in
+# without their signatures (installer/StripSignatures.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +33,22 @@ JAVA_OPTS=(
   "--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
   "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED"  # files.FdPaths: root-safe changes (docs/security.md)
 )
+
+JDK25=${CERTSD_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JPACKAGE=jpackage
+AOT=0
+if [ "${CERTSD_AOT:-1}" != 0 ] && [ -x "$JDK25/bin/jpackage" ] \
+    && "$JDK25/bin/java" -XX:AOTMode=off -version >/dev/null 2>&1; then
+  JPACKAGE=$JDK25/bin/jpackage
+  AOT=1
+  JAVA_OPTS+=(
+    "--enable-native-access=ALL-UNNAMED,javafx.graphics"  # JavaFX loads its native libraries (JEP 472's warning)
+    "-Xlog:all=off" "-Xlog:all=warning:stderr"          # JVM warnings (e.g. a rejected cache) never on stdout
+  )
+  echo "JDK 25 at $JDK25: a Java 25 runtime with an AOT cache"
+else
+  echo "no JDK 25 with AOT cache support at $JDK25 (or CERTSD_AOT=0): the runtime of $(command -v jpackage)"
+fi
 
 case "$(uname -s)" in
   Linux) default=deb ;;
@@ -57,11 +81,13 @@ for entry in $classpath; do
     *) cp "$jar" "$OUT/input/lib/" ;;
   esac
 done
+# unsigned Bouncy Castle: no jar verification at class loading, and its classes can go into the AOT/CDS archive
+java installer/StripSignatures.java "$OUT"/input/lib/bc*.jar
 
 common=(--name "$NAME" --app-version "$VERSION" --vendor "Certs.d Studio" --copyright "Apache-2.0"
   --description "A workbench for the client certificates container tools read from certs.d"
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class "$MAIN"
-  --module-path "$OUT/javafx" --add-modules "$MODULES" --dest "$OUT"
+  --module-path "$OUT/javafx" --add-modules "$MODULES"
   # jpackage's defaults without --strip-native-commands: the runtime keeps bin/java, which the privileged helper's
   # wrapper (installer/linux/certsd-apply-prepared) runs with a fixed command line
   --jlink-options "--strip-debug --no-man-pages --no-header-files")
@@ -74,6 +100,8 @@ add_privileged_helper() {
   deb=$(ls -t "$OUT"/${NAME}_*.deb | head -1)
   work=$(mktemp -d)
   dpkg-deb -R "$deb" "$work/pkg"
+  # the times the AOT cache was trained with (see STAMP)
+  if [ -n "${STAMP:-}" ]; then find "$work/pkg/opt/$NAME" -exec touch -h -d "@$STAMP" {} +; fi
   # the Japanese window needs CJK glyphs, which a fresh Debian may lack: recommended, so apt installs it by default.
   # IPA Gothic, a plain TrueType font: JavaFX 21 draws boxes with Noto CJK alone (a .ttc collection), measured under
   # Xvfb on Debian 12 (docs/screenshots.sh polish); Noto CJK stays as the alternative other programs prefer.
@@ -92,6 +120,85 @@ add_privileged_helper() {
   echo "added the privileged helper's wrapper and polkit policy to $deb"
 }
 
+# train_aot IMAGE: runs AotTraining on the image's own runtime and class path and names the cache in the launcher's
+# configuration. Prints why and returns 0 without a cache when training is not possible; the app then starts as is.
+train_aot() {
+  local img=$1 app runtime_java work cache server_pid="" targets=() gui=true port
+  app=$img/lib/app
+  runtime_java=$img/lib/runtime/bin/java
+  cache=$app/$NAME.aot
+  work=$(mktemp -d)
+  # a local TLS registry stand-in for `test`: openssl s_server, asking for a client certificate
+  if command -v openssl >/dev/null; then
+    port=$((20000 + RANDOM % 20000))
+    local host=$work/certs.d/127.0.0.1:$port pki=$work/pki
+    mkdir -p "$host" "$pki"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=training-ca \
+      -keyout "$pki/ca.key" -out "$host/ca.crt" 2>/dev/null
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=127.0.0.1 \
+      -keyout "$pki/server.key" -out "$pki/server.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1\n' >"$pki/server.ext"
+    openssl x509 -req -in "$pki/server.csr" -CA "$host/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial -days 2 \
+      -extfile "$pki/server.ext" -out "$pki/server.crt" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj /CN=training-client -keyout "$host/client.key" \
+      -out "$pki/client.csr" 2>/dev/null
+    openssl x509 -req -in "$pki/client.csr" -CA "$host/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial -days 2 \
+      -out "$host/client.cert" 2>/dev/null
+    chmod 600 "$host/client.key"
+    openssl s_server -quiet -accept "$port" -cert "$pki/server.crt" -key "$pki/server.key" -CAfile "$host/ca.crt" \
+      -Verify 1 -www >/dev/null 2>&1 &
+    server_pid=$!
+    targets=("$host=https://127.0.0.1:$port/v2/")
+    sleep 0.5
+  else
+    echo "AOT training: no openssl, so no \`test\` in the training run"
+  fi
+  # -XX:-AOTClassLinking: classes come from the cache as they are asked for. With class linking (JDK 25's default)
+  # every cached class, the window's too, is loaded before main, which made a one-directory check slower
+  # (docs/performance.md); CERTSD_AOT_LINKING=1 keeps it.
+  local linking=-XX:-AOTClassLinking
+  [ "${CERTSD_AOT_LINKING:-0}" = 1 ] && linking=-XX:+AOTClassLinking
+  local cmd=("$runtime_java" "${JAVA_OPTS[@]}" "$linking" "-XX:AOTCacheOutput=$cache" -cp "$app/$NAME.jar")
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+    cmd=(xvfb-run -a -s "-screen 0 1280x800x24" "${cmd[@]}")
+  elif [ -z "${DISPLAY:-}" ]; then
+    echo "AOT training: no display and no xvfb-run, so no window in the training run"
+    gui=false
+  fi
+  echo "AOT training run (${#targets[@]} test target(s), window: $gui) ..."
+  if ! timeout 600 "${cmd[@]}" "-Dcertsd.training.gui=$gui" dev.certsd.app.AotTraining "$work" "${targets[@]}" \
+      >"$work/training.log" 2>&1; then
+    echo "AOT training failed; the package is built without a cache:" >&2
+    tail -20 "$work/training.log" >&2
+    rm -f "$cache"
+  fi
+  [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
+  grep -h "AOT training" "$work/training.log" || true
+  if [ -f "$cache" ]; then
+    sed -i "s|^\[JavaOptions\]\$|[JavaOptions]\njava-options=-XX:AOTCache=\$APPDIR/$NAME.aot|" "$app/$NAME.cfg"
+    grep -q "AOTCache" "$app/$NAME.cfg" || { echo "could not name the AOT cache in $app/$NAME.cfg" >&2; exit 1; }
+    echo "AOT cache: $cache ($(du -h "$cache" | cut -f1))"
+  fi
+  rm -rf "$work"
+}
+
+# With AOT: one app image, trained, then packaged (jpackage --app-image).
+image=""
+if [ "$AOT" = 1 ]; then
+  rm -rf "$OUT/image"
+  icon=()
+  [ "$(uname -s)" = Linux ] && icon=(--icon icons/png/certsd-studio-256.png)
+  echo "jpackage --type app-image (Java 25) ..."
+  "$JPACKAGE" --type app-image "${common[@]}" "${icon[@]}" --dest "$OUT/image"
+  image=$OUT/image/$NAME
+  # The cache holds the size and time of every jar (and of the runtime's modules file) and is refused when they
+  # differ; jpackage's package step copies the image with new times, so the whole image gets one fixed time here
+  # and again in the package (fix_deb_times).
+  STAMP=$(date +%s)
+  find "$image" -exec touch -h -d "@$STAMP" {} +
+  train_aot "$image"
+fi
+
 for type in "${TYPES[@]}"; do
   case "$type" in
     app-image) extra=() ;;
@@ -106,7 +213,23 @@ for type in "${TYPES[@]}"; do
     *) echo "unknown type $type (app-image, deb, rpm, msi, dmg)" >&2; exit 2 ;;
   esac
   echo "jpackage --type $type ..."
-  jpackage --type "$type" "${common[@]}" "${extra[@]}"
+  if [ -n "$image" ] && [ "$type" = app-image ]; then
+    rm -rf "${OUT:?}/$NAME" && cp -a "$image" "$OUT/$NAME"
+  elif [ -n "$image" ]; then
+    # from the trained image: only the package's own options (jpackage refuses the image-building ones)
+    pkg=()
+    skip=0
+    for o in "${extra[@]}"; do
+      if [ "$skip" = 1 ]; then skip=0; continue; fi
+      case "$o" in --icon|--add-launcher) skip=1; continue ;; esac
+      pkg+=("$o")
+    done
+    "$JPACKAGE" --type "$type" --app-image "$image" --name "$NAME" --app-version "$VERSION" --vendor "Certs.d Studio" \
+      --copyright "Apache-2.0" --description "A workbench for the client certificates container tools read from certs.d" \
+      "${pkg[@]}" --dest "$OUT"
+  else
+    jpackage --type "$type" "${common[@]}" "${extra[@]}" --dest "$OUT"
+  fi
   if [ "$type" = deb ]; then add_privileged_helper; fi
 done
 ls -la "$OUT" | grep -E "\.(deb|rpm|msi|dmg)$|$NAME$" || true

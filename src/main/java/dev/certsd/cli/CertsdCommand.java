@@ -23,7 +23,7 @@ public final class CertsdCommand implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, TestCommand.class, FixCommand.class,
             UndoCommand.class, RedoCommand.class, HistoryCommand.class, ApplyPreparedCommand.class,
             NewHostCommand.class, GenClientCommand.class, ImportSignedCommand.class, ImportCaCommand.class,
-            TestPkiCommand.class, CompareCommand.class);
+            TestPkiCommand.class, CompareCommand.class, ExportCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,7 @@ import dev.certsd.fix.HostAnswer;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import dev.certsd.material.GoKeyPair;
+import dev.certsd.material.IssuerSignatures;
 import dev.certsd.material.KeyInfo;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.tree.Counts;
@@ -254,13 +255,50 @@ public final class DetailsBuilder {
         return rows;
     }
 
-    /** From the engine's issuer relation (signatures were checked during the scan, never here on the FX thread). */
+    /**
+     * From the engine's issuer relation (by name and key identifier). Whether the signature verifies is shown once
+     * it is known: {@link #pendingCheck} checks it off the FX thread, and the details are then built again.
+     */
     private String issuerIn(FileReport file, CertInfo cert, HostReport host) {
         String issuer = host.loadedIssuer(file);
         if (issuer != null) {
-            return text.fmt("rel.issuedBy.file", issuer);
+            List<CertInfo> candidates = issuerCertificates(host, issuer, cert);
+            if (candidates.isEmpty() || !candidates.stream().allMatch(c -> IssuerSignatures.known(cert, c))) {
+                return text.fmt("rel.issuedBy.file.checking", issuer);
+            }
+            return text.fmt(candidates.stream().anyMatch(c -> IssuerSignatures.verifies(cert, c))
+                    ? "rel.issuedBy.file.verified" : "rel.issuedBy.file.badSignature", issuer);
         }
         return cert.selfIssued() ? text.get("rel.issuedBy.self") : text.get("rel.issuedBy.elsewhere");
+    }
+
+    /**
+     * The signature checks the details of {@code node} still wait for, as one task to run off the FX thread (each
+     * a few milliseconds; the answers are remembered by content hash), or null when there is none.
+     */
+    public Runnable pendingCheck(Node node) {
+        if (!(node instanceof Node.FileNode f) || f.file().role() != dev.certsd.layout.FileRole.CLIENT_CERT) {
+            return null;
+        }
+        Content c = f.file().entry().content();
+        String issuer = f.host().loadedIssuer(f.file());
+        if (c == null || c.goCertificates().isEmpty() || issuer == null) {
+            return null;
+        }
+        CertInfo cert = c.goCertificates().get(0);
+        List<CertInfo> candidates = issuerCertificates(f.host(), issuer, cert);
+        if (candidates.stream().allMatch(i -> IssuerSignatures.known(cert, i))) {
+            return null;
+        }
+        return () -> candidates.forEach(i -> IssuerSignatures.verifies(cert, i));
+    }
+
+    /** The certificates of {@code issuerFile} whose subject is {@code cert}'s issuer. */
+    private static List<CertInfo> issuerCertificates(HostReport host, String issuerFile, CertInfo cert) {
+        byte[] issuerName = cert.issuerDer();
+        return host.files().stream().filter(f -> f.name().equals(issuerFile) && f.entry().content() != null)
+                .flatMap(f -> f.entry().content().certificates().stream())
+                .filter(i -> java.util.Arrays.equals(i.subjectDer(), issuerName)).toList();
     }
 
     private static Details.Tone tone(Verdict.Level level) {

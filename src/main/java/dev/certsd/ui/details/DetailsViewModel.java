@@ -2,6 +2,7 @@ package dev.certsd.ui.details;
 
 import dev.certsd.ui.tree.RootsViewModel;
 import dev.certsd.ui.work.Coalesced;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,6 +12,9 @@ public final class DetailsViewModel {
     private final RootsViewModel roots;
     private final DetailsBuilder builder;
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>();
+    private final Executor checks;
+    private final Consumer<Runnable> onFx;
+    private long shown; // counts the details built, so a late signature check only rebuilds what is still shown
 
     public DetailsViewModel(RootsViewModel roots, DetailsBuilder builder) {
         this(roots, builder, Runnable::run);
@@ -21,12 +25,33 @@ public final class DetailsViewModel {
      *              {@link Coalesced}
      */
     public DetailsViewModel(RootsViewModel roots, DetailsBuilder builder, Consumer<Runnable> later) {
+        this(roots, builder, later, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param checks where the signature checks of the details run (off the FX thread in the app: the details show
+     *               "checking" at once and the answer a moment later)
+     * @param onFx   how their end comes back to the FX thread
+     */
+    public DetailsViewModel(RootsViewModel roots, DetailsBuilder builder, Consumer<Runnable> later, Executor checks,
+                            Consumer<Runnable> onFx) {
         this.roots = roots;
         this.builder = builder;
+        this.checks = checks;
+        this.onFx = onFx;
         Coalesced afterScan = new Coalesced(later, this::update);
         roots.selectedKeyProperty().addListener((o, a, b) -> update());
         roots.revisionProperty().addListener((o, a, b) -> afterScan.request());
         update();
+    }
+
+    /** One daemon thread for the details' signature checks: the app's {@code checks}. */
+    public static Executor signatureThread() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "details-signatures");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Null when nothing is selected. */
@@ -35,6 +60,22 @@ public final class DetailsViewModel {
     }
 
     private void update() {
-        details.set(roots.node(roots.selectedKeyProperty().get()).map(builder::build).orElse(null));
+        var node = roots.node(roots.selectedKeyProperty().get());
+        long build = ++shown;
+        details.set(node.map(builder::build).orElse(null));
+        Runnable check = node.map(builder::pendingCheck).orElse(null);
+        if (check != null) {
+            checks.execute(() -> {
+                try {
+                    check.run();
+                } finally {
+                    onFx.accept(() -> {
+                        if (shown == build) {
+                            update();
+                        }
+                    });
+                }
+            });
+        }
     }
 }

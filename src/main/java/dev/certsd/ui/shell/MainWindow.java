@@ -100,8 +100,9 @@ public final class MainWindow {
         // start of the fifth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows
         // before the first pulse and then at pulses 2, 4, 6, 8 and 10 (RootsTreeView): the findings and the details
         // land between its steps.
+        // the signature check of "issued by" runs off the FX thread; the details show it when it is known
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
-                r -> NextPulses.run(5, r));
+                r -> NextPulses.run(5, r), DetailsViewModel.signatureThread(), javafx.application.Platform::runLater);
         DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, r -> NextPulses.run(3, r));
         FindingsView findings = new FindingsView(findingsModel, text, changes::fix);

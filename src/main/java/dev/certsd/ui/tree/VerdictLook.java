@@ -28,9 +28,8 @@ public final class VerdictLook {
     /** The details banner's sentence (and the tree row's tooltip), ending with the client release it is for. */
     public String longText(Verdict v) {
         String sentence = sentence(v);
-        // one pattern, so Japanese gets its own brackets (and the bundle check sees a text it knows)
         return v.modelledFor() == null ? sentence
-                : text.fmt("verdict.long.modelled", sentence, text.fmt("verdict.modelledFor", v.modelledFor().id()));
+                : text.fmt("verdict.withModelled", sentence, text.fmt("verdict.modelledFor", v.modelledFor().id()));
     }
 
     private String sentence(Verdict v) {

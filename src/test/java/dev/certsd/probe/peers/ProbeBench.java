@@ -90,6 +90,17 @@ public final class ProbeBench {
                         + "%.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", l.get("runs"),
                         l.get("mean"), l.get("min"), l.get("max"), l.get("user"), l.get("system"));
             }
+            // the installed command (bench/all.sh sets CERTSD_INSTALLED to its path)
+            String installed = System.getenv("CERTSD_INSTALLED");
+            if (installed != null && !installed.isBlank()) {
+                String viaInstalled = installed + " test --root " + root + " --client containers --json "
+                        + registry.hostDirName() + " > /dev/null";
+                Map<String, Object> i = hyperfine(work, "installed", viaInstalled);
+                System.out.printf(Locale.ROOT, "(b'') the same through the installed %s (hyperfine, %s runs): "
+                        + "median %.0f ms, mean %.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n",
+                        installed, i.get("runs"), i.get("median"), i.get("mean"), i.get("min"), i.get("max"),
+                        i.get("user"), i.get("system"));
+            }
         } finally {
             System.out.println("load average after: " + loadAverage());
             try (var all = Files.walk(work)) {
@@ -157,7 +168,8 @@ public final class ProbeBench {
         Map<String, Object> r = ((List<Map<String, Object>>) JSON.std.mapFrom(Files.readString(out)).get("results"))
                 .get(0);
         return Map.of("runs", ((List<?>) r.get("times")).size(), "mean", ms(r.get("mean")), "min", ms(r.get("min")),
-                "max", ms(r.get("max")), "user", ms(r.get("user")), "system", ms(r.get("system")));
+                "max", ms(r.get("max")), "user", ms(r.get("user")), "system", ms(r.get("system")),
+                "median", ms(r.get("median")));
     }
 
     private static double ms(Object seconds) {

@@ -65,8 +65,41 @@ class DetailsBuilderTest {
         assertEquals("EC 256", d.value("Public key"));
         assertEquals("clientAuth", d.value("Extended key usage"));
         assertEquals("belongs with client.key: the key matches the certificate", d.value("Pair"));
-        assertEquals("ca.crt in this directory", d.value("Issued by"));
+        assertEquals("ca.crt in this directory (signature verified)", d.value("Issued by"));
         assertEquals("2 of 3", d.value("Load order"));
+    }
+
+    @Test
+    void theSignatureOfIssuedByIsCheckedOffTheFxThreadAndShownWhenKnown() {
+        // a client certificate that names the CA's key identifier but was signed by another key
+        TestPki.Issued ca = TestPki.cert("CN=Forged CA").ca().keyIds().build();
+        TestPki.Issued signer = TestPki.cert("CN=Forged CA").keys(TestPki.ec(5)).ca().keyIds().build();
+        TestPki.Issued forged = TestPki.cert("CN=forged").keys(TestPki.ec(6)).issuer(signer).clientAuth()
+                .claimedAuthorityKeyId(dev.certsd.material.KeyIdentifiers.of(ca.cert()).subject()).build();
+        Path other = root.resolve("other-root"); // a root of its own: no other view model checks it first
+        TestPki.write(other.resolve("forged"), "ca.crt", ca.certPem());
+        TestPki.pair(other.resolve("forged"), "client", forged);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        ScanOptions options = new ScanOptions(Client.DOCKER, OsFamily.LINUX, clock, 30,
+                InsecureRegistries.defaults(HostsFileResolver.of(root.resolve("none"))), false, 1 << 20);
+        UiText text = new UiText(Locale.ENGLISH);
+        RootsViewModel otherRoots = new RootsViewModel(() -> List.of(CertsRoot.custom(other, Client.DOCKER)),
+                List.of(), r -> options, Background.sameThread(), ChangeWatcher.none(), () -> other, text);
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        java.util.List<Runnable> backOnFx = new java.util.ArrayList<>();
+        DetailsViewModel held = new DetailsViewModel(otherRoots, new DetailsBuilder(text,
+                new Messages(Locale.ENGLISH), clock), Runnable::run, queued::add, backOnFx::add);
+        otherRoots.start();
+        otherRoots.selectedKeyProperty().set(NodeKey.ofFile(other, "forged", "client.cert"));
+        assertEquals("ca.crt in this directory (checking the signature...)",
+                held.detailsProperty().get().value("Issued by"));
+        assertEquals(1, queued.size(), "one check queued for the worker");
+        queued.forEach(Runnable::run);
+        assertEquals("ca.crt in this directory (checking the signature...)",
+                held.detailsProperty().get().value("Issued by"), "the worker does not touch the details");
+        backOnFx.forEach(Runnable::run);
+        assertEquals("ca.crt in this directory by name and key identifier, but its signature does not verify with "
+                + "that key", held.detailsProperty().get().value("Issued by"));
     }
 
     @Test
