@@ -43,6 +43,7 @@ if [ "${CERTSD_AOT:-1}" != 0 ] && [ -x "$JDK25/bin/jpackage" ] \
   AOT=1
   JAVA_OPTS+=(
     "--enable-native-access=ALL-UNNAMED,javafx.graphics"  # JavaFX loads its native libraries (JEP 472's warning)
+    "--sun-misc-unsafe-memory-access=allow"              # JavaFX 21's Marlin renderer (JEP 498's warning)
     "-Xlog:all=off" "-Xlog:all=warning:stderr"          # JVM warnings (e.g. a rejected cache) never on stdout
   )
   echo "JDK 25 at $JDK25: a Java 25 runtime with an AOT cache"
