@@ -175,13 +175,16 @@ shoot_polish() {
     local home="$work/polish-home"
     mkdir -p "$home"
     for lang in en ja; do
-        WORK="$work" LANGOPT="-Duser.language=$lang" OUT="docs/main-default-$lang.png" SELECTED="$selected"         xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        country=US; [ "$lang" = ja ] && country=JP
+        WORK="$work" LANGOPT="-Duser.language=$lang -Duser.country=$country" OUT="docs/main-default-$lang.png" SELECTED="$selected" \
+        xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
             set -euo pipefail
-            java $LANGOPT -Dcertsd.config.dir="$WORK/config-default-$RANDOM" -Dcertsd.data.dir="$WORK/data"                  -jar target/certsd-studio.jar gui --sample --theme light "$SELECTED" >"$WORK/app-default.log" 2>&1 &
+            java $LANGOPT -Dcertsd.config.dir="$WORK/config-default-$RANDOM" -Dcertsd.data.dir="$WORK/data" \
+                 -jar target/certsd-studio.jar gui --sample --theme light "$SELECTED" >"$WORK/app-default.log" 2>&1 &
             app=$!
             win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
             xdotool windowmove "$win" 0 0
-            sleep 5
+            sleep 8   # the scan, then the details of the selected file
             /usr/bin/import -window "$win" "$OUT"; echo "wrote $OUT"
             kill "$app"; wait "$app" 2>/dev/null || true
         '
@@ -189,7 +192,8 @@ shoot_polish() {
     # HOME points at an empty folder: no ~/.docker/certs.d, no ~/.config/containers/certs.d (and none in /etc here)
     WORK="$work" HOME_DIR="$home" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         set -euo pipefail
-        java -Duser.home="$HOME_DIR" -Dcertsd.config.dir="$WORK/config-welcome" -Dcertsd.data.dir="$WORK/data-welcome"              -jar target/certsd-studio.jar gui --theme light >"$WORK/app-welcome.log" 2>&1 &
+        java -Duser.home="$HOME_DIR" -Dcertsd.config.dir="$WORK/config-welcome" -Dcertsd.data.dir="$WORK/data-welcome" \
+             -jar target/certsd-studio.jar gui --theme light >"$WORK/app-welcome.log" 2>&1 &
         app=$!
         win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
         xdotool windowmove "$win" 0 0

@@ -23,7 +23,7 @@ public final class CertsdCommand implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, TestCommand.class, FixCommand.class,
             UndoCommand.class, RedoCommand.class, HistoryCommand.class, ApplyPreparedCommand.class,
             NewHostCommand.class, GenClientCommand.class, ImportSignedCommand.class, ImportCaCommand.class,
-            TestPkiCommand.class, CompareCommand.class);
+            TestPkiCommand.class, CompareCommand.class, ExportCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +37,7 @@ public final class CertsdCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CertsdCommand());
         COMMANDS.forEach(cl::addSubcommand);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
         return cl;
     }
 

@@ -23,6 +23,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SshOptions ssh;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
@@ -31,6 +34,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (fleet.fleet()) {
+            return fleet.run(spec, rootOptions, ssh, json);
+        }
         if (ssh.remote()) {
             return ssh.scan(spec, rootOptions, hostDirs, this::print);
         }

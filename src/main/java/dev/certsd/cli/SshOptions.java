@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * name files of that machine.
  */
 final class SshOptions {
-    @Option(names = "--ssh", paramLabel = "[USER@]HOST[:PORT]", descriptionKey = "option.ssh")
+    @Option(names = "--ssh", paramLabel = "MACHINE", descriptionKey = "option.ssh")
     String target;
 
     @Option(names = "--accept-host-key", paramLabel = "SHA256:...", descriptionKey = "option.acceptHostKey")

@@ -31,6 +31,7 @@ public final class KnownRoots implements RootDiscovery {
     }
 
     /** Every root a client on this OS would look at, whether it exists or not. */
+    @Override
     public List<CertsRoot> candidates() {
         List<CertsRoot> roots = new ArrayList<>();
         switch (os) {

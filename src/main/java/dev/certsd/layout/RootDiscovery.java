@@ -7,4 +7,12 @@ import java.util.List;
 public interface RootDiscovery {
     /** The roots that exist, in the order the user expects to see them. */
     List<CertsRoot> existingRoots();
+
+    /**
+     * Every root a client here would read, whether it exists or not (where a wizard may create one); by default
+     * the existing ones.
+     */
+    default List<CertsRoot> candidates() {
+        return existingRoots();
+    }
 }

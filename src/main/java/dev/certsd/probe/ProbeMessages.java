@@ -18,6 +18,12 @@ public final class ProbeMessages {
         return fmt("kind." + a.kind().name(), a.pair());
     }
 
+    /** containerd's own words where its path is not Docker's (plain HTTP by its rules, not as an insecure registry). */
+    private String forClient(String key, ProbeReport r) {
+        String own = key + ".containerd";
+        return r.client() == dev.certsd.layout.Client.CONTAINERD && bundle.containsKey(own) ? own : key;
+    }
+
     public String explain(Attempt a) {
         return switch (a.outcome()) {
             case ACCEPTED -> a.httpStatus() != null && a.httpStatus() == 401 ? fmt("outcome.ACCEPTED.login")
@@ -62,7 +68,7 @@ public final class ProbeMessages {
         Prediction p = r.prediction();
         String client = fmt("client." + p.client().id());
         String third = p.reason() == Prediction.Reason.GO_CHOICE ? r.goSends() : fmt("goReason." + r.goReason().name());
-        return fmt("prediction." + p.reason().name(), client, p.detail(), third);
+        return fmt(forClient("prediction." + p.reason().name(), r), client, p.detail(), third);
     }
 
     /** Why a Go client sends the pair it sends (or none). */
@@ -85,7 +91,7 @@ public final class ProbeMessages {
         }
         String client = fmt("client." + r.client().id());
         return switch (r.prediction().reason()) {
-            case INSECURE_HTTPS, PLAIN_HTTP -> r.firstAccepted() == null ? "" : fmt("docs.differ.insecure");
+            case INSECURE_HTTPS, PLAIN_HTTP -> r.firstAccepted() == null ? "" : fmt(forClient("docs.differ.insecure", r));
             case CONFIG_ERROR, HANGS -> fmt("docs.differ.config", client);
             case GO_CHOICE, NO_CERTIFICATE -> differ();
         };
@@ -98,7 +104,7 @@ public final class ProbeMessages {
             return "";
         }
         String client = fmt("client." + r.client().id());
-        String why = p.goReason() != null ? goReason(p.goReason()) : fmt("path.why." + p.path().name());
+        String why = p.goReason() != null ? goReason(p.goReason()) : fmt(forClient("path.why." + p.path().name(), r));
         return fmt("path.line", client, kind(p.attempt()), p.attempt().outcome().id(), why);
     }
 

@@ -48,6 +48,7 @@ public final class RemoteAccess implements Closeable {
         }
         this.hostKeys = new HostKeyCheck(settings.knownHosts(), settings.acceptedFingerprints());
         client = SshClient.setUpDefaultClient();
+        Tuning.apply(client);
         client.setServerKeyVerifier(hostKeys);
         client.setHostConfigEntryResolver(config);
         List<Path> keys = SshConfig.defaultIdentities(settings);

@@ -99,13 +99,20 @@ class HelpTextTest {
         assertEquals("""
                 Usage: certsd-studio check [-hV] [--json] [--client=CLIENT]
                                            [--daemon-json=FILE] [--expiring-days=DAYS]
-                                           [--hosts-file=FILE] [--os=OS] [--root=DIR]
-                                           [HOSTDIR...]
+                                           [--hosts-file=FILE] [--inventory=FILE]
+                                           [--max-connections=N] [--os=OS] [--root=DIR]
+                                           [--ssh=MACHINE] [--ssh-timeout=SECONDS]
+                                           [--accept-host-key=SHA256:...]... [HOSTDIR...]
                 Show, for each registry host directory, the verdict the client reaches and
                 every finding.
                       [HOSTDIR...]           Only these host directories: names in the root, or
                                                paths of entries directly in it (without --root,
                                                their parent is the root).
+                      --accept-host-key=SHA256:...
+                                             Trust this SHA-256 host key fingerprint of a
+                                               machine not yet in ~/.ssh/known_hosts (and add
+                                               it there). Compare it with the one the machine's
+                                               administrator gives you first.
                       --client=CLIENT        Whose reading to model: docker (default),
                                                containers (podman, skopeo, buildah), containerd.
                       --daemon-json=FILE     Docker's daemon.json for insecure-registries
@@ -115,11 +122,23 @@ class HelpTextTest {
                   -h, --help                 Show this help message and exit.
                       --hosts-file=FILE      Hosts file used to see which names resolve to
                                                loopback (default: /etc/hosts).
+                      --inventory=FILE       Check every machine of this inventory over SSH: an
+                                               Ansible inventory (INI or YAML; ansible_host,
+                                               ansible_port, ansible_user) or a list of [user@]
+                                               host[:port], one a line.
                       --json                 Print one JSON document instead of text.
+                      --max-connections=N    With --inventory: at most this many SSH
+                                               connections at once (default 8).
                       --os=OS                Read directory names as on linux, mac or windows
                                                (default: this OS).
                       --root=DIR             The certs root (default: the client's first
                                                existing root on this machine).
+                      --ssh=MACHINE          Read a remote machine over SSH (SFTP, read-only)
+                                               instead of this one: [user@]host[:port] or a
+                                               Host of ~/.ssh/config. --root, --daemon-json and
+                                               --hosts-file then name its files.
+                      --ssh-timeout=SECONDS  Seconds to wait for the connection, the login and
+                                               every answer (default 20).
                   -V, --version              Print version information and exit.
                 Exit codes:
                   0   no host directory has an error

@@ -127,6 +127,18 @@ class FindingFixturesTest {
             tolerating(containerd(c(FindingCode.HOSTS_TOML_SKIP_VERIFY,
                 d -> write(d, "hosts.toml", HOSTS_TOML + "skip_verify = true\n"),
                 d -> write(d, "hosts.toml", HOSTS_TOML + "skip_verify = false\n"))), FindingCode.HOSTS_TOML_PRESENT),
+            tolerating(containerd(c(FindingCode.HOSTS_TOML_NO_RESOLVE_HOST,
+                d -> write(d, "hosts.toml", HOSTS_TOML + "capabilities = [\"pull\"]\n"),
+                d -> write(d, "hosts.toml", HOSTS_TOML + "capabilities = [\"pull\", \"resolve\"]\n"))),
+                FindingCode.HOSTS_TOML_PRESENT),
+            tolerating(containerd(c(FindingCode.HOSTS_TOML_PLAIN_HTTP,
+                d -> write(d, "hosts.toml", HOSTS_TOML + "[host.\"http://mirror.example.com\"]\n"),
+                d -> write(d, "hosts.toml", HOSTS_TOML + "[host.\"https://mirror.example.com\"]\n"))),
+                FindingCode.HOSTS_TOML_PRESENT),
+            new Case(FindingCode.HOST_DIR_SHADOWED, Client.CONTAINERD, DIR, DIR, d -> {
+                Fixtures.healthy(d);
+                Files.createDirectories(d.resolveSibling("reg.example.com_5000_"));
+            }, Fixtures::healthy, Set.of()),
             c(FindingCode.EXPIRED, d -> TestPki.pair(d, "client", issued("CN=client").expired()),
                 d -> TestPki.pair(d, "client", issued("CN=client"))),
             c(FindingCode.NOT_YET_VALID, d -> TestPki.pair(d, "client", issued("CN=client")

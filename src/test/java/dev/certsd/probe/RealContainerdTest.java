@@ -198,7 +198,8 @@ class RealContainerdTest {
     }
 
     /**
-     * The skopeo differential test's generator, against containerd: for every generated directory (loose files), the
+     * The skopeo differential test's generator, against containerd (loose files, and 3 in 5 with a generated
+     * hosts.toml over them): for every generated directory, the
      * engine's prediction for the installed release must be what {@code ctr images pull} does, and its config error
      * the one ctr prints. Same seed properties as {@link SkopeoDifferentialTest} ({@code -Dcertsd.ctrCases=N}).
      */
@@ -215,7 +216,7 @@ class RealContainerdTest {
                 String ref = world.name(100 + i % 300);
                 Path root = hostsDir.resolve("case-" + i);
                 Path dir = root.resolve(underscore(ref));
-                String files = generator.write(seed, i, dir);
+                String files = generator.write(seed, i, dir) + "\n" + generator.hostsToml(seed, i, dir, "https://" + ref);
                 PeerWorld.Answer answer = world.answer(dir, version);
                 ExternalTools.Result ctr = containerd.pull(root, ref + "/" + PeerWorld.IMAGE, world.hostsFile);
                 boolean pulled = ctr.exitCode() == 0;
@@ -247,6 +248,41 @@ class RealContainerdTest {
 
     private static java.util.List<Integer> range(int n) {
         return java.util.stream.IntStream.range(0, n).boxed().toList();
+    }
+
+    /**
+     * The command line, as a user runs it against the same registries: {@code check} and {@code test} name the
+     * release they model, and agree with ctr (a plain-HTTP loopback registry: every release pulls, by plain HTTP in
+     * 1.6.20, by the fall back from HTTPS in 2.x; a hosts.toml whose hosts may not resolve: the config error).
+     */
+    @org.junit.jupiter.api.Test
+    void checkAndTestOnTheCommandLineAgreeWithCtr() throws Exception {
+        String plain = "127.0.0.1:" + world.plain.port();
+        Path plainDir = Files.createDirectories(hostsDir.resolve(underscore(plain)));
+        ExternalTools.Result pulled = containerd.pull(hostsDir, plain + "/" + PeerWorld.IMAGE, world.hostsFile);
+        assertEquals(0, pulled.exitCode(), pulled.stderr());
+        for (String client : new String[] {version.id(), "containerd@2.0"}) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            int code = dev.certsd.cli.CertsdCommand.run(new String[] {"test", "--root", hostsDir.toString(), "--client",
+                client, "--json", plainDir.getFileName().toString()}, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            java.util.Map<String, Object> doc = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(out.toString());
+            assertEquals(0, code, out.toString());
+            assertEquals(client, ((java.util.Map<?, ?>) doc.get("clientVersion")).get("id"), out.toString());
+            assertEquals("success", ((java.util.Map<?, ?>) doc.get("prediction")).get("outcome"), out.toString());
+        }
+        Case c = Case.TOML_NO_RESOLVE_CAPABILITY;
+        String ref = world.name(200);
+        c.layout.write(world, hostsDir, ref, underscore(ref));
+        ExternalTools.Result ctr = containerd.pull(hostsDir, ref + "/" + PeerWorld.IMAGE, world.hostsFile);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = dev.certsd.cli.CertsdCommand.run(new String[] {"check", "--root", hostsDir.toString(), "--client",
+            version.id(), underscore(ref)}, new java.io.PrintWriter(out),
+            new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        assertEquals(1, code, out.toString());
+        assertTrue(out.toString().contains("Modelled: " + version.id() + " (as picked)"), out.toString());
+        assertTrue(out.toString().contains("ERROR before any connection: no resolve hosts: not found"), out.toString());
+        assertTrue(ctr.stderr().contains("no resolve hosts: not found"), ctr.stderr());
     }
 
     @ParameterizedTest

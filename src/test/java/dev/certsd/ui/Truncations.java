@@ -69,6 +69,14 @@ public final class Truncations {
         if (l.isMnemonicParsing()) {
             whole = whole.replaceFirst("_(?=.)", "");
         }
+        // a control laid out past the window's edge is cut too, ellipsis or not (a box that cannot shrink it)
+        javafx.geometry.Bounds b = l.localToScene(l.getLayoutBounds());
+        if (l.getScene() != null && b.getMaxX() > l.getScene().getWidth() + 1) {
+            found.add("\"" + whole + "\" runs past the window's right edge (" + l.getClass().getSimpleName()
+                    + (l.getId() != null ? " #" + l.getId() : "") + ", right edge " + Math.round(b.getMaxX())
+                    + " of " + Math.round(l.getScene().getWidth()) + ")");
+            return;
+        }
         for (Node c : l.getChildrenUnmodifiable()) {
             if (c instanceof Text t && c.getClass().getSimpleName().equals("LabeledText")) {
                 String shown = t.getText();

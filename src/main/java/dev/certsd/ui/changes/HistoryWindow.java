@@ -54,6 +54,20 @@ final class HistoryWindow {
         stepList.setId("history-steps");
         stepList.setPrefHeight(140);
         stepList.setPlaceholder(new Label(text.get("history.selectOne")));
+        // a step names two long paths: it wraps within the list rather than running off to the side
+        stepList.setCellFactory(v -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(stepList.widthProperty().subtract(24));
+            cell.setMinHeight(Region.USE_PREF_SIZE);
+            return cell;
+        });
 
         Button undoButton = new Button(null, new FontIcon("mdi2u-undo"));
         undoButton.setId("history-undo");

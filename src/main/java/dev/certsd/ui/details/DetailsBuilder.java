@@ -169,8 +169,7 @@ public final class DetailsBuilder {
                 .filter(x -> x.severity() == dev.certsd.diagnose.Severity.ERROR).toList();
         if (banner == null && !errors.isEmpty()) {
             // an error of this file, at the top: not below the certificate's fields
-            banner = new Details.Banner(Details.Tone.DANGER, text.fmt("details.file.errors", errors.size(),
-                    messages.render(errors.get(0), host.hostDir().dirName())));
+            banner = new Details.Banner(Details.Tone.DANGER, text.fmt("details.file.errors", errors.size()));
         }
         return new Details(file.name(), host.hostDir().dirName(), banner, sections,
                 lines(file.findings(), host.hostDir().dirName(), host));

@@ -191,14 +191,18 @@ public final class FindingsView {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         boolean[] busy = new boolean[1];
+        // measured against the room the pane gives, not the bar's own width: a VBox never makes a child narrower
+        // than its minimum, it lets it overflow (and the pane cuts it off)
+        java.util.function.DoubleSupplier room = () -> bar.getParent() instanceof Region r
+                ? r.getWidth() - r.snappedLeftInset() - r.snappedRightInset() : bar.getWidth();
         Runnable fit = () -> {
-            if (busy[0] || bar.getWidth() <= 0) {
+            if (busy[0] || room.getAsDouble() <= 0) {
                 return;
             }
             busy[0] = true;
             try {
                 mode.set(0);
-                while (mode.get() < 2 && bar.getWidth() < bar.minWidth(-1)) {
+                while (mode.get() < 2 && room.getAsDouble() < bar.minWidth(-1)) {
                     mode.set(mode.get() + 1);
                 }
             } finally {
@@ -206,6 +210,11 @@ public final class FindingsView {
             }
         };
         bar.widthProperty().addListener(o -> fit.run());
+        bar.parentProperty().addListener((o, a, p) -> {
+            if (p instanceof Region r) {
+                r.widthProperty().addListener(x -> fit.run());
+            }
+        });
         for (Severity s : order) {
             model.count(s).addListener(o -> javafx.application.Platform.runLater(fit));
         }

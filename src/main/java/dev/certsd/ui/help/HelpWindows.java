@@ -160,7 +160,7 @@ public final class HelpWindows {
         grid.getColumnConstraints().setAll(keys, words);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        shortcuts = stage("help.shortcuts.title", scroll, 640, 640);
+        shortcuts = stage("help.shortcuts.title", scroll, 660, 740);
         return present(shortcuts);
     }
 

@@ -24,6 +24,11 @@ final class AttemptRowView {
     }
 
     static VBox of(AttemptRow row, String clientName, UiText text, Consumer<String> copy) {
+        return of(row, clientName, text, copy, null);
+    }
+
+    /** @param showPair selects a pair's file in the main window, where its findings and fixes are; or null */
+    static VBox of(AttemptRow row, String clientName, UiText text, Consumer<String> copy, Consumer<String> showPair) {
         OutcomeLook look = OutcomeLook.of(row.outcome());
         FontIcon icon = new FontIcon(look.icon());
         icon.getStyleClass().addAll("outcome-icon", look.badgeClass());
@@ -59,6 +64,13 @@ final class AttemptRowView {
         VBox box = new VBox(4, head, explanation, facts,
                 command(row.curl(), text.get("probe.copy.curl"), "copy-curl", copy),
                 command(row.openssl(), text.get("probe.copy.openssl"), "copy-openssl", copy));
+        if (showPair != null && row.pair() != null && row.outcome() != dev.certsd.probe.Outcome.ACCEPTED) {
+            Button show = new Button(text.fmt("probe.showPair", row.pair()), new FontIcon("mdi2w-wrench"));
+            show.setId("show-pair");
+            show.getStyleClass().add(Styles.SMALL);
+            show.setOnAction(e -> showPair.accept(row.pair()));
+            box.getChildren().add(show);
+        }
         box.getStyleClass().add("attempt");
         box.getProperties().put("row", row);
         return box;

@@ -38,7 +38,15 @@ public final class ProbeView {
     private final VBox attempts = new VBox(10);
     private final ObjectProperty<Integer> timeout;
 
+    private final Consumer<String> showPair;
+
     public ProbeView(ProbeViewModel model, UiText text, Consumer<String> copy) {
+        this(model, text, copy, null);
+    }
+
+    /** @param showPair selects a pair's file in the main window (its findings and fixes); or null */
+    public ProbeView(ProbeViewModel model, UiText text, Consumer<String> copy, Consumer<String> showPair) {
+        this.showPair = showPair;
         this.model = model;
         this.text = text;
         this.copy = copy;
@@ -164,7 +172,7 @@ public final class ProbeView {
         String name = model.reportProperty().get() == null ? ""
                 : text.get("probe.client." + model.reportProperty().get().client().name());
         attempts.getChildren().setAll(model.attempts().stream()
-                .map(r -> AttemptRowView.of(r, name, text, copy)).toList());
+                .map(r -> AttemptRowView.of(r, name, text, copy, showPair)).toList());
     }
 
     static VBox section(String title, javafx.scene.Node body, UiText text) {

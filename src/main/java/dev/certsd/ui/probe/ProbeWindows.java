@@ -27,6 +27,9 @@ public final class ProbeWindows {
     private final ObservableBooleanValue dark;
     private final Consumer<String> copy;
     private final Map<Path, Open> open = new HashMap<>();
+    private java.util.function.BiConsumer<Path, String> showFile;
+    /** The client last chosen in a test of each root: the next test there starts with it. */
+    private final Map<Path, dev.certsd.layout.Client> chosen = new HashMap<>();
 
     private record Open(Stage stage, ProbeViewModel model) {
     }
@@ -54,11 +57,22 @@ public final class ProbeWindows {
             return existing.model();
         }
         ProbeViewModel model = new ProbeViewModel(root, hostDir, runner, background, text, messages);
+        // the root's client first; a client the user picked in an earlier test of this root wins
+        dev.certsd.layout.Client remembered = chosen.get(root.path());
+        if (remembered != null && remembered != model.clientProperty().get()) {
+            model.clientProperty().set(remembered);
+        }
+        model.clientProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                chosen.put(root.path(), c);
+            }
+        });
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(text.fmt("probe.window.title", hostDir));
         stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
-        javafx.scene.layout.BorderPane frame = new javafx.scene.layout.BorderPane(new ProbeView(model, text, copy).view());
+        javafx.scene.layout.BorderPane frame = new javafx.scene.layout.BorderPane(new ProbeView(model, text, copy,
+                showFile == null ? null : file -> showFile.accept(root.path().resolve(hostDir), file)).view());
         frame.setBottom(dev.certsd.ui.SecondaryWindow.closeRow(stage, text, "probe"));
         Scene scene = new Scene(frame, 980, 760);
         dev.certsd.ui.SecondaryWindow.closeOnKeys(stage, scene);
@@ -76,6 +90,11 @@ public final class ProbeWindows {
         stage.show();
         model.run();
         return model;
+    }
+
+    /** How a card's "Show FILE and its fixes" selects the file in the main window: (host directory, file name). */
+    public void useShowFile(java.util.function.BiConsumer<Path, String> show) {
+        this.showFile = show;
     }
 
     /** Closes every test window (each cancels its test). */

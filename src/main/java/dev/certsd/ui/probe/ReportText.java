@@ -133,7 +133,8 @@ final class ReportText {
             case GO_CHOICE -> text.fmt("probe.client.sends", name, r.goSends(), outcome);
             case NO_CERTIFICATE -> text.fmt("probe.client.sendsNone", name, outcome);
             case INSECURE_HTTPS -> text.fmt("probe.client.insecureHttps", outcome);
-            case PLAIN_HTTP -> text.fmt("probe.client.plainHttp", outcome);
+            case PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.layout.Client.CONTAINERD
+                    ? "probe.client.plainHttp.containerd" : "probe.client.plainHttp", outcome);
             case CONFIG_ERROR -> text.fmt("probe.client.configError", name);
             case HANGS -> text.fmt("probe.client.hangs", name);
         };
@@ -141,7 +142,11 @@ final class ReportText {
             case GO_CHOICE, NO_CERTIFICATE -> why;
             default -> messages.prediction(r);
         };
-        return new Answer(text.fmt("probe.client.title", name), headline, detail, p.success());
+        String title = text.fmt("probe.client.title", name);
+        if (r.modelledFor() != null) { // the release whose rules the prediction follows
+            title = text.fmt("verdict.withModelled", title, text.fmt("verdict.modelledFor", r.modelledFor().id()));
+        }
+        return new Answer(title, headline, detail, p.success());
     }
 
     /** A sentence when the docs' answer and the client's differ, else empty. */
@@ -160,7 +165,8 @@ final class ReportText {
                     r.goSends(), outcome), messages.differ());
             case NO_CERTIFICATE -> text.fmt("probe.differ.withWhy", text.fmt("probe.differ.nothingSent",
                     r.firstAccepted(), name, outcome), messages.differ());
-            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt("probe.differ.insecure", r.firstAccepted());
+            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.layout.Client.CONTAINERD
+                    ? "probe.differ.plainHttp.containerd" : "probe.differ.insecure", r.firstAccepted());
             case CONFIG_ERROR, HANGS -> text.fmt("probe.differ.config", r.firstAccepted(), name);
         };
     }

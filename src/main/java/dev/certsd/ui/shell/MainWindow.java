@@ -118,6 +118,11 @@ public final class MainWindow {
         EmptyStateView empty = new EmptyStateView(text, roots::openSample, this::chooseFolder);
         empty.offerNewRegistry(wizardCommands.setup());
         wizards.useProbeWindows(probes::open);
+        probes.useShowFile((dir, file) -> {
+            roots.selectedKeyProperty().set(dev.certsd.ui.tree.NodeKey.ofFile(dir.getParent(), dir.getFileName()
+                    .toString(), file));
+            s.toFront();
+        });
         StackPane center = new StackPane(main, empty.view());
         main.visibleProperty().bind(roots.emptyProperty().not());
         empty.view().visibleProperty().bind(roots.emptyProperty());

@@ -93,6 +93,20 @@ public final class RootsViewModel {
         }
     }
 
+    /**
+     * The roots a client here would read that the window does not list (not there yet, or removed): where a
+     * wizard may make one. One per directory.
+     */
+    public List<CertsRoot> missingRoots() {
+        java.util.Map<Path, CertsRoot> out = new java.util.LinkedHashMap<>();
+        for (CertsRoot r : discovery.candidates()) {
+            if (model(r.path()).isEmpty()) {
+                out.putIfAbsent(r.path(), r);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
     /** Found roots the user removed from the list: not listed again by {@link #start()}. */
     public void hide(java.util.Collection<Path> paths) {
         paths.forEach(p -> hidden.add(p.toAbsolutePath().normalize()));

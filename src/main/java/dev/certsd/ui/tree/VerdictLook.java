@@ -29,7 +29,7 @@ public final class VerdictLook {
     public String longText(Verdict v) {
         String sentence = sentence(v);
         return v.modelledFor() == null ? sentence
-                : sentence + " (" + text.fmt("verdict.modelledFor", v.modelledFor().id()) + ")";
+                : text.fmt("verdict.withModelled", sentence, text.fmt("verdict.modelledFor", v.modelledFor().id()));
     }
 
     private String sentence(Verdict v) {

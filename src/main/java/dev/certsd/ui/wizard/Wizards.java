@@ -146,14 +146,22 @@ public final class Wizards {
         return n instanceof Node.HostNode h ? h.root() : ((Node.FileNode) n).root();
     }
 
+    /** The window's roots, then the usual roots of this machine that are not there yet (the wizard makes them). */
     List<RootChoice> rootChoices() {
-        return RootChoice.of(roots.roots(), text);
+        List<RootChoice> choices = new java.util.ArrayList<>(RootChoice.of(roots.roots(), text));
+        for (CertsRoot r : roots.missingRoots()) {
+            choices.add(new RootChoice(r, text.fmt("wizard.root.missing", text.get("root.kind." + r.kind().name())),
+                    false));
+        }
+        return choices;
     }
 
     /** A fresh final page model whose success shows the host directory in the tree. */
     ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
         ApplyViewModel m = new ApplyViewModel(this::changes, background, text, elevation);
         m.onDone(p -> {
+            // the status bar says what was done last: an "Undone: ..." from before must not stay there
+            roots.notice(text.fmt("notice.wizardDone", p.changes().description().render(text.locale())));
             Path dir = hostDirOf.apply(p);
             if (dir != null) {
                 reveal(dir);

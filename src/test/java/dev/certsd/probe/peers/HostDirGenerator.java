@@ -118,6 +118,70 @@ public final class HostDirGenerator {
         return String.join("\n", written);
     }
 
+    /**
+     * Sometimes (3 cases in 5) a hosts.toml for containerd over the files {@link #write} made: {@code ca} and
+     * {@code client} in their string, list and pair forms (now and then a missing file), {@code skip_verify},
+     * {@code capabilities} (rarely without resolve, or with an unknown word), at the top level, in a {@code [host]}
+     * table, or both. Returns what it wrote ("" for none).
+     */
+    public String hostsToml(long seed, int index, Path dir, String url) throws IOException {
+        Random r = new Random(seed * 1_000_003L + index + 7_777_777L);
+        if (r.nextInt(5) < 2) {
+            return "";
+        }
+        List<String> files = new ArrayList<>();
+        try (var list = Files.list(dir)) {
+            list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().forEach(files::add);
+        }
+        files.add("missing.pem");
+        StringBuilder keys = new StringBuilder();
+        switch (r.nextInt(3)) {
+            case 1 -> keys.append("ca = ").append(q(ref(r, files))).append('\n');
+            case 2 -> keys.append("ca = [").append(q(ref(r, files))).append(", ").append(q(ref(r, files))).append("]\n");
+            default -> {
+            }
+        }
+        switch (r.nextInt(5)) {
+            case 1 -> keys.append("client = ").append(q(ref(r, files))).append('\n');
+            case 2 -> keys.append("client = [[").append(q(ref(r, files))).append(", ").append(q(ref(r, files)))
+                    .append("]]\n");
+            case 3 -> keys.append("client = [").append(q(ref(r, files))).append("]\n");
+            case 4 -> keys.append("client = [[").append(q(ref(r, files))).append(", ").append(q(ref(r, files)))
+                    .append("], [").append(q(ref(r, files))).append(", ").append(q(ref(r, files))).append("]]\n");
+            default -> {
+            }
+        }
+        int skip = r.nextInt(20);
+        if (skip < 2) {
+            keys.append("skip_verify = true\n");
+        } else if (skip == 2) {
+            keys.append("skip_verify = false\n");
+        }
+        int caps = r.nextInt(20);
+        if (caps < 4) {
+            keys.append("capabilities = [\"pull\", \"resolve\"]\n");
+        } else if (caps == 4) {
+            keys.append("capabilities = [\"pull\"]\n");
+        } else if (caps == 5) {
+            keys.append("capabilities = [\"pull\", \"resolve\", \"bogus\"]\n");
+        }
+        String text = switch (r.nextInt(4)) {
+            case 0 -> "server = " + q(url) + "\n" + keys;
+            case 3 -> "server = " + q(url) + "\n[host." + q(url) + "]\n" + keys;
+            default -> "[host." + q(url) + "]\n" + keys;
+        };
+        TestPki.write(dir, "hosts.toml", text);
+        return "hosts.toml:\n" + text;
+    }
+
+    private static String ref(Random r, List<String> files) {
+        return r.nextInt(12) == 0 ? files.get(files.size() - 1) : files.get(r.nextInt(files.size()));
+    }
+
+    private static String q(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static String file(Path dir, String name, byte[] content, String what) {
         TestPki.write(dir, name, content);
         return name + " (" + what + ", " + content.length + " bytes)";

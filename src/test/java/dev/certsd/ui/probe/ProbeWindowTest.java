@@ -124,6 +124,11 @@ class ProbeWindowTest {
         AttemptRow expired = (AttemptRow) rows.get(1).getProperties().get("row");
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
         assertEquals(expired.curl(), copied);
+        // the refused pair's card leads to the file, whose findings and fixes the main window shows
+        assertTrue(rows.get(2).lookup("#show-pair") == null, "an accepted pair needs no fix");
+        robot.interact(() -> ((Button) rows.get(1).lookup("#show-pair")).fire());
+        assertEquals(NodeKey.ofFile(certsd(), hostDir(registry), "a-expired.cert"),
+                window.roots().selectedKeyProperty().get());
     }
 
     @Test
@@ -158,6 +163,20 @@ class ProbeWindowTest {
         waitUntil(() -> model.stateProperty().get() == ProbeViewModel.State.CANCELLED, 3);
         assertTrue(text(robot, "#probe-status").startsWith("Cancelled."), text(robot, "#probe-status"));
         assertFalse(robot.lookup("#probe-answers").query().isVisible(), "no answers from half a test");
+    }
+
+    @Test
+    void theTestStartsWithTheRootsClientAndRemembersAChange(FxRobot robot) throws Exception {
+        Path dir = certsd().resolve(hostDir(registry));
+        dev.certsd.layout.CertsRoot root = window.roots().model(certsd()).orElseThrow().root();
+        robot.interact(() -> window.probes().open(root, hostDir(registry)));
+        ProbeViewModel first = window.probes().model(dir).orElseThrow();
+        assertEquals(Client.DOCKER, first.clientProperty().get(), "the root is read as Docker");
+        robot.interact(() -> first.clientProperty().set(Client.CONTAINERS));
+        robot.interact(() -> ((Stage) robot.lookup("#probe").query().getScene().getWindow()).hide());
+        waitUntil(() -> window.probes().model(dir).isEmpty(), 5);
+        robot.interact(() -> window.probes().open(root, hostDir(registry)));
+        assertEquals(Client.CONTAINERS, window.probes().model(dir).orElseThrow().clientProperty().get());
     }
 
     @Test

@@ -125,7 +125,7 @@ class MainWindowTest {
         javafx.scene.Node banner = robot.lookup("#details-banner").query();
         assertTrue(banner.getStyleClass().contains("banner-danger"), banner.getStyleClass().toString());
         String said = robot.from(banner).lookup(".label").queryAllAs(Label.class).iterator().next().getText();
-        assertTrue(said.startsWith("An error in this file: "), said);
+        assertTrue(said.startsWith("This file has an error; it is listed first below"), said);
         javafx.scene.layout.VBox content = (javafx.scene.layout.VBox) banner.getParent();
         int findings = content.getChildren().indexOf(robot.lookup("#details-findings").query());
         assertEquals(content.getChildren().indexOf(banner) + 1, findings, "the findings come right after the banner");

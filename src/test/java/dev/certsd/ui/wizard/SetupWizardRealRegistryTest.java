@@ -103,9 +103,9 @@ class SetupWizardRealRegistryTest {
         WizardRobot.next(robot);
         type(robot, "#client-name", "ci");
         robot.clickOn("#client-key");
-        // RSA: the connection test's TLS client sends no certificate for an EC P-256 pair to this registry
-        // (it logs "client didn't provide a certificate"), although skopeo does; see the report of issue 15
-        robot.clickOn("RSA 2048 (fastest RSA)");
+        // EC P-256: the kind of key the connection test once failed to present (fixed on main by reading pairs
+        // with the JDK's own parsers); RSA is covered by the other wizard tests
+        robot.clickOn("EC P-256 (small and fast)");
         type(robot, "#client-cn", "ci-runner");
         WizardRobot.next(robot);
         robot.clickOn("#client-ca-cert").write(clientCa.toString());

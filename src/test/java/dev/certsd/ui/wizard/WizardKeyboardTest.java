@@ -76,6 +76,7 @@ class WizardKeyboardTest {
         assertEquals("The same in a shell", WizardRobot.label(robot, "#apply-openssl-title"), "mkdir is no openssl");
         enterApplies(robot, w);
         assertTrue(Files.isDirectory(root().resolve(HOST)));
+        assertTrue(window.roots().noticeProperty().get().startsWith("Done: "), window.roots().noticeProperty().get());
     }
 
     @Test
