@@ -165,11 +165,12 @@ train_aot() {
     gui=false
   fi
   echo "AOT training run (${#targets[@]} test target(s), window: $gui) ..."
+  # A step that fails (say the local server was slow to start) still leaves a cache of what ran; without a cache
+  # file (the JVM did not get to its exit) the package goes without one and the launcher starts as before.
   if ! timeout 600 "${cmd[@]}" "-Dcertsd.training.gui=$gui" dev.certsd.app.AotTraining "$work" "${targets[@]}" \
       >"$work/training.log" 2>&1; then
-    echo "AOT training failed; the package is built without a cache:" >&2
+    echo "AOT training: a step failed$([ -f "$cache" ] && echo ', the cache holds the others' || echo ', no cache'):" >&2
     tail -20 "$work/training.log" >&2
-    rm -f "$cache"
   fi
   [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
   grep -h "AOT training" "$work/training.log" || true
