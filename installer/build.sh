@@ -148,7 +148,7 @@ train_aot() {
       -Verify 1 -www >/dev/null 2>&1 &
     server_pid=$!
     targets=("$host=https://127.0.0.1:$port/v2/")
-    sleep 0.5
+    for _ in $(seq 1 50); do (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
   else
     echo "AOT training: no openssl, so no \`test\` in the training run"
   fi
