@@ -43,6 +43,7 @@ if [ "${CERTSD_AOT:-1}" != 0 ] && [ -x "$JDK25/bin/jpackage" ] \
   AOT=1
   JAVA_OPTS+=(
     "--enable-native-access=ALL-UNNAMED,javafx.graphics"  # JavaFX loads its native libraries (JEP 472's warning)
+    "--sun-misc-unsafe-memory-access=allow"              # JavaFX 21's Marlin renderer (JEP 498's warning)
     "-Xlog:all=off" "-Xlog:all=warning:stderr"          # JVM warnings (e.g. a rejected cache) never on stdout
   )
   echo "JDK 25 at $JDK25: a Java 25 runtime with an AOT cache"
@@ -149,7 +150,7 @@ train_aot() {
       -Verify 1 -www >/dev/null 2>&1 &
     server_pid=$!
     targets=("$host=https://127.0.0.1:$port/v2/")
-    sleep 0.5
+    for _ in $(seq 1 50); do (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
   else
     echo "AOT training: no openssl, so no \`test\` in the training run"
   fi
@@ -166,11 +167,12 @@ train_aot() {
     gui=false
   fi
   echo "AOT training run (${#targets[@]} test target(s), window: $gui) ..."
+  # A step that fails (say the local server was slow to start) still leaves a cache of what ran; without a cache
+  # file (the JVM did not get to its exit) the package goes without one and the launcher starts as before.
   if ! timeout 600 "${cmd[@]}" "-Dcertsd.training.gui=$gui" dev.certsd.app.AotTraining "$work" "${targets[@]}" \
       >"$work/training.log" 2>&1; then
-    echo "AOT training failed; the package is built without a cache:" >&2
+    echo "AOT training: a step failed$([ -f "$cache" ] && echo ', the cache holds the others' || echo ', no cache'):" >&2
     tail -20 "$work/training.log" >&2
-    rm -f "$cache"
   fi
   [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
   grep -h "AOT training" "$work/training.log" || true
