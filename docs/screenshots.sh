@@ -27,7 +27,7 @@ selected="$work/data/sample/certs.d/expired.example.com:5000/client.cert"
 shoot() {
     local theme=$1 out=$2 sel=$3; shift 3
     local name; name=$(basename "$out" .png)
-    WORK="$work" THEME="$theme" OUT="$out" SELECTED="$sel" NAME="$name" OPTS="$*" \
+    WORK="$work" SETTLE="${SETTLE:-4}" THEME="$theme" OUT="$out" SELECTED="$sel" NAME="$name" OPTS="$*" \
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         set -euo pipefail
         java $OPTS -Dcertsd.config.dir="$WORK/config-$NAME" -Dcertsd.data.dir="$WORK/data" \
@@ -35,7 +35,7 @@ shoot() {
         app=$!
         win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
         xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800
-        sleep 4   # the scan, the layout after resizing, and the first paint
+        sleep "${SETTLE:-4}"   # the scan, the layout after resizing, and the first paint
         /usr/bin/import -window "$win" "$OUT"
         kill "$app"
         wait "$app" 2>/dev/null || true
@@ -171,12 +171,16 @@ JSON
 # The first run and the polish of issue 15: the main window at its own default size (1200x760, not resized) in
 # English and Japanese, the welcome of a machine without registry directories, the guided setup's trust page
 # (reached from the welcome with Enter, its default button), and Help > Keyboard shortcuts (Ctrl+/).
+# Japanese needs a font JavaFX can use: apt-get install -y fonts-ipafont-gothic (Noto CJK's .ttc alone draws boxes).
 shoot_polish() {
     local home="$work/polish-home"
     mkdir -p "$home"
     for lang in en ja; do
-        country=US; [ "$lang" = ja ] && country=JP
-        WORK="$work" LANGOPT="-Duser.language=$lang -Duser.country=$country" OUT="docs/main-default-$lang.png" SELECTED="$selected" \
+        country=US; settle=8
+        # Japanese: drawing the CJK glyphs the first time keeps the window busy for a good 20 s here (software
+        # rendering under Xvfb); shot earlier, the tree is half filled and the details still empty
+        [ "$lang" = ja ] && country=JP && settle=25
+        WORK="$work" LANGOPT="-Duser.language=$lang -Duser.country=$country" OUT="docs/main-default-$lang.png" SELECTED="$selected" SETTLE="$settle" \
         xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
             set -euo pipefail
             java $LANGOPT -Dcertsd.config.dir="$WORK/config-default-$RANDOM" -Dcertsd.data.dir="$WORK/data" \
@@ -184,7 +188,7 @@ shoot_polish() {
             app=$!
             win=$(timeout 60 xdotool search --sync --name "^Certs.d Studio$" | head -n1)
             xdotool windowmove "$win" 0 0
-            sleep 8   # the scan, then the details of the selected file
+            sleep "$SETTLE"   # the sample, the scan, then the details of the selected file
             /usr/bin/import -window "$win" "$OUT"; echo "wrote $OUT"
             kill "$app"; wait "$app" 2>/dev/null || true
         '
@@ -229,14 +233,14 @@ shoot_fleet() {
 
 case "${1:-all}" in
     main) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected" ;;
-    ja) shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP ;;
+    ja) SETTLE=25 shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP ;;
     fix) shoot_fix docs/fix-preview.png ;;
     probe) shoot_probe docs/probe.png ;;
     wizards) shoot_wizards ;;
     polish) shoot_polish ;;
     fleet) shoot_fleet ;;
     all) shoot light docs/main-light.png "$selected"; shoot dark docs/main-dark.png "$selected"
-         shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP
+         SETTLE=25 shoot light docs/main-ja.png "$selected" -Duser.language=ja -Duser.country=JP
          shoot_fix docs/fix-preview.png; shoot_probe docs/probe.png; shoot_wizards; shoot_polish; shoot_fleet ;;
     *) echo "usage: docs/screenshots.sh [main|ja|fix|probe|wizards|polish|fleet|all]" >&2; exit 2 ;;
 esac

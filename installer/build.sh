@@ -43,6 +43,7 @@ if [ "${CERTSD_AOT:-1}" != 0 ] && [ -x "$JDK25/bin/jpackage" ] \
   AOT=1
   JAVA_OPTS+=(
     "--enable-native-access=ALL-UNNAMED,javafx.graphics"  # JavaFX loads its native libraries (JEP 472's warning)
+    "--sun-misc-unsafe-memory-access=allow"              # JavaFX 21's Marlin renderer (JEP 498's warning)
     "-Xlog:all=off" "-Xlog:all=warning:stderr"          # JVM warnings (e.g. a rejected cache) never on stdout
   )
   echo "JDK 25 at $JDK25: a Java 25 runtime with an AOT cache"
@@ -102,9 +103,11 @@ add_privileged_helper() {
   dpkg-deb -R "$deb" "$work/pkg"
   # the times the AOT cache was trained with (see STAMP)
   if [ -n "${STAMP:-}" ]; then find "$work/pkg/opt/$NAME" -exec touch -h -d "@$STAMP" {} +; fi
-  # the Japanese window needs CJK glyphs, which a fresh Debian may lack: recommended, so apt installs it by default
+  # the Japanese window needs CJK glyphs, which a fresh Debian may lack: recommended, so apt installs it by default.
+  # IPA Gothic, a plain TrueType font: JavaFX 21 draws boxes with Noto CJK alone (a .ttc collection), measured under
+  # Xvfb on Debian 12 (docs/screenshots.sh polish); Noto CJK stays as the alternative other programs prefer.
   if ! grep -q '^Recommends:' "$work/pkg/DEBIAN/control"; then
-    sed -i '/^Depends:/a Recommends: fonts-noto-cjk' "$work/pkg/DEBIAN/control"
+    sed -i '/^Depends:/a Recommends: fonts-ipafont-gothic, fonts-noto-cjk' "$work/pkg/DEBIAN/control"
   fi
   install -D -m 0755 installer/linux/certsd-apply-prepared "$work/pkg/usr/lib/certsd-studio/certsd-apply-prepared"
   install -D -m 0644 installer/linux/dev.certsd.studio.policy \
@@ -113,7 +116,8 @@ add_privileged_helper() {
     (cd "$work/pkg" && md5sum usr/lib/certsd-studio/certsd-apply-prepared \
       usr/share/polkit-1/actions/dev.certsd.studio.policy >> DEBIAN/md5sums)
   fi
-  dpkg-deb --root-owner-group -b "$work/pkg" "$deb" >/dev/null
+  # gzip: xz (dpkg-deb's default) took minutes over the runtime and the AOT cache; every dpkg and apt reads gzip.
+  dpkg-deb -Zgzip -z6 --root-owner-group -b "$work/pkg" "$deb" >/dev/null
   rm -rf "$work"
   echo "added the privileged helper's wrapper and polkit policy to $deb"
 }
@@ -147,7 +151,7 @@ train_aot() {
       -Verify 1 -www >/dev/null 2>&1 &
     server_pid=$!
     targets=("$host=https://127.0.0.1:$port/v2/")
-    sleep 0.5
+    for _ in $(seq 1 50); do (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
   else
     echo "AOT training: no openssl, so no \`test\` in the training run"
   fi
@@ -164,11 +168,12 @@ train_aot() {
     gui=false
   fi
   echo "AOT training run (${#targets[@]} test target(s), window: $gui) ..."
+  # A step that fails (say the local server was slow to start) still leaves a cache of what ran; without a cache
+  # file (the JVM did not get to its exit) the package goes without one and the launcher starts as before.
   if ! timeout 600 "${cmd[@]}" "-Dcertsd.training.gui=$gui" dev.certsd.app.AotTraining "$work" "${targets[@]}" \
       >"$work/training.log" 2>&1; then
-    echo "AOT training failed; the package is built without a cache:" >&2
+    echo "AOT training: a step failed$([ -f "$cache" ] && echo ', the cache holds the others' || echo ', no cache'):" >&2
     tail -20 "$work/training.log" >&2
-    rm -f "$cache"
   fi
   [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
   grep -h "AOT training" "$work/training.log" || true

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /**
  * The command list of {@code certsd-studio --help}, wrapped as a reader expects: between words, or between two
  * Japanese characters, never inside a token ({@code 10.0.0.5:5000}, {@code NAME.key} stay whole; picocli's own
- * wrapping breaks after a colon or a dot), never with a closing mark first on a line; and with {@code gui}, which
+ * wrapping breaks after a colon or a dot), never with a closing mark first on a line nor an opening one last; and with {@code gui}, which
  * the launcher handles before picocli, listed last.
  */
 final class CommandList implements CommandLine.IHelpSectionRenderer {
@@ -17,6 +17,7 @@ final class CommandList implements CommandLine.IHelpSectionRenderer {
     private static final int INDENT = 2;
     private static final int NAME_COLUMN = 18;
     private static final String CLOSING = "、。）」：，";
+    private static final String OPENING = "（「『【";
 
     @Override
     public String render(CommandLine.Help help) {
@@ -86,19 +87,22 @@ final class CommandList implements CommandLine.IHelpSectionRenderer {
         int i = 0;
         while (i < text.length()) {
             int start = i;
-            while (i < text.length() && text.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < text.length() && wide(text.charAt(i))) {
-                i++;
-            } else {
-                while (i < text.length() && text.charAt(i) != ' ' && !wide(text.charAt(i))) {
+            do {
+                while (i < text.length() && text.charAt(i) == ' ') {
                     i++;
                 }
-            }
-            while (i < text.length() && CLOSING.indexOf(text.charAt(i)) >= 0) {
-                i++;
-            }
+                if (i < text.length() && wide(text.charAt(i))) {
+                    i++;
+                } else {
+                    while (i < text.length() && text.charAt(i) != ' ' && !wide(text.charAt(i))) {
+                        i++;
+                    }
+                }
+                while (i < text.length() && CLOSING.indexOf(text.charAt(i)) >= 0) {
+                    i++;
+                }
+                // an opening mark never ends a line: it goes with what it opens
+            } while (i < text.length() && OPENING.indexOf(text.charAt(i - 1)) >= 0);
             out.add(text.substring(start, i));
         }
         return out;

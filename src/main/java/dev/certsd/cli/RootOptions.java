@@ -72,6 +72,13 @@ final class RootOptions {
         return InstalledVersions.resolve(parsed.client(), parsed.version());
     }
 
+    /** The release picked with {@code --client NAME@VERSION}, else the newest modelled (another machine's). */
+    ClientVersion pickedVersion(CommandLine.Model.CommandSpec spec) {
+        ClientVersion parsed = ClientVersion.parse(client).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), String.format(text().getString("error.clientVersion"), client)));
+        return parsed.version() != null ? parsed : ClientVersion.newest(parsed.client());
+    }
+
     CertsRoot resolveRoot(CommandLine.Model.CommandSpec spec) throws IOException {
         Client c = client(spec);
         KnownRoots known = KnownRoots.ofThisMachine();

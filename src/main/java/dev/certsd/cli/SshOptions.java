@@ -92,9 +92,11 @@ final class SshOptions {
                 throw new IOException(String.format(RootOptions.text().getString("error.daemonJson"),
                         t.label() + ":" + machine.daemonJson(), e.getMessage()), e);
             }
-            String picked = o.client != null && o.client.contains("@") ? o.clientVersion(spec).version() : null;
+            // the release picked, else the one the machine's package says is installed (read, not run), else the newest
+            boolean picked = o.client != null && o.client.contains("@");
             ScanOptions options = MachineOptions.scanOptions(root, client, os, o.expiringDays, insecure)
-                    .withVersion(m.read(() -> dev.certsd.remote.RemoteVersions.resolve(m, client, picked)));
+                    .withVersion(picked ? o.pickedVersion(spec)
+                            : m.read(() -> dev.certsd.remote.RemoteVersions.resolve(m, client, null)));
             try {
                 RootReport report = m.scan(root, options, names);
                 return m.read(() -> then.apply(report));

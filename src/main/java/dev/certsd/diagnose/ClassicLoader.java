@@ -71,7 +71,8 @@ final class ClassicLoader {
                     if (e.readable() && key.readable()) {
                         GoKeyPair.Result r = loaded.computeIfAbsent(
                                 List.of(ByteBuffer.wrap(e.bytes()), ByteBuffer.wrap(key.bytes())),
-                                k -> GoKeyPair.load(e.bytes(), key.bytes())); // copies of a pair load once
+                                k -> GoKeyPair.load(e.bytes(), key.bytes(), // copies of a pair load once
+                                        e.content() == null ? null : e.content().goCertificates()));
                         keyPairs.put(e.name(), r);
                         if (!r.ok()) {
                             return stop(pairs, cas, r.error(), e.name(), null, keyPairs);

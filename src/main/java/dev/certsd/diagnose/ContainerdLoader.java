@@ -134,7 +134,8 @@ final class ContainerdLoader {
                 }
             }
             if (cert.readable() && key.readable()) {
-                GoKeyPair.Result r = GoKeyPair.load(cert.bytes(), key.bytes());
+                GoKeyPair.Result r = GoKeyPair.load(cert.bytes(), key.bytes(),
+                        cert.content() == null ? null : cert.content().goCertificates());
                 keyPairs.put(pair[0], r);
                 if (!r.ok()) {
                     return error(loadedPairs, loadedCas, "failed to load X509 key pair: " + r.error(), cert.name(),

@@ -36,12 +36,13 @@ public final class ProbeMessages {
                 if (a.sentCertificate() == null) {
                     yield fmt("outcome.REJECTED_AT_TLS.none", how);
                 }
-                String sent = fmt("outcome.REJECTED_AT_TLS.sent", how, a.sentCertificate());
-                yield a.rejection() == null ? sent : sent + " " + fmt("rejection." + a.rejection().name());
+                yield a.rejection() == null ? fmt("outcome.REJECTED_AT_TLS.sent", how, a.sentCertificate())
+                        : fmt("outcome.REJECTED_AT_TLS.sentBecause", how, a.sentCertificate(),
+                        fmt("rejection." + a.rejection().name()));
             }
             case REJECTED_AT_HTTP -> a.rejection() == null ? fmt("outcome.REJECTED_AT_HTTP", a.httpStatus(), title(a))
-                    : fmt("outcome.REJECTED_AT_HTTP", a.httpStatus(), title(a)) + " "
-                    + fmt("rejection." + a.rejection().name());
+                    : fmt("outcome.REJECTED_AT_HTTP.because", a.httpStatus(), title(a),
+                    fmt("rejection." + a.rejection().name()));
             case SERVER_NOT_TRUSTED -> fmt("outcome.SERVER_NOT_TRUSTED", a.verifyError());
             case NAME_MISMATCH -> fmt("outcome.NAME_MISMATCH", a.verifyError());
             case TIMEOUT -> fmt("outcome.TIMEOUT", a.phase());

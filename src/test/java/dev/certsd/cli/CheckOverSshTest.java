@@ -59,8 +59,10 @@ class CheckOverSshTest {
     @Test
     void checkOverSshGivesTheSameJsonAsTheLocalCheckOfTheSampleRoot() throws Exception {
         sshd.trustHostKey();
-        Run local = run("check", "--root", sample.toString(), "--json");
-        Run remote = run("check", "--ssh", sshd.target(), "--root", sample.toString(), "--json");
+        // a release picked for both: over SFTP the remote machine's installed dockerd cannot be asked its version
+        Run local = run("check", "--client", "docker@28.0", "--root", sample.toString(), "--json");
+        Run remote = run("check", "--client", "docker@28.0", "--ssh", sshd.target(), "--root", sample.toString(),
+                "--json");
         assertEquals("", remote.err());
         assertEquals(local.code(), remote.code());
         assertEquals(1, remote.code(), "the sample has broken directories");
@@ -70,6 +72,20 @@ class CheckOverSshTest {
         r.remove("scannedAt");
         assertEquals(l, r);
         assertEquals(SampleRoot.HOST_DIRS.size(), ((List<?>) r.get("hosts")).size());
+    }
+
+    @Test
+    void withNoReleasePickedTheRemoteMachinesInstalledReleaseIsModelledAsTheLocalOneIs() throws Exception {
+        sshd.trustHostKey();
+        Run local = run("check", "--root", sample.toString(), "--json");
+        Run remote = run("check", "--ssh", sshd.target(), "--root", sample.toString(), "--json");
+        assertEquals("", remote.err());
+        Map<String, Object> l = JSON.std.mapFrom(local.out());
+        Map<String, Object> r = JSON.std.mapFrom(remote.out());
+        assertEquals(l.get("clientVersion"), r.get("clientVersion"), "the same machine, read both ways");
+        l.remove("scannedAt");
+        r.remove("scannedAt");
+        assertEquals(l, r);
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The .deb's control file gains "Recommends: fonts-noto-cjk" right after Depends, as installer/build.sh adds it. */
+/**
+ * The .deb's control file gains a CJK font JavaFX can draw with (IPA Gothic; Noto CJK's .ttc alone shows boxes)
+ * right after Depends, as installer/build.sh adds it.
+ */
 class DebRecommendsTest {
     @TempDir
     Path tmp;
@@ -18,7 +21,7 @@ class DebRecommendsTest {
     void theBuildScriptsEditAddsTheCjkFontAfterDependsOnce() throws Exception {
         Path sed = ExternalTools.require("sed", "sed");
         String script = Files.readString(Path.of("installer/build.sh"));
-        String line = script.lines().filter(l -> l.contains("Recommends: fonts-noto-cjk")).findFirst().orElseThrow()
+        String line = script.lines().filter(l -> l.contains("Recommends: fonts-ipafont-gothic")).findFirst().orElseThrow()
                 .strip();
         String expression = line.substring(line.indexOf('\'') + 1, line.lastIndexOf('\''));
         Path control = Files.writeString(tmp.resolve("control"), "Package: certsd-studio\nVersion: 0.1.0\n"
@@ -26,6 +29,6 @@ class DebRecommendsTest {
         ExternalTools.Result r = ExternalTools.run(List.of(sed.toString(), "-i", expression, control.toString()), null);
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(List.of("Package: certsd-studio", "Version: 0.1.0", "Depends: libgtk-3-0, libc6",
-                "Recommends: fonts-noto-cjk", "Description: x"), Files.readAllLines(control));
+                "Recommends: fonts-ipafont-gothic, fonts-noto-cjk", "Description: x"), Files.readAllLines(control));
     }
 }

@@ -140,7 +140,8 @@ class SkopeoDifferentialTest {
         ENGINE_NANOS.addAndGet(t1 - t0);
         SKOPEO_NANOS.addAndGet(System.nanoTime() - t1);
         boolean pulled = run.exitCode() == 0;
-        String err = run.stderr().strip();
+        // skopeo logs through logrus, which quotes the message: \" stands for "
+        String err = run.stderr().strip().replace("\\\"", "\"");
         // only the error skopeo stops with counts (a warning about a dangling CA link is not one)
         String fatal = err.lines().filter(l -> l.contains("level=fatal")).findFirst().orElse("");
         boolean skopeoConfigError = CONFIG_ERROR_MARKERS.stream().anyMatch(fatal::contains)

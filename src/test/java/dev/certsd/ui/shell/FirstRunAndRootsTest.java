@@ -157,6 +157,38 @@ class FirstRunAndRootsTest {
         assertEquals(List.of(podman.toString()), new SettingsStore(home.resolve("config")).load().hidden());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void switchingTheLanguageKeepsTheRowsTheUserOpened(FxRobot robot) throws Exception {
+        Path mine = Files.createDirectories(home.resolve("mine/certs.d"));
+        Fixtures.healthy(mine.resolve("reg.example.com"));
+        robot.interact(() -> {
+            window.roots().addRoot(mine, Client.DOCKER);
+        });
+        NodeKey host = NodeKey.ofHost(mine, "reg.example.com");
+        waitUntil(() -> treeItem(robot, host) != null, 10);
+        robot.interact(() -> treeItem(robot, host).setExpanded(true));
+        MainWindow[] next = new MainWindow[1];
+        robot.interact(() -> next[0] = window.switchLanguage(Language.JAPANESE));
+        window = next[0];
+        waitUntil(() -> treeItem(robot, host) != null, 10);
+        assertTrue(treeItem(robot, host).isExpanded(), "the directory the user opened is still open");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
+        javafx.scene.control.TreeView<Node> tree = robot.lookup("#roots-tree").query();
+        List<javafx.scene.control.TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
+        while (!todo.isEmpty()) {
+            javafx.scene.control.TreeItem<Node> i = todo.remove(todo.size() - 1);
+            if (i.getValue() != null && i.getValue().key().equals(key)) {
+                return i;
+            }
+            todo.addAll(i.getChildren());
+        }
+        return null;
+    }
+
     private Optional<Verdict.Level> verdict(NodeKey host) {
         return window.roots().node(host).filter(n -> n instanceof Node.HostNode)
                 .map(n -> ((Node.HostNode) n).verdict().level());

@@ -157,7 +157,11 @@ class MainWindowTest {
         assertTrue(shown.contains("O=Certs.d Studio Sample,CN=expired client"), shown.toString());
         assertTrue(shown.stream().anyMatch(s -> s.endsWith("(expired 10 days ago)")), shown.toString());
         assertTrue(shown.contains("belongs with client.key: the key matches the certificate"), shown.toString());
-        assertTrue(shown.contains("ca.crt in this directory"), shown.toString());
+        assertTrue(shown.stream().anyMatch(s -> s.startsWith("ca.crt in this directory")), shown.toString());
+        // the signature of "issued by" is checked on a worker thread, and the details show the answer when it is in
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#details .label")
+                .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(
+                        "ca.crt in this directory (signature verified)")));
     }
 
     @Test

@@ -58,7 +58,9 @@ class EmptyStateWizardTest {
         robot.clickOn("#empty-new-registry");
         waitUntil(() -> window.wizards().last() != null, 5);
         WizardWindow w = window.wizards().last();
-        robot.clickOn("#registry-input").write("registry.example.com");
+        // the welcome's default is the guided setup: the registry, then a folder, as there is no root yet
+        assertEquals("Set up a registry", w.stage().getTitle());
+        robot.clickOn("#target-registry").write("registry.example.com");
         assertFalse(enabled(robot, "#wizard-next"), "no root to write into yet");
         robot.clickOn("#wizard-folder").write("etc/docker/certs.d");
         assertTrue(shown(robot, "#wizard-folder-problem"));
@@ -67,7 +69,11 @@ class EmptyStateWizardTest {
         assertFalse(shown(robot, "#wizard-folder-problem"));
         robot.clickOn("#wizard-folder-add");
         assertEquals("Directory: " + root.resolve("registry.example.com") + " (will be created)",
-                WizardRobot.label(robot, "#registry-dir-0"));
+                WizardRobot.label(robot, "#target-directory"));
+        WizardRobot.next(robot);
+        robot.clickOn("#setup-trust-PUBLIC");
+        WizardRobot.next(robot);
+        robot.clickOn("#setup-client-NONE");
         WizardRobot.next(robot);
         WizardRobot.apply(robot, w);
         assertTrue(Files.isDirectory(root.resolve("registry.example.com")));
