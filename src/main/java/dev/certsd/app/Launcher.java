@@ -35,10 +35,34 @@ public final class Launcher {
             gui(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
             return;
         }
+        prefetchClientVersion(args);
         Charset cs = outputCharset(Charset.defaultCharset());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         System.exit(CertsdCommand.run(args, out, err));
+    }
+
+    /**
+     * Commands that model the installed client ask its daemon's version ({@code dockerd --version}); started here, at
+     * once, it runs while the JVM loads the command line and scans. {@code --client NAME@VERSION} needs no question.
+     */
+    static void prefetchClientVersion(String[] args) {
+        if (!List.of("check", "test", "fix").contains(args[0])) {
+            return;
+        }
+        String client = "docker";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--client") && i + 1 < args.length) {
+                client = args[i + 1];
+            } else if (args[i].startsWith("--client=")) {
+                client = args[i].substring("--client=".length());
+            } else if (args[i].equals("--ssh") || args[i].startsWith("--ssh=")) {
+                return; // another machine's client: never this one's
+            }
+        }
+        if (!client.contains("@")) {
+            dev.certsd.layout.Client.fromId(client).ifPresent(dev.certsd.layout.InstalledVersions::prefetch);
+        }
     }
 
     /**
