@@ -188,7 +188,10 @@ public final class RemoteMachine implements Closeable {
         try {
             fs.close();
         } finally {
-            session.close(true);
+            // waited for (briefly), so that a bound on open connections holds for the sockets too, not only the count
+            session.close(true).await(CLOSE_WAIT_MILLIS);
         }
     }
+
+    private static final long CLOSE_WAIT_MILLIS = 1_000;
 }
