@@ -55,6 +55,7 @@ public final class FindingsView {
         CustomTextField search = new CustomTextField();
         search.setId("findings-search");
         search.setPromptText(text.get("findings.search"));
+        search.setTooltip(new Tooltip(text.get("findings.search"))); // the prompt is cut when the field gives way
         search.setLeft(Icons.of("mdi2m-magnify"));
         search.textProperty().bindBidirectional(model.queryProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
