@@ -30,7 +30,7 @@ final class RootOptions {
     @Option(names = "--root", paramLabel = "DIR", descriptionKey = "option.root")
     Path root;
 
-    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = "docker", descriptionKey = "option.client")
+    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = "docker", descriptionKey = "option.clientRelease")
     String client;
 
     @Option(names = "--daemon-json", paramLabel = "FILE", descriptionKey = "option.daemonJson")

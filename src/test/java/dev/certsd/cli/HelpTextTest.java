@@ -114,7 +114,10 @@ class HelpTextTest {
                                                it there). Compare it with the one the machine's
                                                administrator gives you first.
                       --client=CLIENT        Whose reading to model: docker (default),
-                                               containers (podman, skopeo, buildah), containerd.
+                                               containers (podman, skopeo, buildah),
+                                               containerd; NAME@VERSION models that release
+                                               (docker@20.10, containerd@1.6.20), else the one
+                                               installed here.
                       --daemon-json=FILE     Docker's daemon.json for insecure-registries
                                                (default: /etc/docker/daemon.json).
                       --expiring-days=DAYS   Warn about certificates that end within this many
