@@ -6,7 +6,6 @@ import dev.certsd.layout.Client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +73,10 @@ public final class SettingsStore {
         m.put("roots", roots);
         m.put("hiddenRoots", s.hidden());
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("settings.json.tmp");
-        Files.writeString(tmp, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(m));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // through the root-safe layer: staged, synced, renamed in the opened directory, never through a link
+        dev.certsd.files.AtomicWriter.write(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(m)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), true, null);
     }
 
     private static List<String> hidden(Map<String, Object> m) {
