@@ -109,6 +109,13 @@ add_privileged_helper() {
   if ! grep -q '^Recommends:' "$work/pkg/DEBIAN/control"; then
     sed -i '/^Depends:/a Recommends: fonts-ipafont-gothic, fonts-noto-cjk' "$work/pkg/DEBIAN/control"
   fi
+  # every jpackage placeholder expanded: one left in a maintainer script (a JDK release renamed it) breaks every
+  # later upgrade and removal of the package
+  local left
+  left=$(grep -lE '^[A-Z][A-Z_]+[A-Z]$' "$work/pkg/DEBIAN/"{preinst,postinst,prerm,postrm} 2>/dev/null || true)
+  if [ -n "$left" ]; then
+    echo "unexpanded jpackage placeholder in: $left" >&2; grep -nE '^[A-Z][A-Z_]+[A-Z]$' $left >&2; exit 1
+  fi
   install -D -m 0755 installer/linux/certsd-apply-prepared "$work/pkg/usr/lib/certsd-studio/certsd-apply-prepared"
   install -D -m 0644 installer/linux/dev.certsd.studio.policy \
     "$work/pkg/usr/share/polkit-1/actions/dev.certsd.studio.policy"
