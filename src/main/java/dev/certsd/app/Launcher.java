@@ -61,7 +61,7 @@ public final class Launcher {
             }
         }
         if (!client.contains("@")) {
-            dev.certsd.layout.Client.fromId(client).ifPresent(dev.certsd.layout.InstalledVersions::prefetch);
+            dev.certsd.roots.Client.fromId(client).ifPresent(dev.certsd.roots.InstalledVersions::prefetch);
         }
     }
 

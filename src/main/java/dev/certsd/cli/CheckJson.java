@@ -63,7 +63,7 @@ final class CheckJson {
     }
 
     /** The client release a verdict models: {@code {"id": "docker@20.10.24", "version": ..., "source": ...}}. */
-    static Map<String, Object> version(dev.certsd.layout.ClientVersion v) {
+    static Map<String, Object> version(dev.certsd.roots.ClientVersion v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id());
         m.put("client", v.client().id());

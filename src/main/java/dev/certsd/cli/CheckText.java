@@ -68,7 +68,7 @@ final class CheckText {
     }
 
     /** "Modelled: docker@20.10.24 (installed on this machine)": the release every verdict below follows. */
-    static String modelled(dev.certsd.layout.ClientVersion v, ResourceBundle text, Locale locale) {
+    static String modelled(dev.certsd.roots.ClientVersion v, ResourceBundle text, Locale locale) {
         return fmt(text, locale, "check.modelled", v.id() + " ("
                 + text.getString("check.modelled.source." + v.source().id()) + ")");
     }

@@ -2,7 +2,7 @@ package dev.certsd.cli;
 
 import dev.certsd.compare.CompareRun;
 import dev.certsd.compare.Comparison;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;

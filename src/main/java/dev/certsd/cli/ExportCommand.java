@@ -8,7 +8,7 @@ import dev.certsd.export.ExportSource;
 import dev.certsd.export.K3sExport;
 import dev.certsd.export.KubernetesExport;
 import dev.certsd.files.FileModes;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -10,7 +10,7 @@ import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
 import dev.certsd.files.Outcome;
 import dev.certsd.files.Preview;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.fix.Fix;
 import dev.certsd.fix.FixException;
 import dev.certsd.fix.FixKind;
@@ -173,7 +173,7 @@ final class FixCommand implements Callable<Integer> {
                     : p.needsPrivilege() ? FixResult.Outcome.NEEDS_PRIVILEGE : FixResult.Outcome.PLANNED;
             return new FixResult(hostName, finding, o, fix, cs, p.problems(), null, null, null, p.links());
         }
-        List<Text> links = changes.preview(cs).links();
+        List<Message> links = changes.preview(cs).links();
         Outcome outcome = changes.apply(cs);
         if (outcome instanceof Outcome.Done d) {
             return new FixResult(hostName, finding, FixResult.Outcome.APPLIED, fix, cs, List.of(), d.entry(), null, null,

@@ -6,7 +6,7 @@ import dev.certsd.files.JournalEntry;
 import dev.certsd.files.PreparedChange;
 import dev.certsd.files.Problem;
 import dev.certsd.fix.Fix;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.util.List;
 
 /**
@@ -21,7 +21,7 @@ import java.util.List;
  * @param links     the directories the change reaches through a symbolic link ("link → target")
  */
 record FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
-                 JournalEntry entry, PreparedChange prepared, String error, List<Text> links) {
+                 JournalEntry entry, PreparedChange prepared, String error, List<Message> links) {
 
     FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
               JournalEntry entry, PreparedChange prepared, String error) {

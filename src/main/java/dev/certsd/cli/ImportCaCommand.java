@@ -1,7 +1,7 @@
 package dev.certsd.cli;
 
-import dev.certsd.layout.HostDir;
-import dev.certsd.layout.HostDirNames;
+import dev.certsd.roots.HostDir;
+import dev.certsd.roots.HostDirNames;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;
@@ -88,7 +88,7 @@ final class ImportCaCommand implements Callable<Integer> {
             return run.refused(e.text());
         }
         if (source instanceof CaSource.NeedsPassword) {
-            return run.refused(dev.certsd.files.Text.of("dev.certsd.cli.cli", "importCa.needsPassword"));
+            return run.refused(dev.certsd.files.Message.of("dev.certsd.cli.cli", "importCa.needsPassword"));
         }
         if (source instanceof CaSource.Nothing n) {
             return run.refused(n.why());
@@ -106,7 +106,7 @@ final class ImportCaCommand implements Callable<Integer> {
             chosen = found.certificates().get(0).sha256(); // the user named this very file
         }
         if (chosen == null) {
-            return run.refused(dev.certsd.files.Text.of("dev.certsd.cli.cli", "importCa.choose"));
+            return run.refused(dev.certsd.files.Message.of("dev.certsd.cli.cli", "importCa.choose"));
         }
         Planned plan;
         try {

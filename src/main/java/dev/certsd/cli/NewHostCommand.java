@@ -1,6 +1,6 @@
 package dev.certsd.cli;
 
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.pki.HostTarget;
 import dev.certsd.pki.NewHostDirectory;
 import dev.certsd.pki.PkiException;

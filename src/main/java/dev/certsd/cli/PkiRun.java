@@ -7,7 +7,7 @@ import dev.certsd.files.JournalEntry;
 import dev.certsd.files.Outcome;
 import dev.certsd.files.Preview;
 import dev.certsd.files.Problem;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.material.Fingerprints;
 import dev.certsd.pki.Planned;
 import java.io.IOException;
@@ -56,14 +56,14 @@ final class PkiRun {
         }
     }
 
-    void line(Text t) {
+    void line(Message t) {
         if (!json) {
             out.println(TerminalText.text(t.render(locale)));
         }
     }
 
     /** The operation was refused before anything was planned (wrong passphrase, name taken...): exit 1. */
-    int refused(Text why) {
+    int refused(Message why) {
         doc.put("outcome", "refused");
         doc.put("error", why.render(Locale.ENGLISH));
         if (json) {
@@ -96,7 +96,7 @@ final class PkiRun {
         if (!json) {
             out.println(TerminalText.text(plan.changes().description().render(locale)));
             StepLines.print(out, plan.changes().ops(), locale, "  ");
-            for (Text n : plan.notes()) {
+            for (Message n : plan.notes()) {
                 out.println("  * " + TerminalText.text(n.render(locale)));
             }
         }

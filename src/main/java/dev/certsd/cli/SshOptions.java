@@ -3,10 +3,10 @@ package dev.certsd.cli;
 import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.ScanOptions;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.RootKind;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.RootKind;
 import dev.certsd.remote.RemoteAccess;
 import dev.certsd.remote.RemoteMachine;
 import dev.certsd.remote.SshSettings;
@@ -76,7 +76,7 @@ final class SshOptions {
             throws IOException {
         SshTarget t = parsedTarget(spec);
         Client client = o.client(spec);
-        var os = o.os == null ? dev.certsd.layout.OsFamily.LINUX : o.osFamily(spec);
+        var os = o.os == null ? dev.certsd.roots.OsFamily.LINUX : o.osFamily(spec);
         try (RemoteAccess access = new RemoteAccess(settings(spec)); RemoteMachine m = access.open(t)) {
             CertsRoot root = root(spec, o, m, client);
             List<String> names = names(spec, root, hostDirs);

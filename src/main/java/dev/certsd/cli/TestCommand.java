@@ -2,7 +2,7 @@ package dev.certsd.cli;
 
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.RootReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;

@@ -1,6 +1,6 @@
 package dev.certsd.cli;
 
-import dev.certsd.layout.HostDirNames;
+import dev.certsd.roots.HostDirNames;
 import dev.certsd.pki.Cancel;
 import dev.certsd.pki.HostTarget;
 import dev.certsd.pki.KeySpec;

@@ -3,7 +3,7 @@ package dev.certsd.compare;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.RootReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.remote.RemoteAccess;
 import dev.certsd.remote.RemoteMachine;
 import dev.certsd.remote.SshPath;

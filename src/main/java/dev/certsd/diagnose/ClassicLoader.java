@@ -1,7 +1,7 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.FileRole;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.FileRole;
 import dev.certsd.material.GoKeyPair;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ final class ClassicLoader {
     private final boolean privilegedReader;
     private final boolean systemRootsMerged;
 
-    private final dev.certsd.layout.ClientVersion version;
+    private final dev.certsd.roots.ClientVersion version;
 
     ClassicLoader(Client client, boolean privilegedReader, boolean systemRootsMerged,
-                  dev.certsd.layout.ClientVersion version) {
+                  dev.certsd.roots.ClientVersion version) {
         this.version = version;
         this.client = client;
         this.privilegedReader = privilegedReader;

@@ -1,6 +1,6 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.ClientVersion;
+import dev.certsd.roots.ClientVersion;
 import dev.certsd.material.GoKeyPair;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.ClientVersion;
-import dev.certsd.layout.HostDir;
+import dev.certsd.roots.ClientVersion;
+import dev.certsd.roots.HostDir;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,6 +122,6 @@ final class ContainerdEndpoints {
 
     /** containerd's docker.IsLocalhost: exactly "localhost", or a loopback IP literal. */
     static boolean isLocalhost(String host) {
-        return host.equals("localhost") || (dev.certsd.layout.IpLiteral.isLiteral(host) && HostsToml.isLoopback(host));
+        return host.equals("localhost") || (dev.certsd.roots.IpLiteral.isLiteral(host) && HostsToml.isLoopback(host));
     }
 }

@@ -1,8 +1,8 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.ClientVersion;
-import dev.certsd.layout.FileRole;
-import dev.certsd.layout.HostDir;
+import dev.certsd.roots.ClientVersion;
+import dev.certsd.roots.FileRole;
+import dev.certsd.roots.HostDir;
 import dev.certsd.material.GoKeyPair;
 import dev.certsd.material.GoPem;
 import dev.certsd.material.PemBlock;

@@ -1,6 +1,6 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.FileRole;
+import dev.certsd.roots.FileRole;
 import java.util.List;
 import java.util.Set;
 

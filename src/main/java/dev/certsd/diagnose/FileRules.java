@@ -4,8 +4,8 @@ import static dev.certsd.diagnose.Severity.ERROR;
 import static dev.certsd.diagnose.Severity.INFO;
 import static dev.certsd.diagnose.Severity.WARNING;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.FileRole;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.FileRole;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import dev.certsd.material.ContentIssue;

@@ -1,8 +1,8 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostDir;
-import dev.certsd.layout.IpLiteral;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostDir;
+import dev.certsd.roots.IpLiteral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

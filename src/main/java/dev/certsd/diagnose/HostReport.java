@@ -1,6 +1,6 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.HostDir;
+import dev.certsd.roots.HostDir;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -4,9 +4,9 @@ import static dev.certsd.diagnose.Severity.ERROR;
 import static dev.certsd.diagnose.Severity.INFO;
 import static dev.certsd.diagnose.Severity.WARNING;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostDir;
-import dev.certsd.layout.InsecureRegistries;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostDir;
+import dev.certsd.roots.InsecureRegistries;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.GoKeyPair;
 import java.nio.ByteBuffer;
@@ -50,7 +50,7 @@ final class HostRules {
         return Optional.empty();
     }
 
-    static Optional<Finding> insecure(HostDir dir, InsecureRegistries insecure, dev.certsd.layout.ClientVersion v) {
+    static Optional<Finding> insecure(HostDir dir, InsecureRegistries insecure, dev.certsd.roots.ClientVersion v) {
         return insecure.reasonFor(dir, v).map(r -> r.kind() == InsecureRegistries.Reason.Kind.DOCKER_HUB
                 ? Finding.of(FindingCode.DOCKER_HUB_CERTSD_IGNORED, WARNING, null, dir.registry())
                 : Finding.of(FindingCode.INSECURE_REGISTRY_CERTSD_IGNORED, WARNING, null, dir.registry(),

@@ -1,9 +1,9 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.FileRole;
-import dev.certsd.layout.HostDir;
-import dev.certsd.layout.HostDirNames;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.FileRole;
+import dev.certsd.roots.HostDir;
+import dev.certsd.roots.HostDirNames;
 import dev.certsd.material.Content;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -105,7 +105,7 @@ public final class HostScanner {
             usesHostsToml = o.usedHostsToml();
             tomlRoles = o.tomlRoles();
         } else {
-            boolean merged = options.os() != dev.certsd.layout.OsFamily.WINDOWS;
+            boolean merged = options.os() != dev.certsd.roots.OsFamily.WINDOWS;
             load = new ClassicLoader(client, options.privilegedReader(), merged, options.version()).load(entries);
         }
 

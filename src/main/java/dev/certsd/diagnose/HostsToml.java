@@ -1,8 +1,8 @@
 package dev.certsd.diagnose;
 
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.certsd.layout.ClientVersion;
-import dev.certsd.layout.HostDir;
+import dev.certsd.roots.ClientVersion;
+import dev.certsd.roots.HostDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ record HostsToml(List<Host> hosts) {
 
     /** As the newest containerd reads it. */
     static HostsToml parse(byte[] bytes) throws InvalidException {
-        return parse(bytes, ClientVersion.newest(dev.certsd.layout.Client.CONTAINERD));
+        return parse(bytes, ClientVersion.newest(dev.certsd.roots.Client.CONTAINERD));
     }
 
     /**
@@ -202,7 +202,7 @@ record HostsToml(List<Host> hosts) {
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!dev.certsd.layout.IpLiteral.isLiteral(host)) {
+        if (!dev.certsd.roots.IpLiteral.isLiteral(host)) {
             return false;
         }
         try {

@@ -1,10 +1,10 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostsFileResolver;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -65,7 +65,7 @@ public record MachineOptions(Path daemonJson, Path hostsFile) {
     public ScanOptions lenientScanOptions(CertsRoot root) {
         // the installed release: asked once per process (the window scans off its UI thread)
         return scanOptions(root, root.client(), OsFamily.current(), ScanOptions.DEFAULT_EXPIRING_SOON_DAYS,
-                insecureOrDefaults()).withVersion(dev.certsd.layout.InstalledVersions.resolve(root.client(), null));
+                insecureOrDefaults()).withVersion(dev.certsd.roots.InstalledVersions.resolve(root.client(), null));
     }
 
     /** How to scan {@code root} as {@code client} with insecure registries already read. */

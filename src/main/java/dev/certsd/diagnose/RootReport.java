@@ -1,6 +1,6 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.HostDirNames;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.HostDirNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

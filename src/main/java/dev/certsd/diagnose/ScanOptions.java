@@ -1,10 +1,10 @@
 package dev.certsd.diagnose;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.ClientVersion;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.ClientVersion;
+import dev.certsd.roots.HostsFileResolver;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
 import java.time.Clock;
 import java.util.Objects;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * @param modelledFor the client release whose rules this verdict follows, or null when not known
  */
 public record Verdict(Level level, String clientError, String errorFile, String hangsOn, Ignored ignoredBy,
-                      long errors, long warnings, dev.certsd.layout.ClientVersion modelledFor) {
+                      long errors, long warnings, dev.certsd.roots.ClientVersion modelledFor) {
 
     /** The banner of a host directory, most severe last. */
     public enum Level {

@@ -4,7 +4,7 @@ import dev.certsd.diagnose.FileEntry;
 import dev.certsd.diagnose.FileReport;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Verdict;
-import dev.certsd.layout.FileRole;
+import dev.certsd.roots.FileRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -19,7 +19,7 @@ final class ChangeLinks {
     }
 
     /** Each linked directory on the way to the change set's paths (nearest first per path), with its target. */
-    static List<Text> of(List<FileOp> ops) {
+    static List<Message> of(List<FileOp> ops) {
         Map<Path, Path> links = new LinkedHashMap<>();
         for (FileOp op : ops) {
             for (Path p : op.paths()) {
@@ -35,8 +35,8 @@ final class ChangeLinks {
                 }
             }
         }
-        List<Text> out = new ArrayList<>();
-        links.forEach((link, target) -> out.add(Text.of(Bundles.FILES, "step.throughLink", link, target)));
+        List<Message> out = new ArrayList<>();
+        links.forEach((link, target) -> out.add(Message.of(Bundles.FILES, "step.throughLink", link, target)));
         return out;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param description what the change does, for the preview and the undo history
  */
-public record ChangeSet(Text description, List<FileOp> ops) {
+public record ChangeSet(Message description, List<FileOp> ops) {
     public ChangeSet {
         Objects.requireNonNull(description, "description");
         ops = List.copyOf(ops);
@@ -18,7 +18,7 @@ public record ChangeSet(Text description, List<FileOp> ops) {
         }
     }
 
-    public static ChangeSet of(Text description, FileOp... ops) {
+    public static ChangeSet of(Message description, FileOp... ops) {
         return new ChangeSet(description, List.of(ops));
     }
 }

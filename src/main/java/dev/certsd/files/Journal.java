@@ -152,7 +152,7 @@ public final class Journal {
     }
 
     /** Records a new entry: the contents first, then the entry, so a deleted file is in the journal before it goes. */
-    JournalEntry add(Text description, List<FileOp> forward, List<FileOp> inverse, JournalEntry.Status status,
+    JournalEntry add(Message description, List<FileOp> forward, List<FileOp> inverse, JournalEntry.Status status,
                      Path prepared) throws IOException {
         // Never reuse a number the user may have seen, even of an entry since dropped from the redo history.
         Path counter = dir.resolve("last-id");

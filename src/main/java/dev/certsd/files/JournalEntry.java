@@ -11,7 +11,7 @@ import java.util.List;
  * @param inverse  the steps that restore the state before (undo applies them)
  * @param prepared the prepared directory while a privileged step is pending, else null
  */
-public record JournalEntry(long id, Instant time, Text description, Status status, List<FileOp> forward,
+public record JournalEntry(long id, Instant time, Message description, Status status, List<FileOp> forward,
                            List<FileOp> inverse, Path prepared) {
 
     /** Where an entry stands. The {@code *_PREPARED} states wait for the privileged helper or the script. */

@@ -86,7 +86,7 @@ final class OpCodec {
         return out;
     }
 
-    static Map<String, Object> text(Text t) {
+    static Map<String, Object> text(Message t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bundle", t.bundle());
         m.put("key", t.key());
@@ -94,9 +94,9 @@ final class OpCodec {
         return m;
     }
 
-    static Text text(Map<?, ?> m) {
+    static Message text(Map<?, ?> m) {
         List<String> args = ((List<?>) m.get("args")).stream().map(String::valueOf).toList();
-        return new Text(string(m, "bundle"), string(m, "key"), args);
+        return new Message(string(m, "bundle"), string(m, "key"), args);
     }
 
     private static Map<String, Object> expected(Expected e) {

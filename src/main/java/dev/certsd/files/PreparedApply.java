@@ -19,7 +19,7 @@ public final class PreparedApply {
     }
 
     /** What the helper did: the steps applied, or the problems that stopped it (then nothing was changed). */
-    public record Result(Text description, List<FileOp> steps, List<Problem> problems, List<Problem> rollbackProblems) {
+    public record Result(Message description, List<FileOp> steps, List<Problem> problems, List<Problem> rollbackProblems) {
         public Result {
             steps = List.copyOf(steps);
             problems = List.copyOf(problems);
@@ -53,7 +53,7 @@ public final class PreparedApply {
     public static Result run(Request request) {
         Path dir = request.directory().toAbsolutePath().normalize();
         Path manifestPath = dir.resolve(Preparer.MANIFEST);
-        Text description = Text.of(Bundles.FILES, "prepared.unread", dir);
+        Message description = Message.of(Bundles.FILES, "prepared.unread", dir);
         try {
             SystemUser user = SystemUser.byUid(request.userUid()).orElseThrow(() -> new ChangeException(
                     Problem.of(Problem.Code.PREPARED_UNKNOWN_USER, dir, request.userUid())));

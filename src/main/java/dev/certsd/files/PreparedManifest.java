@@ -21,15 +21,15 @@ final class PreparedManifest {
     private static final Set<String> FILE_MODES = Set.of("0600", "0644");
     private static final String DIRECTORY_MODE = "0755";
 
-    private final Text description;
+    private final Message description;
     private final List<Map<?, ?>> steps;
 
-    private PreparedManifest(Text description, List<Map<?, ?>> steps) {
+    private PreparedManifest(Message description, List<Map<?, ?>> steps) {
         this.description = description;
         this.steps = steps;
     }
 
-    Text description() {
+    Message description() {
         return description;
     }
 
@@ -44,7 +44,7 @@ final class PreparedManifest {
         if (m == null || !(m.get("ops") instanceof List<?> ops) || ops.isEmpty() || ops.size() > MAX_STEPS) {
             throw malformed(manifest, "no steps");
         }
-        Text description = description(m.get("description"), manifest);
+        Message description = description(m.get("description"), manifest);
         List<Map<?, ?>> steps = new ArrayList<>();
         for (Object o : ops) {
             if (!(o instanceof Map<?, ?> step)) {
@@ -183,11 +183,11 @@ final class PreparedManifest {
     }
 
     /** Only our own bundles and plain keys: the manifest must not choose what the helper loads. */
-    private static Text description(Object o, Path manifest) throws ChangeException {
+    private static Message description(Object o, Path manifest) throws ChangeException {
         if (o instanceof Map<?, ?> d && d.get("bundle") instanceof String bundle && bundle.matches("dev\\.certsd\\.[a-z.]+")
                 && d.get("key") instanceof String key && key.matches("[A-Za-z0-9._-]{1,100}")
                 && d.get("args") instanceof List<?> args && args.size() <= 20) {
-            return new Text(bundle, key, args.stream().map(String::valueOf).toList());
+            return new Message(bundle, key, args.stream().map(String::valueOf).toList());
         }
         throw malformed(manifest, "no description");
     }

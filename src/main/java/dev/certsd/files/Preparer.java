@@ -1,8 +1,8 @@
 package dev.certsd.files;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.KnownRoots;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.KnownRoots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ final class Preparer {
     private Preparer() {
     }
 
-    static PreparedChange prepare(Text description, Plan plan, Path base) throws IOException {
+    static PreparedChange prepare(Message description, Plan plan, Path base) throws IOException {
         Path dir = Files.createTempDirectory(base, "certsd-prepared-",
                 PosixFilePermissions.asFileAttribute(FileModes.PRIVATE_DIRECTORY));
         Files.setPosixFilePermissions(dir, FileModes.PRIVATE_DIRECTORY);

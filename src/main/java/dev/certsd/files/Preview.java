@@ -9,7 +9,7 @@ import java.util.Set;
  * it, the paths that need privileges, and the directories it reaches through a symbolic link (shown as
  * "link → target": the change lands in the target).
  */
-public record Preview(ChangeSet changeSet, List<Problem> problems, Set<Path> privileged, List<Text> links) {
+public record Preview(ChangeSet changeSet, List<Problem> problems, Set<Path> privileged, List<Message> links) {
     public Preview {
         problems = List.copyOf(problems);
         privileged = Set.copyOf(privileged);

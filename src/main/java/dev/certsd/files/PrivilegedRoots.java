@@ -1,8 +1,8 @@
 package dev.certsd.files;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.KnownRoots;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.KnownRoots;
+import dev.certsd.roots.OsFamily;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

@@ -27,7 +27,7 @@ final class PrivilegedScript {
      * @param roots     the known certs roots of the preparing user (the script adds {@code /etc/certsd-studio/roots})
      * @param homeRoots those of them in the user's home: new files there belong to the user who runs sudo
      */
-    static String render(Text description, Plan plan, List<Path> roots, List<Path> homeRoots, Path prepared) {
+    static String render(Message description, Plan plan, List<Path> roots, List<Path> homeRoots, Path prepared) {
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n");
         s.append("# Certs.d Studio: ").append(oneLine(description.render(Locale.ENGLISH))).append('\n');

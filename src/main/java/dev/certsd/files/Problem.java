@@ -90,11 +90,11 @@ public record Problem(Code code, Path path, List<String> args) {
         return new Problem(code, path, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
-    public Text text() {
+    public Message text() {
         List<String> all = new java.util.ArrayList<>();
         all.add(path == null ? "" : path.toString());
         all.addAll(args);
-        return new Text(Bundles.FILES, "problem." + code.name(), all);
+        return new Message(Bundles.FILES, "problem." + code.name(), all);
     }
 
     public String message(Locale locale) {

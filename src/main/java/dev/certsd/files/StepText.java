@@ -5,25 +5,25 @@ public final class StepText {
     private StepText() {
     }
 
-    public static Text of(FileOp op) {
+    public static Message of(FileOp op) {
         if (op instanceof FileOp.WriteFile w) {
-            return Text.of(Bundles.FILES, w.overwrites() ? "step.overwrite" : "step.create", w.path(),
+            return Message.of(Bundles.FILES, w.overwrites() ? "step.overwrite" : "step.create", w.path(),
                     w.content().length, FileModes.octal(w.mode()), Sha256.hex(w.content()));
         }
         if (op instanceof FileOp.Rename r) {
-            return Text.of(Bundles.FILES, "step.rename", r.from(), r.to());
+            return Message.of(Bundles.FILES, "step.rename", r.from(), r.to());
         }
         if (op instanceof FileOp.Delete d) {
-            return Text.of(Bundles.FILES, d.before().kind() == Expected.Kind.DIRECTORY ? "step.rmdir" : "step.delete",
+            return Message.of(Bundles.FILES, d.before().kind() == Expected.Kind.DIRECTORY ? "step.rmdir" : "step.delete",
                     d.path());
         }
         if (op instanceof FileOp.MakeDirectory m) {
-            return Text.of(Bundles.FILES, "step.mkdir", m.path(), FileModes.octal(m.mode()));
+            return Message.of(Bundles.FILES, "step.mkdir", m.path(), FileModes.octal(m.mode()));
         }
         FileOp.ChangeMode c = (FileOp.ChangeMode) op;
         if (c.before().mode() == null) {
-            return Text.of(Bundles.FILES, "step.chmod.to", c.path(), FileModes.octal(c.mode()));
+            return Message.of(Bundles.FILES, "step.chmod.to", c.path(), FileModes.octal(c.mode()));
         }
-        return Text.of(Bundles.FILES, "step.chmod", c.path(), FileModes.octal(c.before().mode()), FileModes.octal(c.mode()));
+        return Message.of(Bundles.FILES, "step.chmod", c.path(), FileModes.octal(c.before().mode()), FileModes.octal(c.mode()));
     }
 }

@@ -2,7 +2,7 @@ package dev.certsd.fix;
 
 import dev.certsd.diagnose.Finding;
 import dev.certsd.files.ChangeSet;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -21,11 +21,11 @@ public final class Fix {
     private final FixKind kind;
     private final Finding finding;
     private final Path hostDir;
-    private final Text description;
+    private final Message description;
     private final boolean needsPassphrase;
     private final Planner planner;
 
-    Fix(FixKind kind, Finding finding, Path hostDir, Text description, boolean needsPassphrase, Planner planner) {
+    Fix(FixKind kind, Finding finding, Path hostDir, Message description, boolean needsPassphrase, Planner planner) {
         this.kind = Objects.requireNonNull(kind);
         this.finding = Objects.requireNonNull(finding);
         this.hostDir = Objects.requireNonNull(hostDir);
@@ -51,7 +51,7 @@ public final class Fix {
     }
 
     /** What the fix does, for its button's tooltip and the preview's title. */
-    public Text description() {
+    public Message description() {
         return description;
     }
 

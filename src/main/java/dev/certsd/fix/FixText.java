@@ -1,6 +1,6 @@
 package dev.certsd.fix;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 
 /** Sentences of the fixes, from {@code fixes.properties}. */
 final class FixText {
@@ -9,7 +9,7 @@ final class FixText {
     private FixText() {
     }
 
-    static Text of(String key, Object... args) {
-        return Text.of(BUNDLE, key, args);
+    static Message of(String key, Object... args) {
+        return Message.of(BUNDLE, key, args);
     }
 }

@@ -56,12 +56,12 @@ final class HostFiles {
         if (certsByKey == null) {
             java.util.Map<String, String> m = new java.util.HashMap<>();
             for (FileReport r : report.files()) {
-                if (r.role() != dev.certsd.layout.FileRole.CLIENT_CERT || r.entry().content() == null) {
+                if (r.role() != dev.certsd.roots.FileRole.CLIENT_CERT || r.entry().content() == null) {
                     continue;
                 }
                 java.util.List<dev.certsd.material.CertInfo> certs = r.entry().content().goCertificates();
                 if (certs.isEmpty() || certs.get(0).publicKeyId() == null || m.containsKey(certs.get(0).publicKeyId())
-                        || taken(dev.certsd.layout.FileRole.base(r.name()) + ".key")) {
+                        || taken(dev.certsd.roots.FileRole.base(r.name()) + ".key")) {
                     continue;
                 }
                 m.put(certs.get(0).publicKeyId(), r.name());

@@ -7,8 +7,8 @@ import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Expected;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.FileOp;
-import dev.certsd.files.Text;
-import dev.certsd.layout.FileRole;
+import dev.certsd.files.Message;
+import dev.certsd.roots.FileRole;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ final class KeyFixes {
             return List.of();
         }
         FileEntry entry = e.get();
-        Text text = FixText.of("fix.decrypt", f.file());
+        Message text = FixText.of("fix.decrypt", f.file());
         Path path = h.dir().resolve(f.file());
         return List.of(new Fix(FixKind.DECRYPT_KEY, f, h.dir(), text, true, passphrase -> ChangeSet.of(text,
                 FileOp.WriteFile.overwrite(path, HostFiles.shown(entry),

@@ -6,7 +6,7 @@ import dev.certsd.diagnose.FindingCode;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Expected;
 import dev.certsd.files.FileOp;
-import dev.certsd.layout.FileRole;
+import dev.certsd.roots.FileRole;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.certsd.diagnose.FindingCode;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.FileOp;
-import dev.certsd.layout.FileRole;
+import dev.certsd.roots.FileRole;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.KeyInfo;
 import java.io.ByteArrayInputStream;

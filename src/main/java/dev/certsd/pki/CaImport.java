@@ -1,7 +1,7 @@
 package dev.certsd.pki;
 
 import dev.certsd.files.FileModes;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
 import dev.certsd.material.ContentIssue;
@@ -200,7 +200,7 @@ public final class CaImport {
     }
 
     /** Why {@code fileName} cannot name a CA file; empty when it can. */
-    public static Optional<Text> fileNameProblem(String fileName) {
+    public static Optional<Message> fileNameProblem(String fileName) {
         if (fileName == null || !fileName.endsWith(".crt")) {
             return Optional.of(PkiText.of("ca.nameExtension", String.valueOf(fileName)));
         }
@@ -220,7 +220,7 @@ public final class CaImport {
         CaCandidate chosen = offered.certificates().stream().filter(c -> c.matches(chosenSha256)).findFirst()
                 .orElseThrow(() -> PkiException.of("ca.notOffered", String.valueOf(chosenSha256)));
         String name = fileName != null ? fileName : suggestedName(dir);
-        Optional<Text> nameProblem = fileNameProblem(name);
+        Optional<Message> nameProblem = fileNameProblem(name);
         if (nameProblem.isPresent()) {
             throw new PkiException(nameProblem.get());
         }
@@ -228,7 +228,7 @@ public final class CaImport {
         if (already.isPresent()) {
             throw PkiException.of("ca.alreadyTrusted", chosen.subject(), dir.resolve(already.get()));
         }
-        List<Text> notes = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         if (!chosen.ca()) {
             notes.add(PkiText.of("ca.note.notCa", chosen.subject()));
         } else if (!chosen.selfSigned()) {

@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.util.List;
 
 /** What a source of CA certificates held: certificates to choose from, a request for a password, or nothing. */
@@ -27,6 +27,6 @@ public sealed interface CaSource {
     }
 
     /** Nothing to import; {@code why} says what the source held instead and what to do. */
-    record Nothing(Text why) implements CaSource {
+    record Nothing(Message why) implements CaSource {
     }
 }

@@ -1,7 +1,7 @@
 package dev.certsd.pki;
 
 import dev.certsd.files.FileModes;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class CertificateRequests {
         pending.add(w, keys.getPrivate(), keys.getPublic(), spec.hostDir(), spec.name(), out,
                 spec.subject().x500().toString(), clock.instant());
         Path waitingKey = pending.keyFile(PendingKeys.id(keys.getPublic()));
-        List<Text> notes = new ArrayList<>(placement.notes());
+        List<Message> notes = new ArrayList<>(placement.notes());
         notes.add(PkiText.of("csr.note", out, waitingKey));
         OpensslSteps openssl = new OpensslSteps()
                 .comment(PkiText.of("openssl.csr"))
@@ -105,7 +105,7 @@ public final class CertificateRequests {
                 chain.add(c.certificate());
             }
         }
-        List<Text> notes = new ArrayList<>(placement.notes());
+        List<Message> notes = new ArrayList<>(placement.notes());
         if (leaf.hasEku() && !leaf.extendedKeyUsages().contains("clientAuth")) {
             notes.add(PkiText.of("signed.noClientAuth", String.join(", ", leaf.extendedKeyUsages())));
         }

@@ -1,7 +1,7 @@
 package dev.certsd.pki;
 
 import dev.certsd.files.FileModes;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -35,7 +35,7 @@ public final class ClientCertificates {
         Certificates.Issued issued = Certificates.issue(spec.subject().x500(), keys, null,
                 clock.instant().minus(BACKDATE), clock.instant().plus(Duration.ofDays(spec.days())),
                 Certificates.Usage.CLIENT, List.of());
-        List<Text> notes = new ArrayList<>(placement.notes());
+        List<Message> notes = new ArrayList<>(placement.notes());
         notes.add(PkiText.of("selfSigned.note", placement.hostDir().resolve(placement.certFile())));
         OpensslSteps openssl = new OpensslSteps()
                 .comment(PkiText.of("openssl.selfSigned"))
@@ -55,7 +55,7 @@ public final class ClientCertificates {
     public Planned signedBy(ClientSpec spec, SigningCa ca, Cancel cancel, Progress progress) throws PkiException {
         spec.check();
         Placement placement = placement(spec);
-        List<Text> notes = new ArrayList<>(placement.notes());
+        List<Message> notes = new ArrayList<>(placement.notes());
         Instant now = clock.instant();
         Instant notAfter = now.plus(Duration.ofDays(spec.days()));
         if (ca.cert().getBasicConstraints() < 0) {
@@ -110,8 +110,8 @@ public final class ClientCertificates {
     }
 
     /** The host directory (made when missing), then the certificate and the key, 0600. */
-    private static Planned pair(ClientSpec spec, Placement placement, Certificates.Issued issued, Text description,
-                                List<Text> notes, OpensslSteps openssl) throws PkiException {
+    private static Planned pair(ClientSpec spec, Placement placement, Certificates.Issued issued, Message description,
+                                List<Message> notes, OpensslSteps openssl) throws PkiException {
         List<X509Certificate> certs = List.of(issued.cert());
         Writes w = new Writes().directory(spec.hostDir(), FileModes.DIRECTORY)
                 .file(spec.hostDir().resolve(placement.certFile()), Pem.ascii(Pem.certificates(certs)),

@@ -1,12 +1,12 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostDirNames;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
-import dev.certsd.layout.RootKind;
+import dev.certsd.files.Message;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostDirNames;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
+import dev.certsd.roots.RootKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.List;
  * @param warnings Docker skipping certs.d (loopback, insecure-registries, Docker Hub), Desktop's restart...
  */
 public record HostTarget(CertsRoot root, OsFamily os, String registry, String dirName, Path path, boolean exists,
-                         List<Text> warnings) {
+                         List<Message> warnings) {
     public HostTarget {
         warnings = List.copyOf(warnings);
     }
@@ -30,7 +30,7 @@ public record HostTarget(CertsRoot root, OsFamily os, String registry, String di
         Client client = root.client();
         String name = HostDirNames.dirNameFor(registry.registry(), client, os);
         Path path = root.path().resolve(name).toAbsolutePath().normalize();
-        List<Text> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
         if (client == Client.DOCKER) {
             insecure.reasonFor(registry.hostDir()).ifPresent(r -> warnings.add(
                     PkiText.of("host.insecure." + r.kind().name(), registry.registry(), r.detail())));

@@ -1,9 +1,9 @@
 package dev.certsd.pki;
 
 import dev.certsd.files.FileModes;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class NewHostDirectory {
     public static Optional<Planned> plan(RegistryInput.Valid registry, List<HostTarget> targets) throws PkiException {
         Writes w = new Writes();
         OpensslSteps commands = new OpensslSteps().comment(PkiText.of("openssl.newHost"));
-        List<dev.certsd.files.Text> notes = new ArrayList<>(registry.notes());
+        List<dev.certsd.files.Message> notes = new ArrayList<>(registry.notes());
         boolean any = false;
         for (HostTarget t : targets) {
             notes.addAll(t.warnings());

@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +18,7 @@ public record OpensslScript(List<Line> lines) {
     }
 
     /** A {@code #} comment. */
-    public record Comment(Text text) implements Line {
+    public record Comment(Message text) implements Line {
     }
 
     /** A command for a POSIX shell. */

@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
 final class OpensslSteps {
     private final List<OpensslScript.Line> lines = new ArrayList<>();
 
-    OpensslSteps comment(Text text) {
+    OpensslSteps comment(Message text) {
         lines.add(new OpensslScript.Comment(text));
         return this;
     }

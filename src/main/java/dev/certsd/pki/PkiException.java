@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.util.Locale;
 
 /**
@@ -8,14 +8,14 @@ import java.util.Locale;
  * {@link #text()} says what happened and what to do next, in the caller's language.
  */
 public class PkiException extends Exception {
-    private final transient Text text;
+    private final transient Message text;
 
-    public PkiException(Text text, Throwable cause) {
+    public PkiException(Message text, Throwable cause) {
         super(text.render(Locale.ENGLISH), cause);
         this.text = text;
     }
 
-    public PkiException(Text text) {
+    public PkiException(Message text) {
         this(text, null);
     }
 
@@ -23,7 +23,7 @@ public class PkiException extends Exception {
         return new PkiException(PkiText.of(key, args));
     }
 
-    public Text text() {
+    public Message text() {
         return text;
     }
 

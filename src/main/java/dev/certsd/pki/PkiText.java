@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 
 /** Sentences of the PKI engine, from {@code pki.properties} (English) and {@code pki_ja.properties}. */
 final class PkiText {
@@ -9,7 +9,7 @@ final class PkiText {
     private PkiText() {
     }
 
-    static Text of(String key, Object... args) {
-        return Text.of(BUNDLE, key, args);
+    static Message of(String key, Object... args) {
+        return Message.of(BUNDLE, key, args);
     }
 }

@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -47,7 +47,7 @@ public record Placement(Path hostDir, String name, int position, List<String> pa
      * Why {@code name} cannot name a pair (empty, a path, an extension typed along, characters a shell or Windows
      * would trip on); empty when it can.
      */
-    public static Optional<Text> nameProblem(String name) {
+    public static Optional<Message> nameProblem(String name) {
         if (name == null || name.isBlank()) {
             return Optional.of(PkiText.of("name.empty"));
         }
@@ -64,7 +64,7 @@ public record Placement(Path hostDir, String name, int position, List<String> pa
 
     /** The placement of {@code name} in {@code hostDir} (which need not exist yet). */
     public static Placement of(Path hostDir, String name) throws PkiException {
-        Optional<Text> problem = nameProblem(name);
+        Optional<Message> problem = nameProblem(name);
         if (problem.isPresent()) {
             throw new PkiException(problem.get());
         }
@@ -87,8 +87,8 @@ public record Placement(Path hostDir, String name, int position, List<String> pa
     }
 
     /** What the user should know about this position, for the name field and the summary. */
-    public List<Text> notes() {
-        List<Text> out = new ArrayList<>();
+    public List<Message> notes() {
+        List<Message> out = new ArrayList<>();
         if (!existing.isEmpty()) {
             out.add(PkiText.of("placement.exists", String.join(", ", existing)));
         }

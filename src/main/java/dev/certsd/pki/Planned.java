@@ -1,7 +1,7 @@
 package dev.certsd.pki;
 
 import dev.certsd.files.ChangeSet;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * @param openssl      the shell commands that do the same with openssl
  * @param certificates the certificates written, the main one first
  */
-public record Planned(ChangeSet changes, Placement placement, List<Text> notes, OpensslScript openssl,
+public record Planned(ChangeSet changes, Placement placement, List<Message> notes, OpensslScript openssl,
                       List<X509Certificate> certificates) {
     public Planned {
         notes = List.copyOf(notes);

@@ -2,7 +2,7 @@ package dev.certsd.pki;
 
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.FileOp;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,13 +18,13 @@ public final class Plans {
     }
 
     /** The operations in order, under {@code description}; the last placement of a client pair wins. */
-    public static Planned combine(Text description, List<Planned> parts) {
+    public static Planned combine(Message description, List<Planned> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("nothing to combine");
         }
         List<FileOp> ops = new ArrayList<>();
         Set<Path> made = new HashSet<>();
-        List<Text> notes = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         List<OpensslScript.Line> script = new ArrayList<>();
         List<java.security.cert.X509Certificate> certificates = new ArrayList<>();
         Placement placement = null;
@@ -51,7 +51,7 @@ public final class Plans {
     }
 
     /** "Set up REGISTRY: its CA root and a client certificate", for the journal and the history. */
-    public static Text setupDescription(String registry) {
+    public static Message setupDescription(String registry) {
         return PkiText.of("plan.setup", registry);
     }
 }

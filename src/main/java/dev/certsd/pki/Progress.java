@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 
 /**
  * Where a long operation reports how far it is: step {@code done} of {@code total}, and what it is doing now (a
@@ -11,5 +11,5 @@ public interface Progress {
     /** Reports nothing. */
     Progress NONE = (done, total, now) -> { };
 
-    void report(int done, int total, Text now);
+    void report(int done, int total, Message now);
 }

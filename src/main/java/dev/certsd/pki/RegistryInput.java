@@ -1,10 +1,10 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostDir;
-import dev.certsd.layout.HostDirNames;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.files.Message;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostDir;
+import dev.certsd.roots.HostDirNames;
+import dev.certsd.roots.OsFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public sealed interface RegistryInput {
      * @param registry host[:port] as in an image reference (IPv6 in brackets, no :443)
      * @param notes    what was stripped or changed, and why
      */
-    record Valid(String typed, String registry, HostDir hostDir, List<Text> notes) implements RegistryInput {
+    record Valid(String typed, String registry, HostDir hostDir, List<Message> notes) implements RegistryInput {
         public Valid {
             notes = List.copyOf(notes);
         }
@@ -38,13 +38,13 @@ public sealed interface RegistryInput {
     }
 
     /** Not a registry host; {@code problem} says why and what to type instead. */
-    record Invalid(String typed, Text problem) implements RegistryInput {
+    record Invalid(String typed, Message problem) implements RegistryInput {
     }
 
     static RegistryInput parse(String typed) {
         String raw = typed == null ? "" : typed;
         String s = raw.strip();
-        List<Text> notes = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         if (s.isEmpty()) {
             return new Invalid(raw, PkiText.of("registry.empty"));
         }

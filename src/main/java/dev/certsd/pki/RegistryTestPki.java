@@ -1,8 +1,8 @@
 package dev.certsd.pki;
 
 import dev.certsd.files.FileModes;
-import dev.certsd.files.Text;
-import dev.certsd.layout.IpLiteral;
+import dev.certsd.files.Message;
+import dev.certsd.roots.IpLiteral;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -49,7 +49,7 @@ public final class RegistryTestPki {
     }
 
     /** Why a SAN cannot go into the server certificate; empty when it can. */
-    public static Optional<Text> sanProblem(String san) {
+    public static Optional<Message> sanProblem(String san) {
         String s = san == null ? "" : san.strip();
         String bare = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
         if (IpLiteral.parse(bare).isPresent() || DNS_NAME.matcher(s).matches()) {
@@ -63,7 +63,7 @@ public final class RegistryTestPki {
         Set<String> out = new LinkedHashSet<>();
         out.add(spec.registry().hostDir().host());
         for (String s : spec.sans()) {
-            Optional<Text> p = sanProblem(s);
+            Optional<Message> p = sanProblem(s);
             if (p.isPresent()) {
                 throw new PkiException(p.get());
             }
@@ -122,7 +122,7 @@ public final class RegistryTestPki {
                 .file(caInHost, cert(registryCa), FileModes.CERTIFICATE, ow)
                 .file(spec.hostDir().resolve(placement.certFile()), cert(client), FileModes.CERTIFICATE, ow)
                 .file(spec.hostDir().resolve(placement.keyFile()), key(client), FileModes.KEY, ow);
-        List<Text> notes = new ArrayList<>(placement.notes());
+        List<Message> notes = new ArrayList<>(placement.notes());
         notes.add(PkiText.of("testPki.note", f.config(), f.nginx(), String.join(", ", sans)));
         progress.report(5, 5, PkiText.of("progress.done"));
         return new Planned(w.changeSet(PkiText.of("change.testPki", spec.registry().registry(), spec.serverOut(),

@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.layout.IpLiteral;
+import dev.certsd.roots.IpLiteral;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package dev.certsd.pki;
 
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ public record Subject(String commonName, String organization, String organizatio
     }
 
     /** Why this subject cannot be used, for the field as the user types; empty when it can. */
-    public Optional<Text> problem() {
+    public Optional<Message> problem() {
         if (commonName.isEmpty()) {
             return Optional.of(PkiText.of("subject.cnEmpty"));
         }
@@ -46,7 +46,7 @@ public record Subject(String commonName, String organization, String organizatio
     }
 
     void check() throws PkiException {
-        Optional<Text> p = problem();
+        Optional<Message> p = problem();
         if (p.isPresent()) {
             throw new PkiException(p.get());
         }

@@ -3,7 +3,7 @@ package dev.certsd.pki;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Expected;
 import dev.certsd.files.FileOp;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -66,7 +66,7 @@ final class Writes {
         return this;
     }
 
-    ChangeSet changeSet(Text description) {
+    ChangeSet changeSet(Message description) {
         return new ChangeSet(description, ops);
     }
 

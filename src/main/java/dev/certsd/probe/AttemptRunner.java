@@ -80,7 +80,7 @@ final class AttemptRunner {
             cancellation.register(s);
             SSLParameters params = s.getSSLParameters();
             params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            params.setServerNames(dev.certsd.layout.IpLiteral.isLiteral(endpoint.host()) ? List.of()
+            params.setServerNames(dev.certsd.roots.IpLiteral.isLiteral(endpoint.host()) ? List.of()
                     : List.of(new SNIHostName(endpoint.host())));
             s.setSSLParameters(params);
             b.phase = "handshake";

@@ -59,7 +59,7 @@ final class Commands {
         List<String> c = new ArrayList<>(List.of("openssl", "s_client", "-connect",
                 quote((connectTo != null ? connectTo : endpoint.host().contains(":") ? "[" + endpoint.host() + "]"
                         : endpoint.host()) + ":" + endpoint.port())));
-        if (!dev.certsd.layout.IpLiteral.isLiteral(endpoint.host())) {
+        if (!dev.certsd.roots.IpLiteral.isLiteral(endpoint.host())) {
             c.add("-servername");
             c.add(quote(endpoint.host()));
             c.add("-verify_hostname");

@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.HostDir;
+import dev.certsd.roots.HostDir;
 import java.net.URI;
 
 /**

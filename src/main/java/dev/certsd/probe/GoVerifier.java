@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.IpLiteral;
+import dev.certsd.roots.IpLiteral;
 import java.net.InetAddress;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;

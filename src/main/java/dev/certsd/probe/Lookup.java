@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.IpLiteral;
+import dev.certsd.roots.IpLiteral;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;

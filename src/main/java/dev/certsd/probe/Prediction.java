@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 
 /**
  * What the chosen client will make of a pull from this registry.

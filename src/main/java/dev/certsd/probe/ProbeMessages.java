@@ -21,7 +21,7 @@ public final class ProbeMessages {
     /** containerd's own words where its path is not Docker's (plain HTTP by its rules, not as an insecure registry). */
     private String forClient(String key, ProbeReport r) {
         String own = key + ".containerd";
-        return r.client() == dev.certsd.layout.Client.CONTAINERD && bundle.containsKey(own) ? own : key;
+        return r.client() == dev.certsd.roots.Client.CONTAINERD && bundle.containsKey(own) ? own : key;
     }
 
     public String explain(Attempt a) {

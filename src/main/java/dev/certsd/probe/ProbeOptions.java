@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

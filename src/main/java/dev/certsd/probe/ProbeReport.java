@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public record ProbeReport(String dir, Client client, Endpoint endpoint, ProxyCho
                           List<Path> caFiles, boolean systemRootsMerged, boolean skipVerify, List<Attempt> attempts,
                           List<String> acceptableIssuers, String firstAccepted, String goSends,
                           GoClientModel.Reason goReason, Prediction prediction,
-                          dev.certsd.layout.ClientVersion modelledFor) {
+                          dev.certsd.roots.ClientVersion modelledFor) {
     public ProbeReport {
         caFiles = List.copyOf(caFiles);
         attempts = List.copyOf(attempts);

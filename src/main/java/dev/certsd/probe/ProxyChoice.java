@@ -1,6 +1,6 @@
 package dev.certsd.probe;
 
-import dev.certsd.layout.IpLiteral;
+import dev.certsd.roots.IpLiteral;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;

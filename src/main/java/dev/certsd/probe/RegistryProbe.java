@@ -2,7 +2,7 @@ package dev.certsd.probe;
 
 import dev.certsd.diagnose.ContainerdHost;
 import dev.certsd.diagnose.HostReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.GoPem;
 import dev.certsd.material.PemBlock;

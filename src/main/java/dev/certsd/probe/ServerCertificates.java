@@ -124,7 +124,7 @@ public final class ServerCertificates {
             ctx.init(null, new TrustManager[] {tm}, null);
             try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, url.host(), url.port(), true)) {
                 SSLParameters params = s.getSSLParameters();
-                params.setServerNames(dev.certsd.layout.IpLiteral.isLiteral(url.host()) ? List.of()
+                params.setServerNames(dev.certsd.roots.IpLiteral.isLiteral(url.host()) ? List.of()
                         : List.of(new SNIHostName(url.host())));
                 s.setSSLParameters(params);
                 s.setSoTimeout(options.timeouts().handshakeMillis());

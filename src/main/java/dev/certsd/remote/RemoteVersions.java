@@ -1,8 +1,8 @@
 package dev.certsd.remote;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.ClientVersion;
-import dev.certsd.layout.InstalledVersions;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.ClientVersion;
+import dev.certsd.roots.InstalledVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

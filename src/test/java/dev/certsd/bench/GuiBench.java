@@ -2,7 +2,7 @@ package dev.certsd.bench;
 
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioApp;
-import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.workspace.Node;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import dev.certsd.files.FileModes;
 import dev.certsd.files.FileOp;
 import dev.certsd.files.Journal;
 import dev.certsd.files.Outcome;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.testing.TreeSnapshot;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +31,7 @@ class ApplyPreparedCommandTest {
     Path tmp;
 
     private ChangeSet changes(Path dir) {
-        return ChangeSet.of(Text.of("dev.certsd.fix.fixes", "fix.tighten", "weak.key"),
+        return ChangeSet.of(Message.of("dev.certsd.fix.fixes", "fix.tighten", "weak.key"),
                 new FileOp.ChangeMode(dir.resolve("weak.key"), FileModes.KEY, Expected.file(OLD, null)),
                 FileOp.WriteFile.create(dir.resolve("client.key"), KEY, FileModes.KEY));
     }

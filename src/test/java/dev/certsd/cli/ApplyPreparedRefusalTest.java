@@ -13,7 +13,7 @@ import dev.certsd.files.FileModes;
 import dev.certsd.files.FileOp;
 import dev.certsd.files.Journal;
 import dev.certsd.files.Outcome;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.testing.AsNobody;
 import dev.certsd.testing.RootOnly;
 import dev.certsd.testing.TreeSnapshot;
@@ -60,7 +60,7 @@ class ApplyPreparedRefusalTest {
 
     private Path prepare() throws Exception {
         FileChanges files = new FileChanges(Journal.open(tmp.resolve("journal")), tmp);
-        ChangeSet changes = ChangeSet.of(Text.of("dev.certsd.fix.fixes", "fix.tighten", "weak.key"),
+        ChangeSet changes = ChangeSet.of(Message.of("dev.certsd.fix.fixes", "fix.tighten", "weak.key"),
                 new FileOp.ChangeMode(host.resolve("weak.key"), FileModes.KEY, Expected.file(OLD, null)),
                 FileOp.WriteFile.create(host.resolve("client.key"), KEY, FileModes.KEY),
                 new FileOp.MakeDirectory(host.resolve("disabled"), FileModes.DIRECTORY));

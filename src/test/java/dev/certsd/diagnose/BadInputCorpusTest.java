@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.certsd.cli.CertsdCommand;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.ClientVersion;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.ClientVersion;
+import dev.certsd.roots.HostsFileResolver;
+import dev.certsd.roots.InsecureRegistries;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import java.nio.file.Files;
@@ -145,9 +145,9 @@ class ClientVersionRulesTest {
     @CsvSource({"27.5, false", "28.0, true", "20.10.24, false"})
     void ipv6LoopbackIsInsecureSinceDocker28(String version, boolean insecure) {
         InsecureRegistries ranges = InsecureRegistries.defaults(HostsFileResolver.of(root.resolve("none")));
-        var dir = dev.certsd.layout.HostDirNames.parse("[::1]:5000", Client.DOCKER, dev.certsd.layout.OsFamily.LINUX);
+        var dir = dev.certsd.roots.HostDirNames.parse("[::1]:5000", Client.DOCKER, dev.certsd.roots.OsFamily.LINUX);
         assertEquals(insecure, ranges.reasonFor(dir, ClientVersion.picked(Client.DOCKER, version)).isPresent());
-        var v4 = dev.certsd.layout.HostDirNames.parse("127.0.0.1:5000", Client.DOCKER, dev.certsd.layout.OsFamily.LINUX);
+        var v4 = dev.certsd.roots.HostDirNames.parse("127.0.0.1:5000", Client.DOCKER, dev.certsd.roots.OsFamily.LINUX);
         assertTrue(ranges.reasonFor(v4, ClientVersion.picked(Client.DOCKER, version)).isPresent());
     }
 
@@ -161,9 +161,9 @@ class ClientVersionRulesTest {
         assertTrue(ClientVersion.parse("docker@twenty").isEmpty());
         assertTrue(ClientVersion.parse("rkt@1.0").isEmpty());
         assertNull(ClientVersion.parse("containers@1.9").orElseThrow().version(), "one model for every release");
-        assertEquals("20.10.24", dev.certsd.layout.InstalledVersions.versionIn(
+        assertEquals("20.10.24", dev.certsd.roots.InstalledVersions.versionIn(
                 "Docker version 20.10.24+dfsg1, build 5d6db84").orElseThrow());
-        assertEquals("1.6.20", dev.certsd.layout.InstalledVersions.versionIn(
+        assertEquals("1.6.20", dev.certsd.roots.InstalledVersions.versionIn(
                 "containerd github.com/containerd/containerd 1.6.20~ds1 1.6.20~ds1-1+deb12u3").orElseThrow());
     }
 }

@@ -7,8 +7,8 @@ import static dev.certsd.testing.TestPki.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import java.io.ByteArrayOutputStream;

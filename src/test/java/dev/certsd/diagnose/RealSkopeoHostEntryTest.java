@@ -3,8 +3,8 @@ package dev.certsd.diagnose;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.peers.Skopeo;
 import dev.certsd.testing.ExternalTools;
 import dev.certsd.testing.Fixtures;

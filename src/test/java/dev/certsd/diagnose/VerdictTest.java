@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostsFileResolver;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.compare.Side;
 import dev.certsd.diagnose.MachineOptions;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.peers.PeerLogs;
 import dev.certsd.probe.peers.PeerPki;
 import dev.certsd.probe.peers.PeerProcess;

@@ -15,7 +15,7 @@ class OwnedByAnotherTest {
     Path tmp;
 
     private static ChangeSet writing(Path file) {
-        return ChangeSet.of(Text.of("dev.certsd.files.files", "x"), FileOp.WriteFile.create(file, new byte[] {1},
+        return ChangeSet.of(Message.of("dev.certsd.files.files", "x"), FileOp.WriteFile.create(file, new byte[] {1},
                 PosixFilePermissions.fromString("rw-r--r--")));
     }
 

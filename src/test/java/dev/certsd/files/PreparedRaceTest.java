@@ -80,7 +80,7 @@ class PreparedRaceTest {
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         FileChanges files = new FileChanges(Journal.open(base.resolve("journal")), shared);
         Path prepared = ((Outcome.NeedsPrivilege) files.prepare(ChangeSet.of(
-                Text.of(Bundles.FILES, "step.create", host.resolve("client.key")),
+                Message.of(Bundles.FILES, "step.create", host.resolve("client.key")),
                 FileOp.WriteFile.create(host.resolve("client.key"), KEY, FileModes.KEY)))).prepared().directory();
         Path blob = prepared.resolve("blobs").resolve(Sha256.hex(KEY));
         String good = Files.readString(prepared.resolve("change.json"));

@@ -111,8 +111,8 @@ class UndoRedoTest {
         return new FileChanges(Journal.open(journalDir), journalDir.getParent());
     }
 
-    static Text text() {
-        return Text.of("dev.certsd.files.files", "step.rename", "a", "b");
+    static Message text() {
+        return Message.of("dev.certsd.files.files", "step.rename", "a", "b");
     }
 
     static void write(Path p, byte[] content, String mode) throws IOException {

@@ -19,7 +19,7 @@ public final class UnprivilegedSession {
 
     /** One change set with every kind of step, against a host directory prepared by the test. */
     static ChangeSet changeSet(Path host) {
-        return ChangeSet.of(Text.of("dev.certsd.files.files", "step.rename", "test", "all kinds of steps"),
+        return ChangeSet.of(Message.of("dev.certsd.files.files", "step.rename", "test", "all kinds of steps"),
                 new FileOp.Rename(host.resolve("ca.cert"), host.resolve("ca.crt"), Expected.file(OLD, null)),
                 FileOp.WriteFile.create(host.resolve("client.key"), NEW_KEY, FileModes.KEY),
                 FileOp.WriteFile.overwrite(host.resolve("old.crt"), Expected.file(OLD, null), NEW_CA, FileModes.CERTIFICATE),

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.material.GoPem;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Outcome;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.material.GoPem;
 import dev.certsd.testing.TestPki;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Outcome;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.KeyParser;
 import dev.certsd.material.PrivateKeys;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.files.Text;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
-import dev.certsd.layout.RootKind;
+import dev.certsd.files.Message;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostsFileResolver;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
+import dev.certsd.roots.RootKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +43,7 @@ class NewHostDirectoryTest {
     void registriesAsTypedInDockerPullGiveTheirDirectoryName(String typed, String registry, String note) {
         RegistryInput.Valid v = assertInstanceOf(RegistryInput.Valid.class, RegistryInput.parse(typed));
         assertEquals(registry, v.registry());
-        assertEquals(note == null ? List.of() : List.of(note), v.notes().stream().map(Text::key).toList());
+        assertEquals(note == null ? List.of() : List.of(note), v.notes().stream().map(Message::key).toList());
     }
 
     @ParameterizedTest
@@ -67,7 +67,7 @@ class NewHostDirectoryTest {
     }
 
     private static List<String> warnings(HostTarget t) {
-        return t.warnings().stream().map(Text::key).toList();
+        return t.warnings().stream().map(Message::key).toList();
     }
 
     @Test

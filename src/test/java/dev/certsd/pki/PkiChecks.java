@@ -11,7 +11,7 @@ import dev.certsd.diagnose.Severity;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
 import dev.certsd.files.Outcome;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
 import dev.certsd.testing.ExternalTools;

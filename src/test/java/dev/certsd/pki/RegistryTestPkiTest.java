@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.material.CertInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.certsd.cli.CertsdCommand;
 import dev.certsd.diagnose.HostReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;
 import dev.certsd.testing.Fixtures;

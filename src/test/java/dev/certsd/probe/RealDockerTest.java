@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.Verdict;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.ClientVersion;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.ClientVersion;
 import dev.certsd.probe.peers.PeerLogs;
 import dev.certsd.probe.peers.PeerWorld;
 import dev.certsd.probe.peers.RealDockerd;

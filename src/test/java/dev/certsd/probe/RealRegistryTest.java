@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.peers.CliProcess;
 import dev.certsd.probe.peers.PeerLogs;
 import dev.certsd.probe.peers.PeerPki;

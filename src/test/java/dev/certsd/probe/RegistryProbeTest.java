@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.HostReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import java.net.InetAddress;

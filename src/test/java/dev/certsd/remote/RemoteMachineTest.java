@@ -10,9 +10,9 @@ import dev.certsd.diagnose.MachineOptions;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.RootScanner;
 import dev.certsd.diagnose.ScanOptions;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.OsFamily;
 import dev.certsd.sample.SampleRoot;
 import dev.certsd.testing.RealSshd;
 import java.io.IOException;
@@ -78,7 +78,7 @@ class RemoteMachineTest {
         RootReport local = new RootScanner(options(Client.DOCKER)).scan(CertsRoot.custom(sample, Client.DOCKER),
                 List.of());
         try (RemoteAccess access = new RemoteAccess(settings()); RemoteMachine m = access.open(target())) {
-            CertsRoot remoteRoot = new CertsRoot(m.path(sample.toString()), dev.certsd.layout.RootKind.CUSTOM,
+            CertsRoot remoteRoot = new CertsRoot(m.path(sample.toString()), dev.certsd.roots.RootKind.CUSTOM,
                     Client.DOCKER);
             RootReport remote = m.scan(remoteRoot, options(Client.DOCKER), List.of());
             assertEquals(local.hosts().size(), remote.hosts().size());
@@ -140,7 +140,7 @@ class RemoteMachineTest {
     void aConnectionKilledMidScanEndsWithAClearMessageLongBeforeTheTimeout() throws Exception {
         sshd.trustHostKey();
         try (RemoteAccess access = new RemoteAccess(settings()); RemoteMachine m = access.open(target())) {
-            CertsRoot root = new CertsRoot(m.path(sample.toString()), dev.certsd.layout.RootKind.CUSTOM, Client.DOCKER);
+            CertsRoot root = new CertsRoot(m.path(sample.toString()), dev.certsd.roots.RootKind.CUSTOM, Client.DOCKER);
             List<ProcessHandle> conns = sshd.connections();
             assertFalse(conns.isEmpty());
             signal("STOP", conns); // the scan starts and waits on its first answer...
@@ -169,7 +169,7 @@ class RemoteMachineTest {
         SshSettings quick = settings().withTimeout(Duration.ofMillis(800));
         List<ProcessHandle> conns = List.of();
         try (RemoteAccess access = new RemoteAccess(quick); RemoteMachine m = access.open(target())) {
-            CertsRoot root = new CertsRoot(m.path(sample.toString()), dev.certsd.layout.RootKind.CUSTOM, Client.DOCKER);
+            CertsRoot root = new CertsRoot(m.path(sample.toString()), dev.certsd.roots.RootKind.CUSTOM, Client.DOCKER);
             conns = sshd.connections();
             signal("STOP", conns);
             long start = System.nanoTime();

@@ -3,10 +3,10 @@ package dev.certsd.testing;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.HostScanner;
 import dev.certsd.diagnose.ScanOptions;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.HostsFileResolver;
-import dev.certsd.layout.InsecureRegistries;
-import dev.certsd.layout.OsFamily;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.HostsFileResolver;
+import dev.certsd.roots.InsecureRegistries;
+import dev.certsd.roots.OsFamily;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.Badge;
 import dev.certsd.diagnose.Severity;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.FileRole;
-import dev.certsd.layout.RootKind;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.FileRole;
+import dev.certsd.roots.RootKind;
 import dev.certsd.material.Content;
 import dev.certsd.material.KeyInfo;
-import dev.certsd.ui.tree.BadgeLook;
-import dev.certsd.ui.tree.RootModel;
+import dev.certsd.ui.workspace.BadgeLook;
+import dev.certsd.ui.workspace.RootModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -6,7 +6,7 @@ import dev.certsd.files.Preview;
 import dev.certsd.fix.Fix;
 import dev.certsd.fix.FixException;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.work.Background;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;

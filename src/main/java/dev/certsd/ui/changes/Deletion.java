@@ -5,9 +5,9 @@ import dev.certsd.diagnose.FileReport;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Expected;
 import dev.certsd.files.FileOp;
-import dev.certsd.files.Text;
+import dev.certsd.files.Message;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.workspace.Node;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class Deletion {
         if (node instanceof Node.FileNode f) {
             List<FileOp> ops = new ArrayList<>();
             entry(f.file().entry(), ops);
-            return new ChangeSet(Text.of(UiText.BUNDLE, "change.delete.file", f.file().name()), ops);
+            return new ChangeSet(Message.of(UiText.BUNDLE, "change.delete.file", f.file().name()), ops);
         }
         if (node instanceof Node.HostNode h) {
             List<FileOp> ops = new ArrayList<>();
@@ -42,26 +42,26 @@ final class Deletion {
                 entry(file.entry(), ops);
             }
             ops.add(new FileOp.Delete(h.host().path(), Expected.directory(null)));
-            return new ChangeSet(Text.of(UiText.BUNDLE, "change.delete.dir", h.host().hostDir().dirName(),
+            return new ChangeSet(Message.of(UiText.BUNDLE, "change.delete.dir", h.host().hostDir().dirName(),
                     h.host().files().size()), ops);
         }
-        throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.notRoot"));
+        throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.notRoot"));
     }
 
     private static void entry(FileEntry e, List<FileOp> ops) throws Unplannable {
         if (e.symlink()) {
-            throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.symlink", e.path()));
+            throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.symlink", e.path()));
         }
         switch (e.kind()) {
             case REGULAR -> {
                 if (e.bytes() == null) {
-                    throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", e.path()));
+                    throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.unreadable", e.path()));
                 }
                 ops.add(new FileOp.Delete(e.path(), Expected.file(e.bytes(), e.perms())));
             }
             case DIRECTORY -> directory(e.path(), ops);
-            case SPECIAL -> throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.special", e.path()));
-            default -> throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", e.path()));
+            case SPECIAL -> throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.special", e.path()));
+            default -> throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.unreadable", e.path()));
         }
     }
 
@@ -71,7 +71,7 @@ final class Deletion {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(children::add);
         } catch (IOException e) {
-            throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", dir));
+            throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.unreadable", dir));
         }
         children.sort(null);
         for (Path p : children) {
@@ -79,16 +79,16 @@ final class Deletion {
             try {
                 a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
-                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
+                throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.unreadable", p));
             }
             if (a.isSymbolicLink()) {
-                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.symlink", p));
+                throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.symlink", p));
             } else if (a.isDirectory()) {
                 directory(p, ops);
             } else if (!a.isRegularFile()) {
-                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.special", p));
+                throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.special", p));
             } else if (a.size() > MAX_BYTES) {
-                throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
+                throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.unreadable", p));
             } else {
                 ops.add(new FileOp.Delete(p, Expected.file(read(p), a.permissions())));
             }
@@ -102,7 +102,7 @@ final class Deletion {
                 return dev.certsd.material.InputFiles.read(in, p.toString(), (int) MAX_BYTES);
             }
         } catch (IOException e) {
-            throw new Unplannable(Text.of(UiText.BUNDLE, "change.delete.unreadable", p));
+            throw new Unplannable(Message.of(UiText.BUNDLE, "change.delete.unreadable", p));
         }
     }
 }

@@ -6,7 +6,7 @@ import dev.certsd.compare.DirComparison;
 import dev.certsd.compare.FileDifference;
 import dev.certsd.compare.FileFacts;
 import dev.certsd.diagnose.Verdict;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.remote.SshSettings;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;

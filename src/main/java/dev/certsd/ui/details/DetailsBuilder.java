@@ -13,10 +13,10 @@ import dev.certsd.material.GoKeyPair;
 import dev.certsd.material.IssuerSignatures;
 import dev.certsd.material.KeyInfo;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.Counts;
-import dev.certsd.ui.tree.Node;
-import dev.certsd.ui.tree.RootModel;
-import dev.certsd.ui.tree.VerdictLook;
+import dev.certsd.ui.workspace.Counts;
+import dev.certsd.ui.workspace.Node;
+import dev.certsd.ui.workspace.RootModel;
+import dev.certsd.ui.workspace.VerdictLook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -277,7 +277,7 @@ public final class DetailsBuilder {
      * a few milliseconds; the answers are remembered by content hash), or null when there is none.
      */
     public Runnable pendingCheck(Node node) {
-        if (!(node instanceof Node.FileNode f) || f.file().role() != dev.certsd.layout.FileRole.CLIENT_CERT) {
+        if (!(node instanceof Node.FileNode f) || f.file().role() != dev.certsd.roots.FileRole.CLIENT_CERT) {
             return null;
         }
         Content c = f.file().entry().content();

@@ -1,6 +1,6 @@
 package dev.certsd.ui.details;
 
-import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.workspace.RootsViewModel;
 import dev.certsd.ui.work.Coalesced;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

@@ -3,7 +3,7 @@ package dev.certsd.ui.findings;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.diagnose.Severity;
-import dev.certsd.ui.tree.NodeKey;
+import dev.certsd.ui.workspace.NodeKey;
 
 /**
  * One row of the findings list.

@@ -7,7 +7,7 @@ import dev.certsd.fleet.FleetReport;
 import dev.certsd.fleet.FleetScans;
 import dev.certsd.fleet.InventoryEntry;
 import dev.certsd.fleet.MachineResult;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.remote.RemoteAccess;
 import dev.certsd.remote.RemoteProblem;
 import dev.certsd.remote.SshSettings;

@@ -3,7 +3,7 @@ package dev.certsd.ui.fleet;
 import dev.certsd.fleet.FleetReport;
 import dev.certsd.fleet.Inventory;
 import dev.certsd.fleet.InventoryEntry;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.remote.RemoteProblem;
 import dev.certsd.remote.SshSettings;
 import dev.certsd.remote.SshTarget;

@@ -1,7 +1,7 @@
 package dev.certsd.ui.probe;
 
 import atlantafx.base.theme.Styles;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package dev.certsd.ui.probe;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.probe.ProbeReport;

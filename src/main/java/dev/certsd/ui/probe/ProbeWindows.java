@@ -1,6 +1,6 @@
 package dev.certsd.ui.probe;
 
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
@@ -29,7 +29,7 @@ public final class ProbeWindows {
     private final Map<Path, Open> open = new HashMap<>();
     private java.util.function.BiConsumer<Path, String> showFile;
     /** The client last chosen in a test of each root: the next test there starts with it. */
-    private final Map<Path, dev.certsd.layout.Client> chosen = new HashMap<>();
+    private final Map<Path, dev.certsd.roots.Client> chosen = new HashMap<>();
 
     private record Open(Stage stage, ProbeViewModel model) {
     }
@@ -58,7 +58,7 @@ public final class ProbeWindows {
         }
         ProbeViewModel model = new ProbeViewModel(root, hostDir, runner, background, text, messages);
         // the root's client first; a client the user picked in an earlier test of this root wins
-        dev.certsd.layout.Client remembered = chosen.get(root.path());
+        dev.certsd.roots.Client remembered = chosen.get(root.path());
         if (remembered != null && remembered != model.clientProperty().get()) {
             model.clientProperty().set(remembered);
         }

@@ -1,6 +1,6 @@
 package dev.certsd.ui.probe;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.GoClientModel;
 import dev.certsd.probe.ClientPath;
@@ -133,7 +133,7 @@ final class ReportText {
             case GO_CHOICE -> text.fmt("probe.client.sends", name, r.goSends(), outcome);
             case NO_CERTIFICATE -> text.fmt("probe.client.sendsNone", name, outcome);
             case INSECURE_HTTPS -> text.fmt("probe.client.insecureHttps", outcome);
-            case PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.layout.Client.CONTAINERD
+            case PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.roots.Client.CONTAINERD
                     ? "probe.client.plainHttp.containerd" : "probe.client.plainHttp", outcome);
             case CONFIG_ERROR -> text.fmt("probe.client.configError", name);
             case HANGS -> text.fmt("probe.client.hangs", name);
@@ -165,7 +165,7 @@ final class ReportText {
                     r.goSends(), outcome), messages.differ());
             case NO_CERTIFICATE -> text.fmt("probe.differ.withWhy", text.fmt("probe.differ.nothingSent",
                     r.firstAccepted(), name, outcome), messages.differ());
-            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.layout.Client.CONTAINERD
+            case INSECURE_HTTPS, PLAIN_HTTP -> text.fmt(r.client() == dev.certsd.roots.Client.CONTAINERD
                     ? "probe.differ.plainHttp.containerd" : "probe.differ.insecure", r.firstAccepted());
             case CONFIG_ERROR, HANGS -> text.fmt("probe.differ.config", r.firstAccepted(), name);
         };

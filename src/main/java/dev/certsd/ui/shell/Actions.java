@@ -1,9 +1,9 @@
 package dev.certsd.ui.shell;
 
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.Node;
-import dev.certsd.ui.tree.NodeActions;
-import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.workspace.Node;
+import dev.certsd.ui.workspace.NodeActions;
+import dev.certsd.ui.workspace.RootsViewModel;
 import dev.certsd.ui.wizard.WizardCommands;
 import java.io.IOException;
 import java.util.Optional;

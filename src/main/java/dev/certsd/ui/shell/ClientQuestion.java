@@ -1,7 +1,7 @@
 package dev.certsd.ui.shell;
 
-import dev.certsd.layout.Client;
-import dev.certsd.layout.ClientGuess;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.ClientGuess;
 import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import java.nio.file.Path;

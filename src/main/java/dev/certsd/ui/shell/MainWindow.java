@@ -12,9 +12,9 @@ import dev.certsd.ui.details.DetailsViewModel;
 import dev.certsd.ui.findings.FindingsView;
 import dev.certsd.ui.findings.FindingsViewModel;
 import dev.certsd.ui.probe.ProbeWindows;
-import dev.certsd.ui.tree.Node;
-import dev.certsd.ui.tree.RootsTreeView;
-import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.workspace.Node;
+import dev.certsd.ui.workspace.RootsTreeView;
+import dev.certsd.ui.workspace.RootsViewModel;
 import dev.certsd.ui.wizard.WizardCommands;
 import dev.certsd.ui.wizard.Wizards;
 import dev.certsd.ui.work.NextPulses;
@@ -119,7 +119,7 @@ public final class MainWindow {
         empty.offerNewRegistry(wizardCommands.setup());
         wizards.useProbeWindows(probes::open);
         probes.useShowFile((dir, file) -> {
-            roots.selectedKeyProperty().set(dev.certsd.ui.tree.NodeKey.ofFile(dir.getParent(), dir.getFileName()
+            roots.selectedKeyProperty().set(dev.certsd.ui.workspace.NodeKey.ofFile(dir.getParent(), dir.getFileName()
                     .toString(), file));
             s.toFront();
         });
@@ -156,7 +156,7 @@ public final class MainWindow {
         s.setMinHeight(480);
         placeWindow(s);
         s.setOnHidden(e -> saveSettings());
-        roots.roots().addListener((javafx.collections.ListChangeListener<dev.certsd.ui.tree.RootModel>) c -> saveSettings());
+        roots.roots().addListener((javafx.collections.ListChangeListener<dev.certsd.ui.workspace.RootModel>) c -> saveSettings());
         roots.holdScans();
         roots.start();
         if (startup.open() != null) {
@@ -196,13 +196,13 @@ public final class MainWindow {
         }
         settings = settings.withLanguage(choice.tag());
         saveSettings();
-        dev.certsd.ui.tree.NodeKey selected = roots.selectedKeyProperty().get();
+        dev.certsd.ui.workspace.NodeKey selected = roots.selectedKeyProperty().get();
         probes.closeAll();
         changes.closeWindows();
-        for (dev.certsd.ui.tree.RootModel m : roots.roots()) {
+        for (dev.certsd.ui.workspace.RootModel m : roots.roots()) {
             context.watcher().unwatch(m.root().path());
         }
-        java.util.Set<dev.certsd.ui.tree.NodeKey> open = tree.expandedKeys();
+        java.util.Set<dev.certsd.ui.workspace.NodeKey> open = tree.expandedKeys();
         MainWindow next = new MainWindow(context.withLocale(choice.locale()));
         next.show(stage, Startup.NONE);
         next.tree.expand(open);

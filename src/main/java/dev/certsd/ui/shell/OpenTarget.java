@@ -1,7 +1,7 @@
 package dev.certsd.ui.shell;
 
-import dev.certsd.ui.tree.NodeKey;
-import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.RootsViewModel;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

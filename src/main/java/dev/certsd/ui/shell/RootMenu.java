@@ -1,10 +1,10 @@
 package dev.certsd.ui.shell;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.Node;
-import dev.certsd.ui.tree.NodeActions;
-import dev.certsd.ui.tree.RootsViewModel;
+import dev.certsd.ui.workspace.Node;
+import dev.certsd.ui.workspace.NodeActions;
+import dev.certsd.ui.workspace.RootsViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

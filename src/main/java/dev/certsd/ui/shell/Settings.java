@@ -1,6 +1,6 @@
 package dev.certsd.ui.shell;
 
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import java.util.List;
 
 /**

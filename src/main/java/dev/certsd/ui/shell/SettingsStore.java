@@ -1,8 +1,8 @@
 package dev.certsd.ui.shell;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,12 +5,12 @@ import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
 import dev.certsd.files.PrivilegedRunner;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.KnownRoots;
-import dev.certsd.layout.RootDiscovery;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.KnownRoots;
+import dev.certsd.roots.RootDiscovery;
 import dev.certsd.ui.probe.ProbeRunner;
-import dev.certsd.ui.tree.ChangeWatcher;
-import dev.certsd.ui.tree.RootWatcher;
+import dev.certsd.ui.workspace.ChangeWatcher;
+import dev.certsd.ui.workspace.RootWatcher;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.FxBackground;
 import java.io.IOException;
@@ -62,8 +62,8 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
     public static StudioContext ofThisMachine() throws IOException {
         // the installed dockerd/containerd are asked for their version once, off the UI thread, before any scan
         Thread versions = new Thread(() -> {
-            for (dev.certsd.layout.Client c : dev.certsd.layout.Client.values()) {
-                dev.certsd.layout.InstalledVersions.installed(c);
+            for (dev.certsd.roots.Client c : dev.certsd.roots.Client.values()) {
+                dev.certsd.roots.InstalledVersions.installed(c);
             }
         }, "certsd-client-versions");
         versions.setDaemon(true);

@@ -1,6 +1,6 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;

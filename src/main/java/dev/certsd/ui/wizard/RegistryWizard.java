@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
 import java.util.List;
 import javafx.collections.ListChangeListener;

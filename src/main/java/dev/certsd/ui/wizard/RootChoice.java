@@ -1,9 +1,9 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.RootModel;
+import dev.certsd.ui.workspace.RootModel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;

@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.probe.Answer;

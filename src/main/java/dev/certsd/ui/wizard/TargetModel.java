@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
 import dev.certsd.diagnose.ScanOptions;
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.pki.HostTarget;
 import dev.certsd.pki.RegistryInput;
 import dev.certsd.ui.UiText;

@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.tree.Node;
+import dev.certsd.ui.workspace.Node;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

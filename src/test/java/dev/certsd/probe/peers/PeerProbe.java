@@ -1,7 +1,7 @@
 package dev.certsd.probe.peers;
 
 import dev.certsd.diagnose.HostReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.ProbeOptions;

@@ -2,7 +2,7 @@ package dev.certsd.probe.peers;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.certsd.diagnose.HostReport;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.ProbeReport;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.fleet.FleetReport;
 import dev.certsd.fleet.InventoryEntry;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.Client;
 import dev.certsd.remote.SshSettings;
 import dev.certsd.remote.SshTarget;
 import dev.certsd.sample.SampleRoot;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Outcome;
 import dev.certsd.probe.ProbeMessages;

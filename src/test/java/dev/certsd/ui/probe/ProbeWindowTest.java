@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.probe.TestTlsServer;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.tree.NodeKey;
-import dev.certsd.ui.tree.RootWatcher;
+import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.RootWatcher;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -168,7 +168,7 @@ class ProbeWindowTest {
     @Test
     void theTestStartsWithTheRootsClientAndRemembersAChange(FxRobot robot) throws Exception {
         Path dir = certsd().resolve(hostDir(registry));
-        dev.certsd.layout.CertsRoot root = window.roots().model(certsd()).orElseThrow().root();
+        dev.certsd.roots.CertsRoot root = window.roots().model(certsd()).orElseThrow().root();
         robot.interact(() -> window.probes().open(root, hostDir(registry)));
         ProbeViewModel first = window.probes().model(dir).orElseThrow();
         assertEquals(Client.DOCKER, first.clientProperty().get(), "the root is read as Docker");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

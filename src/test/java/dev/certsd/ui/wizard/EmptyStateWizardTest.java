@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.tree.NodeKey;
+import dev.certsd.ui.workspace.NodeKey;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,16 +2,16 @@ package dev.certsd.ui.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.ShownTexts;
 import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.tree.NodeKey;
-import dev.certsd.ui.tree.RootWatcher;
+import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.RootWatcher;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
 import java.time.Clock;

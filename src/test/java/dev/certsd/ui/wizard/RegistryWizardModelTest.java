@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.ScanOptions;
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
-import dev.certsd.layout.OsFamily;
-import dev.certsd.layout.RootKind;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.roots.OsFamily;
+import dev.certsd.roots.RootKind;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
-import dev.certsd.layout.Client;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.tree.NodeKey;
+import dev.certsd.ui.workspace.NodeKey;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package dev.certsd.ui.wizard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.layout.CertsRoot;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.testing.ExternalTools;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.tree.RootWatcher;
+import dev.certsd.ui.workspace.RootWatcher;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
