@@ -28,12 +28,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The small pieces every wizard page is made of: a labelled field with its problem right under it (shown as the
  * user types), notes, banners, a path field with a Browse button, and a code block with a Copy button.
  */
-final class Fields {
+public final class Fields {
     private Fields() {
     }
 
     /** A label, the input, and the input's problem below it, in red, as soon as the user has typed something. */
-    static VBox field(String label, Control input, ObservableStringValue problem, String id) {
+    public static VBox field(String label, Control input, ObservableStringValue problem, String id) {
         Label l = new Label(label);
         l.setLabelFor(input);
         l.getStyleClass().add("field-label");
@@ -42,7 +42,7 @@ final class Fields {
     }
 
     /** The problem of an input: hidden while the input is untouched and empty, red and with an icon otherwise. */
-    static Label problem(Control input, ObservableStringValue problem, String id) {
+    public static Label problem(Control input, ObservableStringValue problem, String id) {
         SimpleBooleanProperty touched = new SimpleBooleanProperty(!(input instanceof TextInputControl));
         if (input instanceof TextInputControl t) {
             touched.set(!t.getText().isEmpty());
@@ -62,7 +62,7 @@ final class Fields {
     }
 
     /** Sentences under a field or on a page, one label each, following the list. */
-    static VBox notes(ObservableList<String> lines, String styleClass, String id) {
+    public static VBox notes(ObservableList<String> lines, String styleClass, String id) {
         VBox box = new VBox(4);
         box.setId(id);
         Runnable fill = () -> box.getChildren().setAll(lines.stream().map(s -> {
@@ -83,7 +83,7 @@ final class Fields {
     }
 
     /** A coloured box with an icon and a sentence; hidden while the sentence is empty. */
-    static HBox banner(String kind, String icon, ObservableStringValue sentence, String id) {
+    public static HBox banner(String kind, String icon, ObservableStringValue sentence, String id) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
@@ -97,21 +97,21 @@ final class Fields {
         return box;
     }
 
-    static Label paragraph(String s) {
+    public static Label paragraph(String s) {
         Label l = new Label(s);
         l.setWrapText(true);
         l.setMinHeight(Label.USE_PREF_SIZE);
         return l;
     }
 
-    static Label heading(String s) {
+    public static Label heading(String s) {
         Label l = new Label(s);
         l.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
         return l;
     }
 
     /** A text field for a path with a Browse button that opens the platform's file chooser. */
-    static HBox pathField(TextField field, UiText text, boolean save, Consumer<FileChooser> setup) {
+    public static HBox pathField(TextField field, UiText text, boolean save, Consumer<FileChooser> setup) {
         Button browse = new Button(text.get("wizard.browse"), new FontIcon("mdi2f-folder-open-outline"));
         browse.setId(field.getId() == null ? null : field.getId() + "-browse");
         browse.setOnAction(e -> {
@@ -133,7 +133,7 @@ final class Fields {
     }
 
     /** A read-only monospaced block with a Copy button above it. */
-    static VBox code(String title, ObservableStringValue content, UiText text, Consumer<String> copy, String id) {
+    public static VBox code(String title, ObservableStringValue content, UiText text, Consumer<String> copy, String id) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
@@ -154,5 +154,16 @@ final class Fields {
         box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !content.get().isEmpty(), content));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /** A labelled path field for a PEM or DER file (a certificate or a key), with Browse. */
+    public static VBox pemFile(String labelText, TextField field, UiText text) {
+        Label label = new Label(labelText);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        return new VBox(4, label, pathField(field, text, false, c -> c.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(text.get("wizard.filter.pem"), "*.pem", "*.crt", "*.cert", "*.key",
+                        "*.cer", "*.der"),
+                new FileChooser.ExtensionFilter(text.get("wizard.filter.all"), "*"))));
     }
 }

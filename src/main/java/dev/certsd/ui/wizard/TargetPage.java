@@ -18,11 +18,11 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The page that picks the host directory: a root, the registry as typed in docker pull, what that makes. */
-final class TargetPage {
+public final class TargetPage {
     private TargetPage() {
     }
 
-    static WizardPage page(TargetModel model, UiText text, String intro) {
+    public static WizardPage page(TargetModel model, UiText text, String intro) {
         ComboBox<RootChoice> root = new ComboBox<>(model.roots());
         root.setMaxWidth(Double.MAX_VALUE);
         root.valueProperty().bindBidirectional(model.rootProperty());
@@ -60,7 +60,7 @@ final class TargetPage {
     }
 
     /** "Another certs.d folder: [path] [Browse…] [Add]", with the path's problem under it. */
-    static VBox folderRow(StringProperty folder, ReadOnlyStringProperty problem, BooleanBinding addable, Runnable add,
+    public static VBox folderRow(StringProperty folder, ReadOnlyStringProperty problem, BooleanBinding addable, Runnable add,
                           UiText text) {
         TextField field = new TextField();
         field.setId("wizard-folder");

@@ -1,8 +1,18 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.registry;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.Fields;
+import dev.certsd.ui.wizard.RootChoice;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.WizardContext;
+import dev.certsd.ui.wizard.WizardPage;
+import dev.certsd.ui.wizard.WizardWindow;
+import dev.certsd.ui.wizard.ca.CaImportWizard;
+import dev.certsd.ui.wizard.client.ClientWizard;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -16,12 +26,12 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The new-registry wizard's window: the registry and the roots on one page, then review and apply. */
-final class RegistryWizard {
+public final class RegistryWizard {
     private RegistryWizard() {
     }
 
     /** @param root the root selected in the tree, chosen alone; null for the default choice */
-    static WizardWindow open(Wizards w, CertsRoot root) {
+    public static WizardWindow open(WizardContext w, CertsRoot root) {
         UiText text = w.text();
         RegistryWizardModel model = new RegistryWizardModel(w.rootChoices(), w.scanOptions(), text);
         if (root != null) {
@@ -42,13 +52,12 @@ final class RegistryWizard {
         VBox after = new VBox(6, Fields.paragraph(text.get("wizard.registry.continue")), buttons);
 
         WizardPage first = firstPage(model, text);
-        WizardPage last = ApplyPage.page(apply, text, w.copy(), model::planner, null, after);
-        window[0] = new WizardWindow("wizard-registry", text.get("wizard.registry.title"), List.of(first, last),
-                apply, text, w.owner(), w.dark());
+        WizardPage last = w.applyPage(apply, model::planner, null, after);
+        window[0] = w.window("wizard-registry", text.get("wizard.registry.title"), List.of(first, last), apply);
         return window[0];
     }
 
-    private static void continueWith(Wizards w, RegistryWizardModel model, WizardWindow window, boolean client) {
+    private static void continueWith(WizardContext w, RegistryWizardModel model, WizardWindow window, boolean client) {
         RootChoice root = model.firstChosen().orElse(null);
         if (root == null || model.registry() == null) {
             return;

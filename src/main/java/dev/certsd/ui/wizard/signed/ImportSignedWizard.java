@@ -1,7 +1,12 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.signed;
 
 import dev.certsd.pki.PendingKeys;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.Fields;
+import dev.certsd.ui.wizard.WizardContext;
+import dev.certsd.ui.wizard.WizardPage;
+import dev.certsd.ui.wizard.WizardWindow;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,19 +22,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
 /** "Import signed certificate": the waiting keys, the certificate the CA sent, the pair's name; then apply. */
-final class ImportSignedWizard {
+public final class ImportSignedWizard {
     private ImportSignedWizard() {
     }
 
-    static WizardWindow open(Wizards w) {
+    public static WizardWindow open(WizardContext w) {
         UiText text = w.text();
         ImportSignedModel model = new ImportSignedModel(w.pending(), w.background(), text, w.clock());
         ApplyViewModel apply = w.applyModel(p -> p.placement() == null ? null : p.placement().hostDir());
         List<WizardPage> pages = List.of(firstPage(model, text),
-                ApplyPage.page(apply, text, w.copy(), model::planner, null, null));
+                w.applyPage(apply, model::planner, null, null));
         model.load();
-        return new WizardWindow("wizard-signed", text.get("wizard.signed.title"), pages, apply, text, w.owner(),
-                w.dark());
+        return w.window("wizard-signed", text.get("wizard.signed.title"), pages, apply);
     }
 
     private static WizardPage firstPage(ImportSignedModel model, UiText text) {
@@ -74,7 +78,7 @@ final class ImportSignedWizard {
 
         VBox box = new VBox(12, Fields.paragraph(text.get("wizard.signed.intro")),
                 Fields.heading(text.get("wizard.signed.waiting")), table, none,
-                ClientWizard.labelledPath(text.get("wizard.signed.certificate"), cert, text, false),
+                Fields.pemFile(text.get("wizard.signed.certificate"), cert, text),
                 Fields.problem(cert, model.certificateProblemProperty(), "signed-certificate-problem"), summary,
                 Fields.field(text.get("wizard.client.name"), name, model.nameProblemProperty(), "signed-name"),
                 Fields.notes(model.placement(), "field-note", "signed-placement"), overwrite);

@@ -1,8 +1,15 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.client;
 
 import dev.certsd.pki.KeySpec;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.wizard.ClientWizardModel.Way;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.Fields;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.WizardContext;
+import dev.certsd.ui.wizard.WizardPage;
+import dev.certsd.ui.wizard.WizardWindow;
+import dev.certsd.ui.wizard.client.ClientWizardModel.Way;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,11 +28,11 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /** The key and client certificate wizard's window: where, which way, name and subject, the CA or the CSR, apply. */
-final class ClientWizard {
+public final class ClientWizard {
     private ClientWizard() {
     }
 
-    static WizardWindow open(Wizards w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetModel target) {
         UiText text = w.text();
         ClientWizardModel model = new ClientWizardModel(target, w.background(), text, w.clock(), w.pending());
         ApplyViewModel apply = w.applyModel(p -> p.placement() == null ? null : p.placement().hostDir());
@@ -35,12 +42,11 @@ final class ClientWizard {
                 detailsPage(model, text).onEnter(model::updateName),
                 caPage(model, text).when(() -> model.wayProperty().get() == Way.SIGNED_BY_CA),
                 csrPage(model, text).when(() -> model.wayProperty().get() == Way.REQUEST),
-                ApplyPage.page(apply, text, w.copy(), model::planner, null, null));
-        return new WizardWindow("wizard-client", text.get("wizard.client.title"), pages, apply, text, w.owner(),
-                w.dark());
+                w.applyPage(apply, model::planner, null, null));
+        return w.window("wizard-client", text.get("wizard.client.title"), pages, apply);
     }
 
-    static WizardPage wayPage(ClientWizardModel model, UiText text) {
+    public static WizardPage wayPage(ClientWizardModel model, UiText text) {
         ToggleGroup group = new ToggleGroup();
         VBox box = new VBox(14, Fields.paragraph(text.get("wizard.client.wayIntro")));
         RadioButton first = null;
@@ -67,7 +73,7 @@ final class ClientWizard {
                 first);
     }
 
-    static WizardPage detailsPage(ClientWizardModel model, UiText text) {
+    public static WizardPage detailsPage(ClientWizardModel model, UiText text) {
         TextField name = new TextField();
         name.textProperty().bindBidirectional(model.nameProperty());
         CheckBox overwrite = new CheckBox(text.get("wizard.client.overwrite"));
@@ -132,7 +138,7 @@ final class ClientWizard {
         return new VBox(4, l, field);
     }
 
-    static WizardPage caPage(ClientWizardModel model, UiText text) {
+    public static WizardPage caPage(ClientWizardModel model, UiText text) {
         CaFiles ca = model.ca();
         TextField cert = new TextField();
         cert.setId("client-ca-cert");
@@ -156,14 +162,14 @@ final class ClientWizard {
         summary.getStyleClass().add("field-ok");
         summary.textProperty().bind(ca.summaryProperty());
         VBox box = new VBox(12, Fields.paragraph(text.get("wizard.ca.intro")),
-                labelledPath(text.get("wizard.ca.cert"), cert, text, false),
-                labelledPath(text.get("wizard.ca.key"), key, text, false),
+                Fields.pemFile(text.get("wizard.ca.cert"), cert, text),
+                Fields.pemFile(text.get("wizard.ca.key"), key, text),
                 passField, new HBox(8, busy, summary), problem);
         box.setPadding(new Insets(16, 20, 20, 20));
         return WizardPage.of(text.get("wizard.page.ca"), box, ca.complete(), cert);
     }
 
-    static WizardPage csrPage(ClientWizardModel model, UiText text) {
+    public static WizardPage csrPage(ClientWizardModel model, UiText text) {
         TextField csr = new TextField();
         csr.textProperty().bindBidirectional(model.csrFileProperty());
         csr.setId("client-csr");
@@ -177,15 +183,5 @@ final class ClientWizard {
                 Fields.paragraph(text.fmt("wizard.client.csr.waiting", model.pending().directory())));
         box.setPadding(new Insets(16, 20, 20, 20));
         return WizardPage.of(text.get("wizard.page.csr"), box, model.csrComplete(), csr);
-    }
-
-    static VBox labelledPath(String labelText, TextField field, UiText text, boolean save) {
-        Label label = new Label(labelText);
-        label.setLabelFor(field);
-        label.getStyleClass().add("field-label");
-        return new VBox(4, label, Fields.pathField(field, text, save, c -> c.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(text.get("wizard.filter.pem"), "*.pem", "*.crt", "*.cert", "*.key",
-                        "*.cer", "*.der"),
-                new FileChooser.ExtensionFilter(text.get("wizard.filter.all"), "*"))));
     }
 }

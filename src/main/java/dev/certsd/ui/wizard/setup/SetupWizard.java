@@ -1,10 +1,21 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.setup;
 
 import dev.certsd.pki.NewHostDirectory;
 import dev.certsd.pki.Planned;
 import dev.certsd.pki.Plans;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.wizard.ClientWizardModel.Way;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.Fields;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.WizardContext;
+import dev.certsd.ui.wizard.WizardPage;
+import dev.certsd.ui.wizard.WizardWindow;
+import dev.certsd.ui.wizard.ca.CaImportModel;
+import dev.certsd.ui.wizard.ca.CaImportWizard;
+import dev.certsd.ui.wizard.client.ClientWizard;
+import dev.certsd.ui.wizard.client.ClientWizardModel.Way;
+import dev.certsd.ui.wizard.client.ClientWizardModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +35,7 @@ import javafx.scene.layout.VBox;
  * review, one apply (one undo), and a connection test with its answer, a way on when it fails. It is made of the
  * single-step wizards' pages and engine pieces; those wizards remain for single steps.
  */
-final class SetupWizard {
+public final class SetupWizard {
     /** How the registry's certificate is trusted. */
     enum Trust { IMPORT, PUBLIC }
 
@@ -34,7 +45,7 @@ final class SetupWizard {
     private SetupWizard() {
     }
 
-    static WizardWindow open(Wizards w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetModel target) {
         UiText text = w.text();
         CaImportModel ca = new CaImportModel(target, w.background(), text, w.clock(), w.probes()::options);
         ClientWizardModel client = new ClientWizardModel(target, w.background(), text, w.clock(), w.pending());
@@ -60,10 +71,9 @@ final class SetupWizard {
                         .when(() -> way.get() != ClientChoice.NONE),
                 ClientWizard.caPage(client, text).when(() -> way.get() == ClientChoice.SIGNED_BY_CA),
                 ClientWizard.csrPage(client, text).when(() -> way.get() == ClientChoice.REQUEST),
-                ApplyPage.page(apply, text, w.copy(), () -> planner(target, ca, client, trust.get(), way.get()),
+                w.applyPage(apply, () -> planner(target, ca, client, trust.get(), way.get()),
                         null, check.view()));
-        WizardWindow window = new WizardWindow("wizard-setup", text.get("wizard.setup.title"), pages, apply, text,
-                w.owner(), w.dark());
+        WizardWindow window = w.window("wizard-setup", text.get("wizard.setup.title"), pages, apply);
         window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
             ca.cancel();
             check.cancel();

@@ -1,6 +1,5 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.ca;
 
-import dev.certsd.roots.Client;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;
@@ -8,7 +7,10 @@ import dev.certsd.pki.PkiException;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;
+import dev.certsd.roots.Client;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;

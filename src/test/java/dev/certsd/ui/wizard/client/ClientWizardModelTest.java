@@ -1,21 +1,23 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.CertsRoot;
-import dev.certsd.roots.Client;
 import dev.certsd.pki.Cancel;
 import dev.certsd.pki.KeySpec;
 import dev.certsd.pki.PendingKeys;
 import dev.certsd.pki.Planned;
 import dev.certsd.pki.Progress;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.RootChoice;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.client.ClientWizardModel.Way;
 import dev.certsd.ui.work.Background;
-import dev.certsd.ui.wizard.ClientWizardModel.Way;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

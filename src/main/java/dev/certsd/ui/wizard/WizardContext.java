@@ -1,17 +1,17 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
-import dev.certsd.roots.CertsRoot;
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.pki.PendingKeys;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.probe.ProbeRunner;
+import dev.certsd.ui.work.Background;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
 import dev.certsd.ui.workspace.RootsViewModel;
-import dev.certsd.ui.work.Background;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +20,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.stage.Window;
 
 /**
- * Opens the wizards of the main window and gives them what they share: the roots, the journal of changes, the
- * keys waiting for a CA, how work runs; and shows their result in the tree (the host directory selected).
+ * What the wizards share: the roots, the journal of changes, the keys waiting for a CA, how work runs, the window
+ * that owns them; it shows their result in the tree (the host directory selected). {@code launch.Wizards} opens them.
  */
-public final class Wizards {
+public final class WizardContext {
     private final RootsViewModel roots;
     private final Function<CertsRoot, ScanOptions> scanOptions;
     private final Background background;
@@ -48,7 +49,7 @@ public final class Wizards {
      * @param data where the journal ({@code journal/}) and the keys waiting for a CA ({@code pending-keys/}) live
      * @param copy puts text on the clipboard and says so
      */
-    public Wizards(RootsViewModel roots, Function<CertsRoot, ScanOptions> scanOptions, Background background,
+    public WizardContext(RootsViewModel roots, Function<CertsRoot, ScanOptions> scanOptions, Background background,
                    UiText text, Clock clock, Path data, ProbeRunner probes, Window owner, ObservableBooleanValue dark,
                    Consumer<String> copy) {
         this.roots = roots;
@@ -68,40 +69,33 @@ public final class Wizards {
         this.elevation = e;
     }
 
-    public WizardWindow newRegistry(Optional<Node> selected) {
-        return show(RegistryWizard.open(this, selected.map(Wizards::rootOf).orElse(null)));
-    }
-
-    public WizardWindow newClient(Optional<Node> selected) {
-        return show(ClientWizard.open(this, target(selected)));
-    }
-
-    public WizardWindow importCa(Optional<Node> selected) {
-        return show(CaImportWizard.open(this, target(selected)));
-    }
-
-    public WizardWindow testPki(Optional<Node> selected) {
-        return show(TestPkiWizard.open(this, target(selected)));
-    }
-
-    /** The guided setup: registry, where, trust, client certificate, review, apply, connection test. */
-    public WizardWindow setup(Optional<Node> selected) {
-        return show(SetupWizard.open(this, target(selected)));
-    }
-
     /** How the setup's "Open the connection test" opens the window of the main window. */
     public void useProbeWindows(java.util.function.BiConsumer<CertsRoot, String> open) {
         this.probeWindows = open;
     }
 
-    void openProbeWindow(CertsRoot root, String hostDir) {
+    /** Opens the connection test of a host directory in the main window (when it offers one). */
+    public void openProbeWindow(CertsRoot root, String hostDir) {
         if (probeWindows != null) {
             probeWindows.accept(root, hostDir);
         }
     }
 
-    public WizardWindow importSigned() {
-        return show(ImportSignedWizard.open(this));
+    /** A wizard's window on the main window, in its theme. */
+    public WizardWindow window(String id, String title, List<WizardPage> pages, ApplyViewModel apply) {
+        return new WizardWindow(id, title, pages, apply, text, owner, dark);
+    }
+
+    /**
+     * The last page of a wizard over {@code apply}.
+     *
+     * @param planner what to plan, asked each time the page is shown (the choices may have changed)
+     * @param extra   sections the wizard adds (snippets), or null
+     * @param after   what to offer once the files are written (continue into another wizard), or null
+     */
+    public WizardPage applyPage(ApplyViewModel apply, Supplier<ApplyViewModel.Planner> planner, javafx.scene.Node extra,
+                                javafx.scene.Node after) {
+        return ApplyPage.page(apply, text, copy, planner, extra, after);
     }
 
     /** The wizard opened last (tests look into it). */
@@ -109,14 +103,14 @@ public final class Wizards {
         return last;
     }
 
-    WizardWindow show(WizardWindow w) {
+    public WizardWindow show(WizardWindow w) {
         last = w;
         w.show();
         return w;
     }
 
     /** A target model on the window's roots, starting on the host directory selected in the tree, if any. */
-    TargetModel target(Optional<Node> selected) {
+    public TargetModel target(Optional<Node> selected) {
         TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
         selected.ifPresent(n -> {
             if (n instanceof Node.HostNode h) {
@@ -130,7 +124,7 @@ public final class Wizards {
         return t;
     }
 
-    TargetModel target(CertsRoot root, String registry) {
+    public TargetModel target(CertsRoot root, String registry) {
         TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
         if (t.roots().stream().noneMatch(c -> c.path().equals(root.path()))) {
             t.roots().add(RootChoice.folder(root.path(), text));
@@ -139,15 +133,8 @@ public final class Wizards {
         return t;
     }
 
-    private static CertsRoot rootOf(Node n) {
-        if (n instanceof Node.RootNode r) {
-            return r.model().root();
-        }
-        return n instanceof Node.HostNode h ? h.root() : ((Node.FileNode) n).root();
-    }
-
     /** The window's roots, then the usual roots of this machine that are not there yet (the wizard makes them). */
-    List<RootChoice> rootChoices() {
+    public List<RootChoice> rootChoices() {
         List<RootChoice> choices = new java.util.ArrayList<>(RootChoice.of(roots.roots(), text));
         for (CertsRoot r : roots.missingRoots()) {
             choices.add(new RootChoice(r, text.fmt("wizard.root.missing", text.get("root.kind." + r.kind().name())),
@@ -157,7 +144,7 @@ public final class Wizards {
     }
 
     /** A fresh final page model whose success shows the host directory in the tree. */
-    ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
+    public ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
         ApplyViewModel m = new ApplyViewModel(this::changes, background, text, elevation);
         m.onDone(p -> {
             // the status bar says what was done last: an "Undone: ..." from before must not stay there
@@ -176,14 +163,14 @@ public final class Wizards {
     }
 
     /** The journal, opened on first use: every wizard writes through it, so undo works across them. */
-    synchronized FileChanges changes() throws IOException {
+    public synchronized FileChanges changes() throws IOException {
         if (changes == null) {
             changes = new FileChanges(Journal.open(data.resolve("journal")));
         }
         return changes;
     }
 
-    PendingKeys pending() {
+    public PendingKeys pending() {
         return new PendingKeys(data.resolve("pending-keys"));
     }
 
@@ -191,7 +178,7 @@ public final class Wizards {
      * Selects the host directory in the tree once a scan has seen it; a root the window did not show yet (made by
      * the wizard, or added on its first page) is added first.
      */
-    void reveal(Path hostDir) {
+    public void reveal(Path hostDir) {
         Path root = hostDir.getParent();
         if (root == null || !Files.isDirectory(hostDir)) {
             return;
@@ -216,39 +203,39 @@ public final class Wizards {
         roots.refresh();
     }
 
-    RootsViewModel roots() {
+    public RootsViewModel roots() {
         return roots;
     }
 
-    Function<CertsRoot, ScanOptions> scanOptions() {
+    public Function<CertsRoot, ScanOptions> scanOptions() {
         return scanOptions;
     }
 
-    Background background() {
+    public Background background() {
         return background;
     }
 
-    UiText text() {
+    public UiText text() {
         return text;
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
-    ProbeRunner probes() {
+    public ProbeRunner probes() {
         return probes;
     }
 
-    Window owner() {
+    public Window owner() {
         return owner;
     }
 
-    ObservableBooleanValue dark() {
+    public ObservableBooleanValue dark() {
         return dark;
     }
 
-    Consumer<String> copy() {
+    public Consumer<String> copy() {
         return copy;
     }
 }

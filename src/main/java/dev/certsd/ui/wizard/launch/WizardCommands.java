@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.launch;
 
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.workspace.Node;

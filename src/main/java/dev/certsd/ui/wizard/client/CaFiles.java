@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.client;
 
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.PkiException;

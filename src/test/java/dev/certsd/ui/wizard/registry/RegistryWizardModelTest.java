@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import dev.certsd.roots.OsFamily;
 import dev.certsd.roots.RootKind;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.RootChoice;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;

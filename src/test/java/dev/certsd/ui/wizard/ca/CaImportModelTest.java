@@ -1,19 +1,22 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.ca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.Client;
 import dev.certsd.pki.Cancel;
 import dev.certsd.pki.Planned;
 import dev.certsd.pki.Progress;
 import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.Timeouts;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.HarborTestServer;
+import dev.certsd.ui.wizard.RootChoice;
+import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.QueuedBackground;
 import java.io.ByteArrayOutputStream;

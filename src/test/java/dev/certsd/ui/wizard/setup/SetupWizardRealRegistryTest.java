@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.setup;
 
 import static dev.certsd.ui.wizard.WizardRobot.label;
 import static dev.certsd.ui.wizard.WizardRobot.openssl;
@@ -8,15 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.CertsRoot;
-import dev.certsd.roots.Client;
 import dev.certsd.probe.peers.PeerPki;
 import dev.certsd.probe.peers.RealRegistry;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.ExternalTools;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
+import dev.certsd.ui.wizard.WizardRobot;
+import dev.certsd.ui.wizard.WizardWindow;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,15 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.testpki;
 
 import dev.certsd.pki.KeySpec;
-import dev.certsd.pki.Placement;
 import dev.certsd.pki.PkiException;
+import dev.certsd.pki.Placement;
 import dev.certsd.pki.RegistryTestPki;
 import dev.certsd.pki.Subject;
 import dev.certsd.pki.TestPkiSpec;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.client.ClientWizardModel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;

@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.registry;
 
 import static dev.certsd.ui.wizard.WizardRobot.enabled;
 import static dev.certsd.ui.wizard.WizardRobot.label;
@@ -14,8 +14,11 @@ import dev.certsd.roots.Client;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.WizardRobot;
+import dev.certsd.ui.wizard.WizardWindow;
 import dev.certsd.ui.work.FxBackground;
+import dev.certsd.ui.workspace.NodeKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,15 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.setup;
 
 import atlantafx.base.theme.Styles;
-import dev.certsd.roots.CertsRoot;
 import dev.certsd.probe.ProbeMessages;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.probe.Answer;
 import dev.certsd.ui.probe.ProbeViewModel;
 import dev.certsd.ui.wizard.ApplyViewModel.State;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.WizardContext;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -24,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * (with their fixes) are one click away.
  */
 final class SetupCheck {
-    private final Wizards wizards;
+    private final WizardContext wizards;
     private final TargetModel target;
     private final UiText text;
     private final ReadOnlyObjectWrapper<ProbeViewModel> probe = new ReadOnlyObjectWrapper<>();
@@ -34,7 +37,7 @@ final class SetupCheck {
     private final Label detail = new Label();
     private final HBox onFailure;
 
-    SetupCheck(Wizards wizards, TargetModel target, ApplyViewModel apply, UiText text) {
+    SetupCheck(WizardContext wizards, TargetModel target, ApplyViewModel apply, UiText text) {
         this.wizards = wizards;
         this.target = target;
         this.text = text;

@@ -1,11 +1,13 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.registry;
 
 import dev.certsd.diagnose.ScanOptions;
-import dev.certsd.roots.CertsRoot;
 import dev.certsd.pki.HostTarget;
 import dev.certsd.pki.NewHostDirectory;
 import dev.certsd.pki.RegistryInput;
+import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.RootChoice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

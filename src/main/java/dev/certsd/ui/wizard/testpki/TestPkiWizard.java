@@ -1,7 +1,14 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.testpki;
 
 import dev.certsd.pki.KeySpec;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.Fields;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.WizardContext;
+import dev.certsd.ui.wizard.WizardPage;
+import dev.certsd.ui.wizard.WizardWindow;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
@@ -25,11 +32,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The test PKI wizard's window: the registry, the server side (names, folder), the client, then apply with the
  * config.yml and nginx snippets to copy.
  */
-final class TestPkiWizard {
+public final class TestPkiWizard {
     private TestPkiWizard() {
     }
 
-    static WizardWindow open(Wizards w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetModel target) {
         UiText text = w.text();
         TestPkiModel model = new TestPkiModel(target, text, w.clock());
         model.keyProperty().set(KeySpec.DEFAULT);
@@ -43,9 +50,8 @@ final class TestPkiWizard {
                 TargetPage.page(target, text, text.get("wizard.testpki.targetIntro")),
                 serverPage(model, text),
                 clientPage(model, text).onEnter(model::updateName),
-                ApplyPage.page(apply, text, w.copy(), model::planner, snippets, null));
-        return new WizardWindow("wizard-testpki", text.get("wizard.testpki.title"), pages, apply, text, w.owner(),
-                w.dark());
+                w.applyPage(apply, model::planner, snippets, null));
+        return w.window("wizard-testpki", text.get("wizard.testpki.title"), pages, apply);
     }
 
     private static StringBinding written(ApplyViewModel apply,

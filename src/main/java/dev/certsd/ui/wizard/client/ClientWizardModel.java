@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.client;
 
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.ClientCertificates;
@@ -10,6 +10,8 @@ import dev.certsd.pki.Placement;
 import dev.certsd.pki.SigningCa;
 import dev.certsd.pki.Subject;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +41,7 @@ public final class ClientWizardModel {
     /** The three ways to a client certificate. */
     public enum Way { SELF_SIGNED, SIGNED_BY_CA, REQUEST }
 
-    static final int MAX_DAYS = 36500;
+    public static final int MAX_DAYS = 36500;
 
     private final TargetModel target;
     private final UiText text;

@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.ca;
 
 import static dev.certsd.ui.wizard.WizardRobot.enabled;
 import static dev.certsd.ui.wizard.WizardRobot.label;
@@ -11,16 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.CertsRoot;
-import dev.certsd.roots.Client;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
 import dev.certsd.pki.CaCandidate;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.HarborTestServer;
+import dev.certsd.ui.wizard.WizardRobot;
+import dev.certsd.ui.wizard.WizardWindow;
 import dev.certsd.ui.work.FxBackground;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;

@@ -1,13 +1,14 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.signed;
 
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
 import dev.certsd.material.InputFiles;
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.Placement;
 import dev.certsd.pki.PkiException;
+import dev.certsd.pki.Placement;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.testpki;
 
 import static dev.certsd.ui.wizard.WizardRobot.mode;
 import static dev.certsd.ui.wizard.WizardRobot.openssl;
@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.CertsRoot;
-import dev.certsd.roots.Client;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.WizardRobot;
+import dev.certsd.ui.wizard.WizardWindow;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;

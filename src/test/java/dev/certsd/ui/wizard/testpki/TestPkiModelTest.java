@@ -1,4 +1,4 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.testpki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.RootChoice;
+import dev.certsd.ui.wizard.TargetModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

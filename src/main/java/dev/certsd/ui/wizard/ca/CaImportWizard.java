@@ -1,8 +1,15 @@
-package dev.certsd.ui.wizard;
+package dev.certsd.ui.wizard.ca;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.Fields;
+import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.WizardContext;
+import dev.certsd.ui.wizard.WizardPage;
+import dev.certsd.ui.wizard.WizardWindow;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,20 +40,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The CA root import wizard's window: the host directory; then the certificate, from a file, the clipboard, a drop
  * anywhere on the window, or the live server (and Harbor), picked and confirmed explicitly; then apply.
  */
-final class CaImportWizard {
+public final class CaImportWizard {
     private CaImportWizard() {
     }
 
-    static WizardWindow open(Wizards w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetModel target) {
         UiText text = w.text();
         CaImportModel model = new CaImportModel(target, w.background(), text, w.clock(), w.probes()::options);
         ApplyViewModel apply = w.applyModel(p -> target.hostDir());
         List<WizardPage> pages = List.of(
                 TargetPage.page(target, text, text.get("wizard.caimport.targetIntro")),
                 sourcePage(model, text, w.copy()).onEnter(model::suggestName),
-                ApplyPage.page(apply, text, w.copy(), model::planner, null, null));
-        WizardWindow window = new WizardWindow("wizard-ca", text.get("wizard.caimport.title"), pages, apply, text,
-                w.owner(), w.dark());
+                w.applyPage(apply, model::planner, null, null));
+        WizardWindow window = w.window("wizard-ca", text.get("wizard.caimport.title"), pages, apply);
         Parent root = window.stage().getScene().getRoot();
         root.setOnDragOver(e -> {
             if (window.currentProperty().get() == 1 && (e.getDragboard().hasFiles() || e.getDragboard().hasString())) {
@@ -67,7 +73,7 @@ final class CaImportWizard {
         e.consume();
     }
 
-    static WizardPage sourcePage(CaImportModel model, UiText text, Consumer<String> copy) {
+    public static WizardPage sourcePage(CaImportModel model, UiText text, Consumer<String> copy) {
         TextField file = new TextField();
         file.setId("ca-file");
         file.textProperty().bindBidirectional(model.fileProperty());
@@ -136,7 +142,7 @@ final class CaImportWizard {
         overwrite.visibleProperty().bind(model.fileExistsProperty());
         overwrite.managedProperty().bind(overwrite.visibleProperty());
 
-        VBox fileRow = ClientWizard.labelledPath(text.get("wizard.caimport.file"), file, text, false);
+        VBox fileRow = Fields.pemFile(text.get("wizard.caimport.file"), file, text);
         ((HBox) fileRow.getChildren().get(1)).getChildren().add(open);
         Label drop = Fields.paragraph(text.get("wizard.caimport.drop"));
         drop.getStyleClass().add("field-note");
