@@ -1,17 +1,22 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.pki.KeySpec;
 import dev.certsd.ui.UiText;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -22,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -156,14 +162,54 @@ public final class Fields {
         return box;
     }
 
-    /** A labelled path field for a PEM or DER file (a certificate or a key), with Browse. */
-    public static VBox pemFile(String labelText, TextField field, UiText text) {
+    /**
+     * A labelled path field for a PEM or DER file (a certificate or a key), with Browse.
+     *
+     * @param after buttons that follow Browse on the field's row (Open)
+     */
+    public static VBox pemFile(String labelText, TextField field, UiText text, Node... after) {
         Label label = new Label(labelText);
         label.setLabelFor(field);
         label.getStyleClass().add("field-label");
-        return new VBox(4, label, pathField(field, text, false, c -> c.getExtensionFilters().addAll(
+        HBox row = pathField(field, text, false, c -> c.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(text.get("wizard.filter.pem"), "*.pem", "*.crt", "*.cert", "*.key",
                         "*.cer", "*.der"),
-                new FileChooser.ExtensionFilter(text.get("wizard.filter.all"), "*"))));
+                new FileChooser.ExtensionFilter(text.get("wizard.filter.all"), "*")));
+        row.getChildren().addAll(after);
+        return new VBox(4, label, row);
+    }
+
+    /** The key types offered for a new client key, RSA 4096 first, named in the user's language. */
+    public static ComboBox<KeySpec> keyType(ObjectProperty<KeySpec> value, UiText text) {
+        ComboBox<KeySpec> key = new ComboBox<>();
+        key.getItems().setAll(KeySpec.RSA_4096, KeySpec.RSA_3072, KeySpec.RSA_2048, KeySpec.EC_P256, KeySpec.EC_P384);
+        key.valueProperty().bindBidirectional(value);
+        key.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeySpec k) {
+                return k == null ? "" : text.get("wizard.key." + k.id());
+            }
+
+            @Override
+            public KeySpec fromString(String s) {
+                return null;
+            }
+        });
+        return key;
+    }
+
+    /**
+     * A client pair's name with its problem, its place in load order and the Overwrite box (shown when a pair of
+     * that name exists): three rows of a page, ids {@code <prefix>-name}, {@code -placement}, {@code -overwrite}.
+     */
+    public static List<Node> pairName(PairName pair, TextField name, UiText text, String prefix) {
+        name.textProperty().bindBidirectional(pair.nameProperty());
+        CheckBox overwrite = new CheckBox(text.get("wizard.client.overwrite"));
+        overwrite.setId(prefix + "-overwrite");
+        overwrite.selectedProperty().bindBidirectional(pair.overwriteProperty());
+        overwrite.visibleProperty().bind(pair.pairExistsProperty());
+        overwrite.managedProperty().bind(overwrite.visibleProperty());
+        return List.of(field(text.get("wizard.client.name"), name, pair.problemProperty(), prefix + "-name"),
+                notes(pair.placement(), "field-note", prefix + "-placement"), overwrite);
     }
 }

@@ -126,9 +126,7 @@ public final class WizardContext {
 
     public TargetModel target(CertsRoot root, String registry) {
         TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
-        if (t.roots().stream().noneMatch(c -> c.path().equals(root.path()))) {
-            t.roots().add(RootChoice.folder(root.path(), text));
-        }
+        t.offer(RootChoice.folder(root.path(), text));
         t.preselect(root, registry);
         return t;
     }

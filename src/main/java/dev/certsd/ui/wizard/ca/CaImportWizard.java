@@ -82,6 +82,29 @@ public final class CaImportWizard {
         open.setId("ca-file-open");
         open.setOnAction(e -> model.openFile());
         open.disableProperty().bind(model.fileProperty().isEmpty().or(model.busyProperty()));
+        Label message = new Label();
+        message.setId("ca-source-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.sourceMessageProperty());
+        TextField name = new TextField();
+        name.textProperty().bindBidirectional(model.fileNameProperty());
+        CheckBox overwrite = new CheckBox(text.get("wizard.caimport.overwrite"));
+        overwrite.setId("ca-overwrite");
+        overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
+        overwrite.visibleProperty().bind(model.fileExistsProperty());
+        overwrite.managedProperty().bind(overwrite.visibleProperty());
+
+        VBox box = new VBox(12, Fields.paragraph(text.get("wizard.caimport.sourceIntro")),
+                Fields.pemFile(text.get("wizard.caimport.file"), file, text, open), passwordField(model, text),
+                elsewhere(model, text), message, offers(model, text, copy), confirm(model, text),
+                Fields.field(text.get("wizard.caimport.fileName"), name, model.fileNameProblemProperty(),
+                        "ca-file-name"), overwrite);
+        box.setPadding(new Insets(16, 20, 20, 20));
+        return WizardPage.of(text.get("wizard.page.certificate"), box, model.completeProperty(), file);
+    }
+
+    /** The PKCS#12 password, shown once a file asked for one. */
+    private static VBox passwordField(CaImportModel model, UiText text) {
         PasswordField password = new PasswordField();
         password.textProperty().bindBidirectional(model.passwordProperty());
         password.setOnAction(e -> model.openFile());
@@ -89,7 +112,11 @@ public final class CaImportWizard {
                 new javafx.beans.property.SimpleStringProperty(""), "ca-password");
         passwordField.visibleProperty().bind(model.needsPasswordProperty());
         passwordField.managedProperty().bind(passwordField.visibleProperty());
+        return passwordField;
+    }
 
+    /** "From elsewhere": the clipboard, the live server (with Stop while it runs), a drop on the window. */
+    private static VBox elsewhere(CaImportModel model, UiText text) {
         Button paste = new Button(text.get("wizard.caimport.paste"), new FontIcon("mdi2c-content-paste"));
         paste.setId("ca-paste");
         paste.setOnAction(e -> model.paste(Clipboard.getSystemClipboard().getString()));
@@ -109,11 +136,15 @@ public final class CaImportWizard {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
-        Label message = new Label();
-        message.setId("ca-source-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.sourceMessageProperty());
+        Label drop = Fields.paragraph(text.get("wizard.caimport.drop"));
+        drop.getStyleClass().add("field-note");
+        HBox others = new HBox(8, paste, fetch, stop, busy);
+        others.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, Fields.heading(text.get("wizard.caimport.fromElsewhere")), others, drop);
+    }
 
+    /** The certificates offered, one card each, one of them picked. */
+    private static VBox offers(CaImportModel model, UiText text, Consumer<String> copy) {
         VBox offers = new VBox(8);
         offers.setId("ca-offers");
         ToggleGroup group = new ToggleGroup();
@@ -125,7 +156,11 @@ public final class CaImportWizard {
         model.offers().addListener((ListChangeListener<CaImportModel.Offer>) c -> fill.run());
         model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(
                 t.getUserData() == b)));
+        return offers;
+    }
 
+    /** "I compared the fingerprint…": off until a certificate is picked. */
+    private static CheckBox confirm(CaImportModel model, UiText text) {
         CheckBox confirm = new CheckBox();
         confirm.setId("ca-confirm");
         confirm.setWrapText(true);
@@ -134,28 +169,7 @@ public final class CaImportWizard {
                 model.target().targetProperty()));
         confirm.selectedProperty().bindBidirectional(model.confirmedProperty());
         confirm.disableProperty().bind(model.selectedProperty().isNull());
-        TextField name = new TextField();
-        name.textProperty().bindBidirectional(model.fileNameProperty());
-        CheckBox overwrite = new CheckBox(text.get("wizard.caimport.overwrite"));
-        overwrite.setId("ca-overwrite");
-        overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
-        overwrite.visibleProperty().bind(model.fileExistsProperty());
-        overwrite.managedProperty().bind(overwrite.visibleProperty());
-
-        VBox fileRow = Fields.pemFile(text.get("wizard.caimport.file"), file, text);
-        ((HBox) fileRow.getChildren().get(1)).getChildren().add(open);
-        Label drop = Fields.paragraph(text.get("wizard.caimport.drop"));
-        drop.getStyleClass().add("field-note");
-        HBox others = new HBox(8, paste, fetch, stop, busy);
-        others.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(12, Fields.paragraph(text.get("wizard.caimport.sourceIntro")),
-                fileRow, passwordField, new VBox(6, Fields.heading(text.get("wizard.caimport.fromElsewhere")),
-                        others, drop),
-                message, offers, confirm,
-                Fields.field(text.get("wizard.caimport.fileName"), name, model.fileNameProblemProperty(),
-                        "ca-file-name"), overwrite);
-        box.setPadding(new Insets(16, 20, 20, 20));
-        return WizardPage.of(text.get("wizard.page.certificate"), box, model.completeProperty(), file);
+        return confirm;
     }
 
     private static VBox offerCard(CaImportModel.Offer o, int index, ToggleGroup group, CaImportModel model,

@@ -14,7 +14,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -25,7 +24,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** The key and client certificate wizard's window: where, which way, name and subject, the CA or the CSR, apply. */
 public final class ClientWizard {
@@ -39,7 +37,7 @@ public final class ClientWizard {
         List<WizardPage> pages = List.of(
                 TargetPage.page(target, text, text.get("wizard.client.targetIntro")),
                 wayPage(model, text),
-                detailsPage(model, text).onEnter(model::updateName),
+                detailsPage(model, text).onEnter(model.pair()::check),
                 caPage(model, text).when(() -> model.wayProperty().get() == Way.SIGNED_BY_CA),
                 csrPage(model, text).when(() -> model.wayProperty().get() == Way.REQUEST),
                 w.applyPage(apply, model::planner, null, null));
@@ -75,26 +73,7 @@ public final class ClientWizard {
 
     public static WizardPage detailsPage(ClientWizardModel model, UiText text) {
         TextField name = new TextField();
-        name.textProperty().bindBidirectional(model.nameProperty());
-        CheckBox overwrite = new CheckBox(text.get("wizard.client.overwrite"));
-        overwrite.setId("client-overwrite");
-        overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
-        overwrite.visibleProperty().bind(model.pairExistsProperty());
-        overwrite.managedProperty().bind(overwrite.visibleProperty());
-        ComboBox<KeySpec> key = new ComboBox<>();
-        key.getItems().setAll(KeySpec.RSA_4096, KeySpec.RSA_3072, KeySpec.RSA_2048, KeySpec.EC_P256, KeySpec.EC_P384);
-        key.valueProperty().bindBidirectional(model.keyProperty());
-        key.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(KeySpec k) {
-                return k == null ? "" : text.get("wizard.key." + k.id());
-            }
-
-            @Override
-            public KeySpec fromString(String s) {
-                return null;
-            }
-        });
+        ComboBox<KeySpec> key = Fields.keyType(model.keyProperty(), text);
         TextField cn = new TextField();
         cn.textProperty().bindBidirectional(model.commonNameProperty());
         TextField o = new TextField();
@@ -106,8 +85,8 @@ public final class ClientWizard {
         TextField days = new TextField();
         days.setPrefColumnCount(6);
         days.setMaxWidth(140);
-        days.textProperty().bindBidirectional(model.daysProperty());
-        VBox daysField = Fields.field(text.get("wizard.client.days.label"), days, model.daysProblemProperty(),
+        days.textProperty().bindBidirectional(model.days().daysProperty());
+        VBox daysField = Fields.field(text.get("wizard.client.days.label"), days, model.days().problemProperty(),
                 "client-days");
         BooleanBinding request = model.wayProperty().isEqualTo(Way.REQUEST);
         daysField.visibleProperty().bind(request.not());
@@ -119,9 +98,9 @@ public final class ClientWizard {
 
         HBox orgRow = new HBox(12, labelled(text.get("wizard.client.o"), o), labelled(text.get("wizard.client.ou"), ou));
         orgRow.getChildren().forEach(n -> HBox.setHgrow(n, javafx.scene.layout.Priority.ALWAYS));
-        VBox box = new VBox(12,
-                Fields.field(text.get("wizard.client.name"), name, model.nameProblemProperty(), "client-name"),
-                Fields.notes(model.placement(), "field-note", "client-placement"), overwrite,
+        VBox box = new VBox(12);
+        box.getChildren().addAll(Fields.pairName(model.pair(), name, text, "client"));
+        box.getChildren().addAll(
                 Fields.field(text.get("wizard.client.key"), key, new javafx.beans.property.SimpleStringProperty(""),
                         "client-key"),
                 Fields.field(text.get("wizard.client.cn"), cn, model.subjectProblemProperty(), "client-cn"),

@@ -5,13 +5,14 @@ import dev.certsd.pki.ClientCertificates;
 import dev.certsd.pki.ClientSpec;
 import dev.certsd.pki.KeySpec;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.PkiException;
 import dev.certsd.pki.Placement;
 import dev.certsd.pki.SigningCa;
 import dev.certsd.pki.Subject;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.PairName;
 import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.ValidityDays;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,18 +20,12 @@ import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The key and client certificate wizard: where (a host directory), which way (self-signed, signed by the user's
@@ -41,28 +36,21 @@ public final class ClientWizardModel {
     /** The three ways to a client certificate. */
     public enum Way { SELF_SIGNED, SIGNED_BY_CA, REQUEST }
 
-    public static final int MAX_DAYS = 36500;
-
     private final TargetModel target;
     private final UiText text;
     private final Clock clock;
     private final PendingKeys pending;
     private final CaFiles ca;
     private final ObjectProperty<Way> way = new SimpleObjectProperty<>(Way.SELF_SIGNED);
-    private final StringProperty name = new SimpleStringProperty("client");
-    private final BooleanProperty overwrite = new SimpleBooleanProperty();
+    private final PairName pair;
     private final ObjectProperty<KeySpec> key = new SimpleObjectProperty<>(KeySpec.DEFAULT);
     private final StringProperty commonName = new SimpleStringProperty(System.getProperty("user.name", "client"));
     private final StringProperty organization = new SimpleStringProperty("");
     private final StringProperty unit = new SimpleStringProperty("");
-    private final StringProperty days = new SimpleStringProperty(String.valueOf(ClientSpec.DEFAULT_DAYS));
+    private final ValidityDays days;
     private final StringProperty csrFile = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper subjectProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper daysProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper csrProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper pairExists = new ReadOnlyBooleanWrapper();
-    private final ObservableList<String> placement = FXCollections.observableArrayList();
     private final BooleanBinding detailsComplete;
     private boolean csrEdited;
 
@@ -73,63 +61,32 @@ public final class ClientWizardModel {
         this.clock = clock;
         this.pending = pending;
         this.ca = new CaFiles(background, text);
-        name.addListener((o, a, b) -> {
-            updateName();
+        this.pair = new PairName(text, "client", target::hostDir, () -> "");
+        this.days = new ValidityDays(text, ClientSpec.DEFAULT_DAYS);
+        pair.nameProperty().addListener((o, a, b) -> {
             if (!csrEdited) {
                 setCsrDefault();
             }
         });
-        overwrite.addListener((o, a, b) -> updateName());
-        target.targetProperty().addListener((o, a, b) -> updateName());
+        target.targetProperty().addListener((o, a, b) -> pair.check());
         commonName.addListener((o, a, b) -> updateSubject());
         organization.addListener((o, a, b) -> updateSubject());
         unit.addListener((o, a, b) -> updateSubject());
-        days.addListener((o, a, b) -> updateDays());
         csrFile.addListener((o, a, b) -> updateCsr());
         setCsrDefault();
-        updateName();
         updateSubject();
-        updateDays();
-        detailsComplete = Bindings.createBooleanBinding(() -> nameProblem.get().isEmpty()
-                && subjectProblem.get().isEmpty() && (way.get() == Way.REQUEST || daysProblem.get().isEmpty()),
-                nameProblem, subjectProblem, daysProblem, way);
-    }
-
-    /** Re-reads the pair's place in the host directory (the directory may have changed since the page was built). */
-    public void updateName() {
-        Optional<String> p = Placement.nameProblem(name.get()).map(t -> t.render(text.locale()));
-        placement.clear();
-        pairExists.set(false);
-        if (p.isPresent()) {
-            nameProblem.set(p.get());
-            return;
-        }
-        Path dir = target.hostDir();
-        if (dir == null) {
-            nameProblem.set("");
-            return;
-        }
-        try {
-            Placement pl = Placement.of(dir, name.get());
-            placement.setAll(pl.notes().stream().map(t -> t.render(text.locale())).toList());
-            pairExists.set(!pl.existing().isEmpty());
-            nameProblem.set(pl.existing().isEmpty() || overwrite.get() ? ""
-                    : text.fmt("wizard.client.exists", String.join(", ", pl.existing())));
-        } catch (PkiException e) {
-            nameProblem.set(e.text().render(text.locale()));
-        }
+        detailsComplete = Bindings.createBooleanBinding(() -> pair.problemProperty().get().isEmpty()
+                && subjectProblem.get().isEmpty() && (way.get() == Way.REQUEST || days.problemProperty().get()
+                .isEmpty()), pair.problemProperty(), subjectProblem, days.problemProperty(), way);
     }
 
     private void updateSubject() {
         subjectProblem.set(subject().problem().map(t -> t.render(text.locale())).orElse(""));
     }
 
-    private void updateDays() {
-        daysProblem.set(daysValue().isPresent() ? "" : text.fmt("wizard.client.days", MAX_DAYS));
-    }
-
     private void setCsrDefault() {
-        String n = Placement.nameProblem(name.get()).isPresent() ? "client" : name.get();
+        String name = pair.nameProperty().get();
+        String n = Placement.nameProblem(name).isPresent() ? "client" : name;
         csrFile.set(Path.of(System.getProperty("user.home"), n + ".csr").toString());
         csrEdited = false;
     }
@@ -150,23 +107,14 @@ public final class ClientWizardModel {
         }
     }
 
-    Optional<Integer> daysValue() {
-        try {
-            int d = Integer.parseInt(days.get().strip());
-            return d >= 1 && d <= MAX_DAYS ? Optional.of(d) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     Subject subject() {
         return new Subject(commonName.get(), organization.get(), unit.get());
     }
 
     /** The operation the user chose, with what they chose, to run on a worker thread. */
     public ApplyViewModel.Planner planner() {
-        ClientSpec spec = new ClientSpec(target.hostDir(), name.get().strip(), key.get(), subject(),
-                daysValue().orElse(ClientSpec.DEFAULT_DAYS), overwrite.get());
+        ClientSpec spec = new ClientSpec(target.hostDir(), pair.value(), key.get(), subject(),
+                days.value().orElse(ClientSpec.DEFAULT_DAYS), pair.overwriteProperty().get());
         return switch (way.get()) {
             case SELF_SIGNED -> (c, p) -> Optional.of(new ClientCertificates(clock).selfSigned(spec, c, p));
             case REQUEST -> {
@@ -201,17 +149,18 @@ public final class ClientWizardModel {
         return pending;
     }
 
+    /** The pair's name in the host directory, its place in load order, Overwrite. */
+    public PairName pair() {
+        return pair;
+    }
+
+    /** How many days the certificate is valid (not asked on the request way: the CA decides). */
+    public ValidityDays days() {
+        return days;
+    }
+
     public ObjectProperty<Way> wayProperty() {
         return way;
-    }
-
-    public StringProperty nameProperty() {
-        return name;
-    }
-
-    /** Replace an existing pair of that name: the user's explicit choice. */
-    public BooleanProperty overwriteProperty() {
-        return overwrite;
     }
 
     public ObjectProperty<KeySpec> keyProperty() {
@@ -230,39 +179,17 @@ public final class ClientWizardModel {
         return unit;
     }
 
-    public StringProperty daysProperty() {
-        return days;
-    }
-
     /** Where the request goes (the CSR way). */
     public StringProperty csrFileProperty() {
         return csrFile;
-    }
-
-    public ReadOnlyStringProperty nameProblemProperty() {
-        return nameProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty subjectProblemProperty() {
         return subjectProblem.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty daysProblemProperty() {
-        return daysProblem.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty csrProblemProperty() {
         return csrProblem.getReadOnlyProperty();
-    }
-
-    /** Whether a file of the pair exists already (the Overwrite box is shown then). */
-    public ReadOnlyBooleanProperty pairExistsProperty() {
-        return pairExists.getReadOnlyProperty();
-    }
-
-    /** The pair's position in load order and what it means, as the user types the name. */
-    public ObservableList<String> placement() {
-        return placement;
     }
 
     public BooleanBinding detailsComplete() {

@@ -97,8 +97,7 @@ public final class RegistryWizard {
                 Fields.field(text.get("wizard.registry"), registry, model.problemProperty(), "registry-input"),
                 Fields.notes(model.notes(), "field-note", "registry-notes"),
                 Fields.heading(text.get("wizard.registry.roots")), none, rows,
-                TargetPage.folderRow(model.folderProperty(), model.folderProblemProperty(), model.folderAddable(),
-                        model::addFolder, text));
+                TargetPage.folderRow(model.folder(), model::addFolder, text));
         box.setPadding(new Insets(16, 20, 20, 20));
         return WizardPage.of(text.get("wizard.page.registry"), box, model.completeProperty(), registry);
     }
@@ -112,8 +111,8 @@ public final class RegistryWizard {
         dir.setId("registry-dir-" + index);
         dir.getStyleClass().add("command-line");
         dir.setWrapText(true);
-        dir.textProperty().bind(r.directoryProperty());
-        VBox warnings = Fields.notes(r.warnings(), "field-warning", "registry-warnings-" + index);
+        dir.textProperty().bind(r.directory().directoryProperty());
+        VBox warnings = Fields.notes(r.directory().warnings(), "field-warning", "registry-warnings-" + index);
         VBox box = new VBox(4, chosen, dir, warnings);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 0, 0, 4));

@@ -7,8 +7,10 @@ import dev.certsd.pki.RegistryInput;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.FolderEntry;
+import dev.certsd.ui.wizard.RegistryEntry;
 import dev.certsd.ui.wizard.RootChoice;
-import java.nio.file.Path;
+import dev.certsd.ui.wizard.TargetDirectory;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,9 +19,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,13 +33,12 @@ public final class RegistryWizardModel {
     public static final class Row {
         private final RootChoice choice;
         private final BooleanProperty chosen = new SimpleBooleanProperty();
-        private final ReadOnlyStringWrapper directory = new ReadOnlyStringWrapper("");
-        private final ObservableList<String> warnings = FXCollections.observableArrayList();
-        private HostTarget target;
+        private final TargetDirectory directory;
 
-        Row(RootChoice choice, boolean chosen) {
+        Row(RootChoice choice, boolean chosen, UiText text) {
             this.choice = choice;
             this.chosen.set(chosen);
+            this.directory = new TargetDirectory(text);
         }
 
         public RootChoice choice() {
@@ -50,44 +49,39 @@ public final class RegistryWizardModel {
             return chosen;
         }
 
-        /** The directory's full path and whether it exists, or empty while the registry typed is not valid. */
-        public ReadOnlyStringProperty directoryProperty() {
-            return directory.getReadOnlyProperty();
-        }
-
-        public ObservableList<String> warnings() {
-            return warnings;
+        /** The directory's full path and whether it exists, with the warnings; empty while the registry is not valid. */
+        public TargetDirectory directory() {
+            return directory;
         }
 
         public HostTarget target() {
-            return target;
+            return directory.target();
         }
     }
 
     private final Function<CertsRoot, ScanOptions> options;
     private final UiText text;
-    private final StringProperty registry = new SimpleStringProperty("");
-    private final StringProperty folder = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper folderProblem = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final RegistryEntry registry;
     private final ObservableList<Row> rows = FXCollections.observableArrayList(
             r -> new Observable[] {r.chosenProperty()});
+    private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
+    private final FolderEntry folder;
     private final BooleanBinding complete;
 
     public RegistryWizardModel(List<RootChoice> roots, Function<CertsRoot, ScanOptions> options, UiText text) {
         this.options = options;
         this.text = text;
+        this.registry = new RegistryEntry(text);
+        this.folder = new FolderEntry(text, () -> rows.stream().map(Row::choice).toList(), rows);
         boolean first = true;
         for (RootChoice c : roots) {
-            rows.add(new Row(c, first && !c.sample()));
+            rows.add(new Row(c, first && !c.sample(), text));
             first = first && c.sample();
         }
-        registry.addListener((o, a, b) -> update());
-        folder.addListener((o, a, b) -> folderProblem.set(folder.get().isBlank() ? ""
-                : RootChoice.folderProblem(folder.get(), choices(), text).orElse("")));
-        complete = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && registry() != null
-                && rows.stream().anyMatch(r -> r.chosen.get()), problem, rows, registry);
+        registry.typedProperty().addListener((o, a, b) -> update());
+        complete = Bindings.createBooleanBinding(() -> registry.parsed() != null
+                && rows.stream().anyMatch(r -> r.chosen.get()), registry.problemProperty(), rows,
+                registry.typedProperty());
         update();
     }
 
@@ -98,54 +92,23 @@ public final class RegistryWizardModel {
 
     /** Adds the folder typed as a root, chosen. */
     public boolean addFolder() {
-        if (RootChoice.folderProblem(folder.get(), choices(), text).isPresent()) {
-            return false;
-        }
-        Row r = new Row(RootChoice.folder(Path.of(folder.get().strip()).toAbsolutePath().normalize(), text), true);
-        rows.add(r);
-        folder.set("");
-        update();
-        return true;
-    }
-
-    public BooleanBinding folderAddable() {
-        return Bindings.createBooleanBinding(() -> RootChoice.folderProblem(folder.get(), choices(), text).isEmpty(),
-                folder, rows);
-    }
-
-    private List<RootChoice> choices() {
-        return rows.stream().map(Row::choice).toList();
+        Optional<RootChoice> c = folder.take();
+        c.ifPresent(choice -> {
+            rows.add(new Row(choice, true, text));
+            update();
+        });
+        return c.isPresent();
     }
 
     private void update() {
-        RegistryInput in = RegistryInput.parse(registry.get());
-        if (in instanceof RegistryInput.Invalid bad) {
-            problem.set(bad.problem().render(text.locale()));
-            notes.clear();
-            rows.forEach(r -> {
-                r.target = null;
-                r.directory.set("");
-                r.warnings.clear();
-            });
-            return;
-        }
-        RegistryInput.Valid ok = (RegistryInput.Valid) in;
-        problem.set("");
-        notes.setAll(ok.notes().stream().map(t -> t.render(text.locale())).toList());
-        for (Row r : rows) {
-            ScanOptions o = options.apply(r.choice.root());
-            r.target = HostTarget.of(ok, r.choice.root(), o.os(), o.insecure());
-            r.directory.set(text.fmt(r.target.exists() ? "wizard.target.exists" : "wizard.target.new",
-                    r.target.path()));
-            r.warnings.setAll(r.target.warnings().stream().map(w -> w.render(text.locale())).toList());
-        }
+        rows.forEach(r -> r.directory.show(registry.targetIn(r.choice.root(), options)));
     }
 
     /** The change that makes the missing directories in the chosen roots; empty when all exist. */
     public ApplyViewModel.Planner planner() {
         RegistryInput.Valid ok = registry();
-        List<HostTarget> targets = rows.stream().filter(r -> r.chosen.get() && r.target != null)
-                .map(r -> r.target).toList();
+        List<HostTarget> targets = rows.stream().filter(r -> r.chosen.get() && r.target() != null)
+                .map(Row::target).toList();
         return (cancel, progress) -> NewHostDirectory.plan(ok, targets);
     }
 
@@ -156,33 +119,30 @@ public final class RegistryWizardModel {
 
     /** The registry as parsed, or null while it is not one. */
     public RegistryInput.Valid registry() {
-        return RegistryInput.parse(registry.get()) instanceof RegistryInput.Valid v ? v : null;
+        return registry.parsed();
     }
 
     public StringProperty registryProperty() {
-        return registry;
+        return registry.typedProperty();
     }
 
-    public StringProperty folderProperty() {
+    /** A folder to add as a root, typed or chosen. */
+    public FolderEntry folder() {
         return folder;
     }
 
     /** Why the text typed is not a registry, in the user's language; empty when it is. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty folderProblemProperty() {
-        return folderProblem.getReadOnlyProperty();
+        return registry.problemProperty();
     }
 
     /** What was stripped from what was typed (scheme, path, :443), and why. */
     public ObservableList<String> notes() {
-        return notes;
+        return registry.notes();
     }
 
     public ObservableList<Row> rows() {
-        return rows;
+        return rowsReadOnly;
     }
 
     public BooleanBinding completeProperty() {

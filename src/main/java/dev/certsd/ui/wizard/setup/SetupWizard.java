@@ -67,7 +67,7 @@ public final class SetupWizard {
                         .when(() -> trust.get() == Trust.IMPORT),
                 choicePage(text, "wizard.setup.page.client", "wizard.setup.clientIntro", "setup-client", way,
                         ClientChoice.values()),
-                ClientWizard.detailsPage(client, text).onEnter(client::updateName)
+                ClientWizard.detailsPage(client, text).onEnter(client.pair()::check)
                         .when(() -> way.get() != ClientChoice.NONE),
                 ClientWizard.caPage(client, text).when(() -> way.get() == ClientChoice.SIGNED_BY_CA),
                 ClientWizard.csrPage(client, text).when(() -> way.get() == ClientChoice.REQUEST),

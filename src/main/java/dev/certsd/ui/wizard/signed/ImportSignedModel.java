@@ -6,9 +6,9 @@ import dev.certsd.material.InputFiles;
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.PendingKeys;
 import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Placement;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.PairName;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -47,15 +44,11 @@ public final class ImportSignedModel {
     private final ObservableList<PendingKeys.Waiting> waiting = FXCollections.observableArrayList();
     private final ObjectProperty<PendingKeys.Waiting> selected = new SimpleObjectProperty<>();
     private final StringProperty certificate = new SimpleStringProperty("");
-    private final StringProperty name = new SimpleStringProperty("");
-    private final BooleanProperty overwrite = new SimpleBooleanProperty();
+    private final PairName pair;
     private final ReadOnlyStringWrapper listProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper certificateProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper pairExists = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper();
-    private final ObservableList<String> placement = FXCollections.observableArrayList();
     private final BooleanBinding complete;
     private long generation;
 
@@ -64,18 +57,19 @@ public final class ImportSignedModel {
         this.background = background;
         this.text = text;
         this.clock = clock;
+        this.pair = new PairName(text, "", () -> selected.get() == null ? null : selected.get().hostDir(),
+                () -> selected.get() == null ? "" : text.get("wizard.signed.noHostDir"));
+        StringProperty name = pair.nameProperty();
         selected.addListener((o, a, b) -> {
             if (b != null && b.name() != null && (name.get().isEmpty() || a != null && name.get().equals(a.name()))) {
                 name.set(b.name());
             }
-            updateName();
+            pair.check();
         });
-        name.addListener((o, a, b) -> updateName());
-        overwrite.addListener((o, a, b) -> updateName());
         certificate.addListener((o, a, b) -> readCertificate());
         complete = Bindings.createBooleanBinding(() -> selected.get() != null && !reading.get()
-                && certificateProblem.get().isEmpty() && !summary.get().isEmpty() && nameProblem.get().isEmpty(),
-                selected, reading, certificateProblem, summary, nameProblem);
+                && certificateProblem.get().isEmpty() && !summary.get().isEmpty() && pair.problemProperty().get().isEmpty(),
+                selected, reading, certificateProblem, summary, pair.problemProperty());
     }
 
     /** Lists the waiting keys off the UI thread; the oldest is selected. */
@@ -142,35 +136,11 @@ public final class ImportSignedModel {
         return new Read(null, text.fmt("wizard.signed.noMatch", certs.get(0).subject(), keys.size()), "");
     }
 
-    private void updateName() {
-        placement.clear();
-        pairExists.set(false);
-        PendingKeys.Waiting w = selected.get();
-        Optional<String> p = Placement.nameProblem(name.get()).map(t -> t.render(text.locale()));
-        if (p.isPresent() || w == null) {
-            nameProblem.set(p.orElse(""));
-            return;
-        }
-        if (w.hostDir() == null) {
-            nameProblem.set(text.get("wizard.signed.noHostDir"));
-            return;
-        }
-        try {
-            Placement pl = Placement.of(w.hostDir(), name.get());
-            placement.setAll(pl.notes().stream().map(t -> t.render(text.locale())).toList());
-            pairExists.set(!pl.existing().isEmpty());
-            nameProblem.set(pl.existing().isEmpty() || overwrite.get() ? ""
-                    : text.fmt("wizard.client.exists", String.join(", ", pl.existing())));
-        } catch (PkiException e) {
-            nameProblem.set(e.text().render(text.locale()));
-        }
-    }
-
     public ApplyViewModel.Planner planner() {
         PendingKeys.Waiting w = selected.get();
         Path file = Path.of(certificate.get().strip());
-        String n = name.get().strip();
-        boolean ow = overwrite.get();
+        String n = pair.value();
+        boolean ow = pair.overwriteProperty().get();
         return (cancel, progress) -> Optional.of(new CertificateRequests(clock, pending)
                 .importSigned(w.hostDir(), n, InputFiles.read(file), ow));
     }
@@ -188,14 +158,6 @@ public final class ImportSignedModel {
         return certificate;
     }
 
-    public StringProperty nameProperty() {
-        return name;
-    }
-
-    public BooleanProperty overwriteProperty() {
-        return overwrite;
-    }
-
     /** No key waits (or the list cannot be read): what to do instead. */
     public ReadOnlyStringProperty listProblemProperty() {
         return listProblem.getReadOnlyProperty();
@@ -210,16 +172,9 @@ public final class ImportSignedModel {
         return summary.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty nameProblemProperty() {
-        return nameProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty pairExistsProperty() {
-        return pairExists.getReadOnlyProperty();
-    }
-
-    public ObservableList<String> placement() {
-        return placement;
+    /** The pair's name in the host directory the request was made for, its place in load order, Overwrite. */
+    public PairName pair() {
+        return pair;
     }
 
     public BooleanBinding completeProperty() {

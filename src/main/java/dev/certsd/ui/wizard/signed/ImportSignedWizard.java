@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -68,20 +67,11 @@ public final class ImportSignedWizard {
         summary.setWrapText(true);
         summary.getStyleClass().add("field-ok");
         summary.textProperty().bind(model.summaryProperty());
-        TextField name = new TextField();
-        name.textProperty().bindBidirectional(model.nameProperty());
-        CheckBox overwrite = new CheckBox(text.get("wizard.client.overwrite"));
-        overwrite.setId("signed-overwrite");
-        overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
-        overwrite.visibleProperty().bind(model.pairExistsProperty());
-        overwrite.managedProperty().bind(overwrite.visibleProperty());
-
         VBox box = new VBox(12, Fields.paragraph(text.get("wizard.signed.intro")),
                 Fields.heading(text.get("wizard.signed.waiting")), table, none,
                 Fields.pemFile(text.get("wizard.signed.certificate"), cert, text),
-                Fields.problem(cert, model.certificateProblemProperty(), "signed-certificate-problem"), summary,
-                Fields.field(text.get("wizard.client.name"), name, model.nameProblemProperty(), "signed-name"),
-                Fields.notes(model.placement(), "field-note", "signed-placement"), overwrite);
+                Fields.problem(cert, model.certificateProblemProperty(), "signed-certificate-problem"), summary);
+        box.getChildren().addAll(Fields.pairName(model.pair(), new TextField(), text, "signed"));
         box.setPadding(new Insets(16, 20, 20, 20));
         return WizardPage.of(text.get("wizard.page.signed"), box, model.completeProperty(), cert);
     }

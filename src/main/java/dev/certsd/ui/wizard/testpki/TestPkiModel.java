@@ -1,15 +1,15 @@
 package dev.certsd.ui.wizard.testpki;
 
+import dev.certsd.pki.ClientSpec;
 import dev.certsd.pki.KeySpec;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Placement;
 import dev.certsd.pki.RegistryTestPki;
 import dev.certsd.pki.Subject;
 import dev.certsd.pki.TestPkiSpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
+import dev.certsd.ui.wizard.PairName;
 import dev.certsd.ui.wizard.TargetModel;
-import dev.certsd.ui.wizard.client.ClientWizardModel;
+import dev.certsd.ui.wizard.ValidityDays;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -22,11 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,18 +40,15 @@ public final class TestPkiModel {
     private final StringProperty sans = new SimpleStringProperty("");
     private final StringProperty serverOut = new SimpleStringProperty(
             Path.of(System.getProperty("user.home"), "registry-test-pki").toString());
-    private final StringProperty clientName = new SimpleStringProperty("client");
+    private final PairName pair;
     private final StringProperty commonName = new SimpleStringProperty(System.getProperty("user.name", "client"));
     private final ObjectProperty<KeySpec> key = new SimpleObjectProperty<>(KeySpec.DEFAULT);
-    private final StringProperty days = new SimpleStringProperty("365");
+    private final ValidityDays days;
     private final StringProperty storage = new SimpleStringProperty(TestPkiSpec.DEFAULT_STORAGE.toString());
-    private final BooleanProperty overwrite = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper sansProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sansSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper serverOutProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cnProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper daysProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding serverComplete;
     private final BooleanBinding clientComplete;
@@ -62,27 +57,25 @@ public final class TestPkiModel {
         this.target = target;
         this.text = text;
         this.clock = clock;
+        this.pair = new PairName(text, "client", target::hostDir, () -> "");
+        this.days = new ValidityDays(text, ClientSpec.DEFAULT_DAYS);
         sans.addListener((o, a, b) -> updateSans());
         target.targetProperty().addListener((o, a, b) -> {
             updateSans();
-            updateName();
+            pair.check();
         });
         serverOut.addListener((o, a, b) -> serverOutProblem.set(folderProblem(serverOut.get()).orElse("")));
-        clientName.addListener((o, a, b) -> updateName());
-        overwrite.addListener((o, a, b) -> updateName());
         commonName.addListener((o, a, b) -> cnProblem.set(Subject.cn(commonName.get()).problem()
                 .map(t -> t.render(text.locale())).orElse("")));
-        days.addListener((o, a, b) -> daysProblem.set(daysValue().isPresent() ? ""
-                : text.fmt("wizard.client.days", ClientWizardModel.MAX_DAYS)));
         storage.addListener((o, a, b) -> storageProblem.set(absolute(storage.get()) == null
                 ? text.fmt("wizard.folder.relative", storage.get()) : ""));
         updateSans();
-        updateName();
         serverComplete = Bindings.createBooleanBinding(() -> target.completeProperty().get()
                 && sansProblem.get().isEmpty() && serverOutProblem.get().isEmpty(), target.completeProperty(),
                 sansProblem, serverOutProblem);
-        clientComplete = Bindings.createBooleanBinding(() -> nameProblem.get().isEmpty() && cnProblem.get().isEmpty()
-                && daysProblem.get().isEmpty() && storageProblem.get().isEmpty(), nameProblem, cnProblem, daysProblem,
+        clientComplete = Bindings.createBooleanBinding(() -> pair.problemProperty().get().isEmpty()
+                && cnProblem.get().isEmpty() && days.problemProperty().get().isEmpty()
+                && storageProblem.get().isEmpty(), pair.problemProperty(), cnProblem, days.problemProperty(),
                 storageProblem);
     }
 
@@ -111,21 +104,6 @@ public final class TestPkiModel {
         sansSummary.set(text.fmt("wizard.testpki.sans.summary", String.join(", ", all)));
     }
 
-    void updateName() {
-        Optional<String> p = Placement.nameProblem(clientName.get()).map(t -> t.render(text.locale()));
-        if (p.isPresent() || target.hostDir() == null) {
-            nameProblem.set(p.orElse(""));
-            return;
-        }
-        try {
-            Placement pl = Placement.of(target.hostDir(), clientName.get());
-            nameProblem.set(pl.existing().isEmpty() || overwrite.get() ? ""
-                    : text.fmt("wizard.client.exists", String.join(", ", pl.existing())));
-        } catch (PkiException e) {
-            nameProblem.set(e.text().render(text.locale()));
-        }
-    }
-
     private Optional<String> folderProblem(String s) {
         Path p = absolute(s);
         if (p == null) {
@@ -146,19 +124,10 @@ public final class TestPkiModel {
         }
     }
 
-    private Optional<Integer> daysValue() {
-        try {
-            int d = Integer.parseInt(days.get().strip());
-            return d >= 1 && d <= ClientWizardModel.MAX_DAYS ? Optional.of(d) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     public ApplyViewModel.Planner planner() {
         TestPkiSpec spec = new TestPkiSpec(target.registry(), sanList(), target.hostDir(), absolute(serverOut.get()),
-                clientName.get().strip(), Subject.cn(commonName.get()), key.get(), daysValue().orElse(365),
-                absolute(storage.get()), overwrite.get());
+                pair.value(), Subject.cn(commonName.get()), key.get(), days.value().orElse(ClientSpec.DEFAULT_DAYS),
+                absolute(storage.get()), pair.overwriteProperty().get());
         return (cancel, progress) -> Optional.of(new RegistryTestPki(clock).plan(spec, cancel, progress));
     }
 
@@ -181,8 +150,14 @@ public final class TestPkiModel {
         return serverOut;
     }
 
-    public StringProperty clientNameProperty() {
-        return clientName;
+    /** The client pair's name; its Overwrite replaces files of the test PKI that exist already. */
+    public PairName pair() {
+        return pair;
+    }
+
+    /** How many days the certificates are valid. */
+    public ValidityDays days() {
+        return days;
     }
 
     public StringProperty commonNameProperty() {
@@ -193,17 +168,8 @@ public final class TestPkiModel {
         return key;
     }
 
-    public StringProperty daysProperty() {
-        return days;
-    }
-
     public StringProperty storageProperty() {
         return storage;
-    }
-
-    /** Replace files of the test PKI that exist already: the user's explicit choice. */
-    public BooleanProperty overwriteProperty() {
-        return overwrite;
     }
 
     public ReadOnlyStringProperty sansProblemProperty() {
@@ -219,16 +185,8 @@ public final class TestPkiModel {
         return serverOutProblem.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty nameProblemProperty() {
-        return nameProblem.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty cnProblemProperty() {
         return cnProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty daysProblemProperty() {
-        return daysProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty storageProblemProperty() {

@@ -18,14 +18,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -49,7 +47,7 @@ public final class TestPkiWizard {
         List<WizardPage> pages = List.of(
                 TargetPage.page(target, text, text.get("wizard.testpki.targetIntro")),
                 serverPage(model, text),
-                clientPage(model, text).onEnter(model::updateName),
+                clientPage(model, text).onEnter(model.pair()::check),
                 w.applyPage(apply, model::planner, snippets, null));
         return w.window("wizard-testpki", text.get("wizard.testpki.title"), pages, apply);
     }
@@ -98,35 +96,23 @@ public final class TestPkiWizard {
 
     private static WizardPage clientPage(TestPkiModel model, UiText text) {
         TextField name = new TextField();
-        name.textProperty().bindBidirectional(model.clientNameProperty());
+        name.textProperty().bindBidirectional(model.pair().nameProperty());
         TextField cn = new TextField();
         cn.textProperty().bindBidirectional(model.commonNameProperty());
-        ComboBox<KeySpec> key = new ComboBox<>();
-        key.getItems().setAll(KeySpec.RSA_4096, KeySpec.RSA_3072, KeySpec.RSA_2048, KeySpec.EC_P256, KeySpec.EC_P384);
-        key.valueProperty().bindBidirectional(model.keyProperty());
-        key.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(KeySpec k) {
-                return k == null ? "" : text.get("wizard.key." + k.id());
-            }
-
-            @Override
-            public KeySpec fromString(String s) {
-                return null;
-            }
-        });
         TextField days = new TextField();
         days.setMaxWidth(140);
-        days.textProperty().bindBidirectional(model.daysProperty());
+        days.textProperty().bindBidirectional(model.days().daysProperty());
         CheckBox overwrite = new CheckBox(text.get("wizard.testpki.overwrite"));
         overwrite.setId("testpki-overwrite");
         overwrite.setWrapText(true);
-        overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
+        overwrite.selectedProperty().bindBidirectional(model.pair().overwriteProperty());
         VBox box = new VBox(12, Fields.paragraph(text.get("wizard.testpki.clientIntro")),
-                Fields.field(text.get("wizard.client.name"), name, model.nameProblemProperty(), "testpki-name"),
+                Fields.field(text.get("wizard.client.name"), name, model.pair().problemProperty(), "testpki-name"),
                 Fields.field(text.get("wizard.client.cn"), cn, model.cnProblemProperty(), "testpki-cn"),
-                Fields.field(text.get("wizard.testpki.key"), key, new SimpleStringProperty(""), "testpki-key"),
-                Fields.field(text.get("wizard.client.days.label"), days, model.daysProblemProperty(), "testpki-days"),
+                Fields.field(text.get("wizard.testpki.key"), Fields.keyType(model.keyProperty(), text),
+                        new SimpleStringProperty(""), "testpki-key"),
+                Fields.field(text.get("wizard.client.days.label"), days, model.days().problemProperty(),
+                        "testpki-days"),
                 overwrite);
         box.setPadding(new Insets(16, 20, 20, 20));
         return WizardPage.of(text.get("wizard.page.client"), box, model.clientComplete(), name);

@@ -9,7 +9,6 @@ import dev.certsd.pki.KeySpec;
 import dev.certsd.pki.PendingKeys;
 import dev.certsd.pki.Planned;
 import dev.certsd.pki.Progress;
-import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
@@ -48,25 +47,25 @@ class ClientWizardModelTest {
     @Test
     void theNameIsCheckedAsTypedAndItsPlaceInLoadOrderIsTold() {
         Fixtures.healthy(host);
-        m.nameProperty().set("client.cert");
+        m.pair().nameProperty().set("client.cert");
         assertEquals("Enter the name without its extension: client (the pair becomes client.cert and client.key), not "
-                + "client.cert.", m.nameProblemProperty().get());
-        m.nameProperty().set("client");
+                + "client.cert.", m.pair().problemProperty().get());
+        m.pair().nameProperty().set("client");
         assertEquals("client.cert, client.key already there: tick “Replace the existing pair” or choose another name.",
-                m.nameProblemProperty().get());
-        assertTrue(m.pairExistsProperty().get());
+                m.pair().problemProperty().get());
+        assertTrue(m.pair().pairExistsProperty().get());
         assertFalse(m.detailsComplete().get());
-        m.overwriteProperty().set(true);
-        assertEquals("", m.nameProblemProperty().get());
+        m.pair().overwriteProperty().set(true);
+        assertEquals("", m.pair().problemProperty().get());
         assertTrue(m.detailsComplete().get());
 
-        m.nameProperty().set("laptop");
-        assertFalse(m.pairExistsProperty().get());
-        assertTrue(m.placement().get(0).startsWith("laptop.cert comes at position 2 of 2 in load order, after client."),
-                m.placement().toString());
-        m.nameProperty().set("0-laptop");
-        assertTrue(m.placement().get(0).startsWith("0-laptop.cert comes first in load order (1 of 2)"),
-                m.placement().toString());
+        m.pair().nameProperty().set("laptop");
+        assertFalse(m.pair().pairExistsProperty().get());
+        assertTrue(m.pair().placement().get(0).startsWith("laptop.cert comes at position 2 of 2 in load order, after client."),
+                m.pair().placement().toString());
+        m.pair().nameProperty().set("0-laptop");
+        assertTrue(m.pair().placement().get(0).startsWith("0-laptop.cert comes first in load order (1 of 2)"),
+                m.pair().placement().toString());
     }
 
     @Test
@@ -75,22 +74,22 @@ class ClientWizardModelTest {
         assertEquals("Enter a common name (CN), e.g. the machine’s or the person’s name.".replace('’', '\''),
                 m.subjectProblemProperty().get());
         m.commonNameProperty().set("laptop");
-        m.daysProperty().set("0");
-        assertEquals("Type a number of days from 1 to 36500.", m.daysProblemProperty().get());
+        m.days().daysProperty().set("0");
+        assertEquals("Type a number of days from 1 to 36500.", m.days().problemProperty().get());
         assertFalse(m.detailsComplete().get());
         m.wayProperty().set(Way.REQUEST);
         assertTrue(m.detailsComplete().get());
-        m.daysProperty().set("90");
+        m.days().daysProperty().set("90");
         m.wayProperty().set(Way.SELF_SIGNED);
         assertTrue(m.detailsComplete().get());
     }
 
     @Test
     void theCsrFileFollowsTheNameUntilTheUserChoosesOne() throws Exception {
-        m.nameProperty().set("laptop");
+        m.pair().nameProperty().set("laptop");
         assertEquals(Path.of(System.getProperty("user.home"), "laptop.csr").toString(), m.csrFileProperty().get());
         m.csrFileProperty().set(tmp.resolve("out/req.csr").toString());
-        m.nameProperty().set("desk");
+        m.pair().nameProperty().set("desk");
         assertEquals(tmp.resolve("out/req.csr").toString(), m.csrFileProperty().get());
         assertTrue(m.csrComplete().get());
         Files.writeString(tmp.resolve("taken.csr"), "x");

@@ -12,7 +12,6 @@ import dev.certsd.roots.RootKind;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.RootChoice;
-import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +59,7 @@ class RegistryWizardModelTest {
         RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"));
         m.registryProperty().set("https://reg.example.com:443/v2/");
         assertEquals("Directory: " + tmp.resolve("docker/reg.example.com") + " (will be created)",
-                m.rows().get(0).directoryProperty().get());
+                m.rows().get(0).directory().directoryProperty().get());
         assertEquals(List.of("https:// is not part of the directory name: removed.",
                 "Port 443 is the default: the directory name has no port (the client would not look for :443)."),
                 m.notes());
@@ -70,17 +69,17 @@ class RegistryWizardModelTest {
     void dockerIgnoringCertsDIsSaidForLoopbackLocalhostAndHubButNotForPodman() {
         RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"), podman("podman"));
         m.registryProperty().set("127.0.0.1:5000");
-        assertTrue(m.rows().get(0).warnings().get(0).startsWith("Docker treats 127.0.0.1:5000 as an insecure "
+        assertTrue(m.rows().get(0).directory().warnings().get(0).startsWith("Docker treats 127.0.0.1:5000 as an insecure "
                 + "registry (127.0.0.1 is a loopback address) and never reads certs.d for it"),
-                m.rows().get(0).warnings().toString());
-        assertEquals(List.of(), m.rows().get(1).warnings());
+                m.rows().get(0).directory().warnings().toString());
+        assertEquals(List.of(), m.rows().get(1).directory().warnings());
         m.registryProperty().set("localhost:5000");
-        assertTrue(m.rows().get(0).warnings().get(0).contains("resolves to the loopback address"),
-                m.rows().get(0).warnings().toString());
+        assertTrue(m.rows().get(0).directory().warnings().get(0).contains("resolves to the loopback address"),
+                m.rows().get(0).directory().warnings().toString());
         m.registryProperty().set("docker.io");
-        assertEquals(List.of("Docker never reads certs.d for Docker Hub (docker.io)."), m.rows().get(0).warnings());
+        assertEquals(List.of("Docker never reads certs.d for Docker Hub (docker.io)."), m.rows().get(0).directory().warnings());
         m.registryProperty().set("reg.example.com");
-        assertEquals(List.of(), m.rows().get(0).warnings());
+        assertEquals(List.of(), m.rows().get(0).directory().warnings());
     }
 
     @Test
@@ -90,10 +89,10 @@ class RegistryWizardModelTest {
                 false, linux.maxFileBytes());
         RegistryWizardModel m = model(EN, windows, docker("docker"));
         m.registryProperty().set("reg.example.com:5000");
-        assertTrue(m.rows().get(0).directoryProperty().get().contains("reg.example.com5000"),
-                m.rows().get(0).directoryProperty().get());
+        assertTrue(m.rows().get(0).directory().directoryProperty().get().contains("reg.example.com5000"),
+                m.rows().get(0).directory().directoryProperty().get());
         assertEquals(List.of("Docker on Windows strips the colon: the directory is reg.example.com5000 (for "
-                + "reg.example.com:5000)."), m.rows().get(0).warnings());
+                + "reg.example.com:5000)."), m.rows().get(0).directory().warnings());
     }
 
     @Test
@@ -101,14 +100,14 @@ class RegistryWizardModelTest {
         RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER));
         m.registryProperty().set("reg.example.com");
         assertFalse(m.completeProperty().get());
-        m.folderProperty().set("relative/certs.d");
-        assertEquals("Type a full path (starting with /): relative/certs.d", m.folderProblemProperty().get());
-        assertFalse(m.folderAddable().get());
+        m.folder().folderProperty().set("relative/certs.d");
+        assertEquals("Type a full path (starting with /): relative/certs.d", m.folder().problemProperty().get());
+        assertFalse(m.folder().addable().get());
         Files.writeString(tmp.resolve("a-file"), "x");
-        m.folderProperty().set(tmp.resolve("a-file").toString());
-        assertEquals(tmp.resolve("a-file") + " is a file, not a folder.", m.folderProblemProperty().get());
-        m.folderProperty().set(tmp.resolve("new/certs.d").toString());
-        assertEquals("", m.folderProblemProperty().get());
+        m.folder().folderProperty().set(tmp.resolve("a-file").toString());
+        assertEquals(tmp.resolve("a-file") + " is a file, not a folder.", m.folder().problemProperty().get());
+        m.folder().folderProperty().set(tmp.resolve("new/certs.d").toString());
+        assertEquals("", m.folder().problemProperty().get());
         assertTrue(m.addFolder());
         assertTrue(m.completeProperty().get());
         assertEquals(tmp.resolve("new/certs.d/reg.example.com"), m.rows().get(0).target().path());
@@ -137,11 +136,11 @@ class RegistryWizardModelTest {
         m.registryProperty().set("reg.example.com:99999");
         assertTrue(m.problemProperty().get().contains("ポート"), m.problemProperty().get());
         m.registryProperty().set("127.0.0.1:5000");
-        assertTrue(m.rows().get(0).warnings().get(0).contains("安全でないレジストリ"), m.rows().get(0).warnings().toString());
-        assertTrue(m.rows().get(0).warnings().get(0).contains("certs.d"), m.rows().get(0).warnings().toString());
-        assertTrue(m.rows().get(0).directoryProperty().get().endsWith("（作成します）"),
-                m.rows().get(0).directoryProperty().get());
-        m.folderProperty().set("relative");
-        assertEquals("フルパス（/ で始まる）で入力してください: relative", m.folderProblemProperty().get());
+        assertTrue(m.rows().get(0).directory().warnings().get(0).contains("安全でないレジストリ"), m.rows().get(0).directory().warnings().toString());
+        assertTrue(m.rows().get(0).directory().warnings().get(0).contains("certs.d"), m.rows().get(0).directory().warnings().toString());
+        assertTrue(m.rows().get(0).directory().directoryProperty().get().endsWith("（作成します）"),
+                m.rows().get(0).directory().directoryProperty().get());
+        m.folder().folderProperty().set("relative");
+        assertEquals("フルパス（/ で始まる）で入力してください: relative", m.folder().problemProperty().get());
     }
 }

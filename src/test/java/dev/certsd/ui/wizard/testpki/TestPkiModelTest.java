@@ -64,13 +64,13 @@ class TestPkiModelTest {
     void anExistingClientPairNeedsTheReplaceChoice() {
         TestPkiModel m = model();
         Fixtures.healthy(m.target().hostDir());
-        m.updateName();
+        m.pair().check();
         assertEquals("client.cert, client.key already there: tick “Replace the existing pair” or choose another name.",
-                m.nameProblemProperty().get());
+                m.pair().problemProperty().get());
         assertFalse(m.clientComplete().get());
-        m.overwriteProperty().set(true);
+        m.pair().overwriteProperty().set(true);
         assertTrue(m.clientComplete().get());
-        m.daysProperty().set("abc");
+        m.days().daysProperty().set("abc");
         assertFalse(m.clientComplete().get());
     }
 }
