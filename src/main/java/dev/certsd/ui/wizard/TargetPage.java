@@ -20,7 +20,7 @@ public final class TargetPage {
     private TargetPage() {
     }
 
-    public static WizardPage page(TargetModel model, UiText text, String intro) {
+    public static WizardPage page(TargetViewModel model, UiText text, String intro) {
         ComboBox<RootChoice> root = new ComboBox<>(model.roots());
         root.setMaxWidth(Double.MAX_VALUE);
         root.valueProperty().bindBidirectional(model.rootProperty());

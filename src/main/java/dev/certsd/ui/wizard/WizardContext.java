@@ -110,8 +110,8 @@ public final class WizardContext {
     }
 
     /** A target model on the window's roots, starting on the host directory selected in the tree, if any. */
-    public TargetModel target(Optional<Node> selected) {
-        TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
+    public TargetViewModel target(Optional<Node> selected) {
+        TargetViewModel t = new TargetViewModel(rootChoices(), scanOptions, text);
         selected.ifPresent(n -> {
             if (n instanceof Node.HostNode h) {
                 t.preselect(h.root(), h.host().hostDir().registry());
@@ -124,8 +124,8 @@ public final class WizardContext {
         return t;
     }
 
-    public TargetModel target(CertsRoot root, String registry) {
-        TargetModel t = new TargetModel(rootChoices(), scanOptions, text);
+    public TargetViewModel target(CertsRoot root, String registry) {
+        TargetViewModel t = new TargetViewModel(rootChoices(), scanOptions, text);
         t.offer(RootChoice.folder(root.path(), text));
         t.preselect(root, registry);
         return t;

@@ -5,8 +5,8 @@ import dev.certsd.pki.CaCandidate;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
-import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.WizardContext;
 import dev.certsd.ui.wizard.WizardPage;
 import dev.certsd.ui.wizard.WizardWindow;
@@ -44,9 +44,9 @@ public final class CaImportWizard {
     private CaImportWizard() {
     }
 
-    public static WizardWindow open(WizardContext w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetViewModel target) {
         UiText text = w.text();
-        CaImportModel model = new CaImportModel(target, w.background(), text, w.clock(), w.probes()::options);
+        CaImportViewModel model = new CaImportViewModel(target, w.background(), text, w.clock(), w.probes()::options);
         ApplyViewModel apply = w.applyModel(p -> target.hostDir());
         List<WizardPage> pages = List.of(
                 TargetPage.page(target, text, text.get("wizard.caimport.targetIntro")),
@@ -65,7 +65,7 @@ public final class CaImportWizard {
         return window;
     }
 
-    private static void dropped(DragEvent e, CaImportModel model) {
+    private static void dropped(DragEvent e, CaImportViewModel model) {
         List<java.nio.file.Path> files = e.getDragboard().hasFiles()
                 ? e.getDragboard().getFiles().stream().map(File::toPath).toList() : List.of();
         model.dropped(files, e.getDragboard().hasString() ? e.getDragboard().getString() : null);
@@ -73,7 +73,7 @@ public final class CaImportWizard {
         e.consume();
     }
 
-    public static WizardPage sourcePage(CaImportModel model, UiText text, Consumer<String> copy) {
+    public static WizardPage sourcePage(CaImportViewModel model, UiText text, Consumer<String> copy) {
         TextField file = new TextField();
         file.setId("ca-file");
         file.textProperty().bindBidirectional(model.fileProperty());
@@ -104,7 +104,7 @@ public final class CaImportWizard {
     }
 
     /** The PKCS#12 password, shown once a file asked for one. */
-    private static VBox passwordField(CaImportModel model, UiText text) {
+    private static VBox passwordField(CaImportViewModel model, UiText text) {
         PasswordField password = new PasswordField();
         password.textProperty().bindBidirectional(model.passwordProperty());
         password.setOnAction(e -> model.openFile());
@@ -116,7 +116,7 @@ public final class CaImportWizard {
     }
 
     /** "From elsewhere": the clipboard, the live server (with Stop while it runs), a drop on the window. */
-    private static VBox elsewhere(CaImportModel model, UiText text) {
+    private static VBox elsewhere(CaImportViewModel model, UiText text) {
         Button paste = new Button(text.get("wizard.caimport.paste"), new FontIcon("mdi2c-content-paste"));
         paste.setId("ca-paste");
         paste.setOnAction(e -> model.paste(Clipboard.getSystemClipboard().getString()));
@@ -144,7 +144,7 @@ public final class CaImportWizard {
     }
 
     /** The certificates offered, one card each, one of them picked. */
-    private static VBox offers(CaImportModel model, UiText text, Consumer<String> copy) {
+    private static VBox offers(CaImportViewModel model, UiText text, Consumer<String> copy) {
         VBox offers = new VBox(8);
         offers.setId("ca-offers");
         ToggleGroup group = new ToggleGroup();
@@ -153,14 +153,14 @@ public final class CaImportWizard {
             offers.getChildren().setAll(model.offers().stream().map(o -> offerCard(o, model.offers().indexOf(o),
                     group, model, text, copy)).toList());
         };
-        model.offers().addListener((ListChangeListener<CaImportModel.Offer>) c -> fill.run());
+        model.offers().addListener((ListChangeListener<CaImportViewModel.Offer>) c -> fill.run());
         model.selectedProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(
                 t.getUserData() == b)));
         return offers;
     }
 
     /** "I compared the fingerprint…": off until a certificate is picked. */
-    private static CheckBox confirm(CaImportModel model, UiText text) {
+    private static CheckBox confirm(CaImportViewModel model, UiText text) {
         CheckBox confirm = new CheckBox();
         confirm.setId("ca-confirm");
         confirm.setWrapText(true);
@@ -172,7 +172,7 @@ public final class CaImportWizard {
         return confirm;
     }
 
-    private static VBox offerCard(CaImportModel.Offer o, int index, ToggleGroup group, CaImportModel model,
+    private static VBox offerCard(CaImportViewModel.Offer o, int index, ToggleGroup group, CaImportViewModel model,
                                   UiText text, Consumer<String> copy) {
         CaCandidate c = o.candidate();
         RadioButton pick = new RadioButton(c.subject());

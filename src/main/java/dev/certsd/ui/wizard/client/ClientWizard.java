@@ -4,12 +4,12 @@ import dev.certsd.pki.KeySpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
-import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.WizardContext;
 import dev.certsd.ui.wizard.WizardPage;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.wizard.client.ClientWizardModel.Way;
+import dev.certsd.ui.wizard.client.ClientWizardViewModel.Way;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -30,9 +30,9 @@ public final class ClientWizard {
     private ClientWizard() {
     }
 
-    public static WizardWindow open(WizardContext w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetViewModel target) {
         UiText text = w.text();
-        ClientWizardModel model = new ClientWizardModel(target, w.background(), text, w.clock(), w.pending());
+        ClientWizardViewModel model = new ClientWizardViewModel(target, w.background(), text, w.clock(), w.pending());
         ApplyViewModel apply = w.applyModel(p -> p.placement() == null ? null : p.placement().hostDir());
         List<WizardPage> pages = List.of(
                 TargetPage.page(target, text, text.get("wizard.client.targetIntro")),
@@ -44,7 +44,7 @@ public final class ClientWizard {
         return w.window("wizard-client", text.get("wizard.client.title"), pages, apply);
     }
 
-    public static WizardPage wayPage(ClientWizardModel model, UiText text) {
+    public static WizardPage wayPage(ClientWizardViewModel model, UiText text) {
         ToggleGroup group = new ToggleGroup();
         VBox box = new VBox(14, Fields.paragraph(text.get("wizard.client.wayIntro")));
         RadioButton first = null;
@@ -71,7 +71,7 @@ public final class ClientWizard {
                 first);
     }
 
-    public static WizardPage detailsPage(ClientWizardModel model, UiText text) {
+    public static WizardPage detailsPage(ClientWizardViewModel model, UiText text) {
         TextField name = new TextField();
         ComboBox<KeySpec> key = Fields.keyType(model.keyProperty(), text);
         TextField cn = new TextField();
@@ -117,7 +117,7 @@ public final class ClientWizard {
         return new VBox(4, l, field);
     }
 
-    public static WizardPage caPage(ClientWizardModel model, UiText text) {
+    public static WizardPage caPage(ClientWizardViewModel model, UiText text) {
         CaFiles ca = model.ca();
         TextField cert = new TextField();
         cert.setId("client-ca-cert");
@@ -148,7 +148,7 @@ public final class ClientWizard {
         return WizardPage.of(text.get("wizard.page.ca"), box, ca.complete(), cert);
     }
 
-    public static WizardPage csrPage(ClientWizardModel model, UiText text) {
+    public static WizardPage csrPage(ClientWizardViewModel model, UiText text) {
         TextField csr = new TextField();
         csr.textProperty().bindBidirectional(model.csrFileProperty());
         csr.setId("client-csr");

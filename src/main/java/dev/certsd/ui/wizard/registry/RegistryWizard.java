@@ -6,8 +6,8 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
 import dev.certsd.ui.wizard.RootChoice;
-import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.WizardContext;
 import dev.certsd.ui.wizard.WizardPage;
 import dev.certsd.ui.wizard.WizardWindow;
@@ -33,7 +33,7 @@ public final class RegistryWizard {
     /** @param root the root selected in the tree, chosen alone; null for the default choice */
     public static WizardWindow open(WizardContext w, CertsRoot root) {
         UiText text = w.text();
-        RegistryWizardModel model = new RegistryWizardModel(w.rootChoices(), w.scanOptions(), text);
+        RegistryWizardViewModel model = new RegistryWizardViewModel(w.rootChoices(), w.scanOptions(), text);
         if (root != null) {
             model.preselect(root);
         }
@@ -57,14 +57,14 @@ public final class RegistryWizard {
         return window[0];
     }
 
-    private static void continueWith(WizardContext w, RegistryWizardModel model, WizardWindow window, boolean client) {
+    private static void continueWith(WizardContext w, RegistryWizardViewModel model, WizardWindow window, boolean client) {
         RootChoice root = model.firstChosen().orElse(null);
         if (root == null || model.registry() == null) {
             return;
         }
         String registry = model.registry().registry();
         window.stage().hide();
-        TargetModel target = w.target(root.root(), registry);
+        TargetViewModel target = w.target(root.root(), registry);
         if (client) {
             w.show(ClientWizard.open(w, target));
         } else {
@@ -72,7 +72,7 @@ public final class RegistryWizard {
         }
     }
 
-    private static WizardPage firstPage(RegistryWizardModel model, UiText text) {
+    private static WizardPage firstPage(RegistryWizardViewModel model, UiText text) {
         TextField registry = new TextField();
         registry.setPromptText(text.get("wizard.registry.prompt"));
         registry.textProperty().bindBidirectional(model.registryProperty());
@@ -80,7 +80,7 @@ public final class RegistryWizard {
         rows.setId("registry-roots");
         Runnable fill = () -> rows.getChildren().setAll(model.rows().stream().map(r -> row(r, text,
                 model.rows().indexOf(r))).toList());
-        model.rows().addListener((ListChangeListener<RegistryWizardModel.Row>) c -> {
+        model.rows().addListener((ListChangeListener<RegistryWizardViewModel.Row>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {
                     fill.run();
@@ -102,7 +102,7 @@ public final class RegistryWizard {
         return WizardPage.of(text.get("wizard.page.registry"), box, model.completeProperty(), registry);
     }
 
-    private static VBox row(RegistryWizardModel.Row r, UiText text, int index) {
+    private static VBox row(RegistryWizardViewModel.Row r, UiText text, int index) {
         CheckBox chosen = new CheckBox(r.choice().display(text));
         chosen.setMnemonicParsing(false); // a path is not a mnemonic
         chosen.setId("registry-root-" + index);

@@ -8,7 +8,7 @@ import dev.certsd.ui.probe.Answer;
 import dev.certsd.ui.probe.ProbeViewModel;
 import dev.certsd.ui.wizard.ApplyViewModel.State;
 import dev.certsd.ui.wizard.ApplyViewModel;
-import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.WizardContext;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -28,7 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class SetupCheck {
     private final WizardContext wizards;
-    private final TargetModel target;
+    private final TargetViewModel target;
     private final UiText text;
     private final ReadOnlyObjectWrapper<ProbeViewModel> probe = new ReadOnlyObjectWrapper<>();
     private final VBox box = new VBox(10);
@@ -37,7 +37,7 @@ final class SetupCheck {
     private final Label detail = new Label();
     private final HBox onFailure;
 
-    SetupCheck(WizardContext wizards, TargetModel target, ApplyViewModel apply, UiText text) {
+    SetupCheck(WizardContext wizards, TargetViewModel target, ApplyViewModel apply, UiText text) {
         this.wizards = wizards;
         this.target = target;
         this.text = text;

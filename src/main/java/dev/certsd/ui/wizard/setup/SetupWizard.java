@@ -6,16 +6,16 @@ import dev.certsd.pki.Plans;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
-import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.WizardContext;
 import dev.certsd.ui.wizard.WizardPage;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.wizard.ca.CaImportModel;
+import dev.certsd.ui.wizard.ca.CaImportViewModel;
 import dev.certsd.ui.wizard.ca.CaImportWizard;
 import dev.certsd.ui.wizard.client.ClientWizard;
-import dev.certsd.ui.wizard.client.ClientWizardModel.Way;
-import dev.certsd.ui.wizard.client.ClientWizardModel;
+import dev.certsd.ui.wizard.client.ClientWizardViewModel.Way;
+import dev.certsd.ui.wizard.client.ClientWizardViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +45,10 @@ public final class SetupWizard {
     private SetupWizard() {
     }
 
-    public static WizardWindow open(WizardContext w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetViewModel target) {
         UiText text = w.text();
-        CaImportModel ca = new CaImportModel(target, w.background(), text, w.clock(), w.probes()::options);
-        ClientWizardModel client = new ClientWizardModel(target, w.background(), text, w.clock(), w.pending());
+        CaImportViewModel ca = new CaImportViewModel(target, w.background(), text, w.clock(), w.probes()::options);
+        ClientWizardViewModel client = new ClientWizardViewModel(target, w.background(), text, w.clock(), w.pending());
         ObjectProperty<Trust> trust = new SimpleObjectProperty<>(Trust.IMPORT);
         ObjectProperty<ClientChoice> way = new SimpleObjectProperty<>(ClientChoice.SIGNED_BY_CA);
         way.addListener((o, a, c) -> {
@@ -82,7 +82,7 @@ public final class SetupWizard {
     }
 
     /** The directory (when missing), the CA, the client pair: planned one after the other, applied as one. */
-    static ApplyViewModel.Planner planner(TargetModel target, CaImportModel ca, ClientWizardModel client,
+    static ApplyViewModel.Planner planner(TargetViewModel target, CaImportViewModel ca, ClientWizardViewModel client,
                                           Trust trust, ClientChoice way) {
         List<ApplyViewModel.Planner> parts = new ArrayList<>();
         var registry = target.registry();

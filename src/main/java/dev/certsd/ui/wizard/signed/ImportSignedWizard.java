@@ -27,7 +27,7 @@ public final class ImportSignedWizard {
 
     public static WizardWindow open(WizardContext w) {
         UiText text = w.text();
-        ImportSignedModel model = new ImportSignedModel(w.pending(), w.background(), text, w.clock());
+        ImportSignedViewModel model = new ImportSignedViewModel(w.pending(), w.background(), text, w.clock());
         ApplyViewModel apply = w.applyModel(p -> p.placement() == null ? null : p.placement().hostDir());
         List<WizardPage> pages = List.of(firstPage(model, text),
                 w.applyPage(apply, model::planner, null, null));
@@ -35,7 +35,7 @@ public final class ImportSignedWizard {
         return w.window("wizard-signed", text.get("wizard.signed.title"), pages, apply);
     }
 
-    private static WizardPage firstPage(ImportSignedModel model, UiText text) {
+    private static WizardPage firstPage(ImportSignedViewModel model, UiText text) {
         TableView<PendingKeys.Waiting> table = new TableView<>(model.waiting());
         table.setId("signed-waiting");
         table.setPrefHeight(170);

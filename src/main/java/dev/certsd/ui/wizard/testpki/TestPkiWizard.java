@@ -4,8 +4,8 @@ import dev.certsd.pki.KeySpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
-import dev.certsd.ui.wizard.TargetModel;
 import dev.certsd.ui.wizard.TargetPage;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.WizardContext;
 import dev.certsd.ui.wizard.WizardPage;
 import dev.certsd.ui.wizard.WizardWindow;
@@ -34,9 +34,9 @@ public final class TestPkiWizard {
     private TestPkiWizard() {
     }
 
-    public static WizardWindow open(WizardContext w, TargetModel target) {
+    public static WizardWindow open(WizardContext w, TargetViewModel target) {
         UiText text = w.text();
-        TestPkiModel model = new TestPkiModel(target, text, w.clock());
+        TestPkiViewModel model = new TestPkiViewModel(target, text, w.clock());
         model.keyProperty().set(KeySpec.DEFAULT);
         ApplyViewModel apply = w.applyModel(p -> p.placement() == null ? null : p.placement().hostDir());
         StringBinding config = written(apply, m -> m.serverFiles().config(), model);
@@ -53,11 +53,11 @@ public final class TestPkiWizard {
     }
 
     private static StringBinding written(ApplyViewModel apply,
-                                         Function<TestPkiModel, java.nio.file.Path> file, TestPkiModel model) {
+                                         Function<TestPkiViewModel, java.nio.file.Path> file, TestPkiViewModel model) {
         return Bindings.createStringBinding(() -> apply.written(file.apply(model)).orElse(""), apply.plannedProperty());
     }
 
-    private static WizardPage serverPage(TestPkiModel model, UiText text) {
+    private static WizardPage serverPage(TestPkiViewModel model, UiText text) {
         TextField sans = new TextField();
         sans.setPromptText(text.get("wizard.testpki.sans.prompt"));
         sans.textProperty().bindBidirectional(model.sansProperty());
@@ -94,7 +94,7 @@ public final class TestPkiWizard {
         return WizardPage.of(text.get("wizard.page.server"), box, model.serverComplete(), sans);
     }
 
-    private static WizardPage clientPage(TestPkiModel model, UiText text) {
+    private static WizardPage clientPage(TestPkiViewModel model, UiText text) {
         TextField name = new TextField();
         name.textProperty().bindBidirectional(model.pair().nameProperty());
         TextField cn = new TextField();

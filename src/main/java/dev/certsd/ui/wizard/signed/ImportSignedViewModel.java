@@ -33,7 +33,7 @@ import javafx.collections.ObservableList;
  * the UI thread, matched to its waiting key by public key), and the pair's name in the host directory the request
  * was made for.
  */
-public final class ImportSignedModel {
+public final class ImportSignedViewModel {
     private record Read(PendingKeys.Waiting match, String problem, String summary) {
     }
 
@@ -42,6 +42,7 @@ public final class ImportSignedModel {
     private final UiText text;
     private final Clock clock;
     private final ObservableList<PendingKeys.Waiting> waiting = FXCollections.observableArrayList();
+    private final ObservableList<PendingKeys.Waiting> waitingReadOnly = FXCollections.unmodifiableObservableList(waiting);
     private final ObjectProperty<PendingKeys.Waiting> selected = new SimpleObjectProperty<>();
     private final StringProperty certificate = new SimpleStringProperty("");
     private final PairName pair;
@@ -52,7 +53,7 @@ public final class ImportSignedModel {
     private final BooleanBinding complete;
     private long generation;
 
-    public ImportSignedModel(PendingKeys pending, Background background, UiText text, Clock clock) {
+    public ImportSignedViewModel(PendingKeys pending, Background background, UiText text, Clock clock) {
         this.pending = pending;
         this.background = background;
         this.text = text;
@@ -146,7 +147,7 @@ public final class ImportSignedModel {
     }
 
     public ObservableList<PendingKeys.Waiting> waiting() {
-        return waiting;
+        return waitingReadOnly;
     }
 
     public ObjectProperty<PendingKeys.Waiting> selectedProperty() {

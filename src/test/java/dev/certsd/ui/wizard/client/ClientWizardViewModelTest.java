@@ -2,6 +2,7 @@ package dev.certsd.ui.wizard.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.pki.Cancel;
@@ -14,8 +15,8 @@ import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.RootChoice;
-import dev.certsd.ui.wizard.TargetModel;
-import dev.certsd.ui.wizard.client.ClientWizardModel.Way;
+import dev.certsd.ui.wizard.TargetViewModel;
+import dev.certsd.ui.wizard.client.ClientWizardViewModel.Way;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +28,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client certificate wizard's model: name, load order, subject, validity, the CA's files, the CSR's place. */
-class ClientWizardModelTest {
+class ClientWizardViewModelTest {
     private static final UiText EN = new UiText(Locale.ENGLISH);
     @TempDir
     Path tmp;
     private Path host;
-    private ClientWizardModel m;
+    private ClientWizardViewModel m;
 
     @BeforeEach
     void model() {
-        TargetModel target = new TargetModel(List.of(RootChoice.folder(tmp.resolve("certs.d"), EN)),
+        TargetViewModel target = new TargetViewModel(List.of(RootChoice.folder(tmp.resolve("certs.d"), EN)),
                 r -> Fixtures.options(Client.DOCKER), EN);
         target.registryProperty().set("reg.example.com:5000");
         host = target.hostDir();
-        m = new ClientWizardModel(target, Background.sameThread(), EN, Clock.systemUTC(),
+        m = new ClientWizardViewModel(target, Background.sameThread(), EN, Clock.systemUTC(),
                 new PendingKeys(tmp.resolve("pending")));
     }
 
@@ -150,5 +151,12 @@ class ClientWizardModelTest {
         assertTrue(written.stream().noneMatch(p -> p.startsWith(host)), "the waiting key stays out of certs.d: "
                 + written);
         assertTrue(written.stream().anyMatch(p -> p.startsWith(tmp.resolve("pending")) && p.toString().endsWith(".key")));
+    }
+
+    @Test
+    void thePlacementNotesAreReadOnly() {
+        Fixtures.healthy(host);
+        m.pair().nameProperty().set("laptop");
+        assertThrows(UnsupportedOperationException.class, () -> m.pair().placement().clear());
     }
 }

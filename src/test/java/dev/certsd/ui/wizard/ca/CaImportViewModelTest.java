@@ -3,6 +3,7 @@ package dev.certsd.ui.wizard.ca;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.pki.Cancel;
@@ -16,7 +17,7 @@ import dev.certsd.testing.TestPki;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.HarborTestServer;
 import dev.certsd.ui.wizard.RootChoice;
-import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.QueuedBackground;
 import java.io.ByteArrayOutputStream;
@@ -31,22 +32,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CA import's model: every source, the explicit pick and confirmation, the file name. */
-class CaImportModelTest {
+class CaImportViewModelTest {
     private static final UiText EN = new UiText(Locale.ENGLISH);
     @TempDir
     Path tmp;
 
-    private CaImportModel model(Background bg, String registry) {
-        TargetModel target = new TargetModel(List.of(RootChoice.folder(tmp.resolve("certs.d"), EN)),
+    private CaImportViewModel model(Background bg, String registry) {
+        TargetViewModel target = new TargetViewModel(List.of(RootChoice.folder(tmp.resolve("certs.d"), EN)),
                 r -> Fixtures.options(Client.DOCKER), EN);
         target.registryProperty().set(registry);
-        return new CaImportModel(target, bg, EN, Clock.systemUTC(),
+        return new CaImportViewModel(target, bg, EN, Clock.systemUTC(),
                 (c, d) -> ProbeOptions.defaults(c).withTimeouts(Timeouts.of(d)));
     }
 
     @Test
     void droppedPemTextWithTwoCertificatesNeedsAnExplicitPickAndConfirmation() throws Exception {
-        CaImportModel m = model(Background.sameThread(), "reg.example.com");
+        CaImportViewModel m = model(Background.sameThread(), "reg.example.com");
         m.dropped(List.of(), Fixtures.SERVER_CA.certPem() + Fixtures.CLIENT_CA.certPem());
         assertEquals(2, m.offers().size());
         assertEquals("2 certificates in pasted text: pick one.", m.sourceMessageProperty().get());
@@ -70,7 +71,7 @@ class CaImportModelTest {
 
     @Test
     void aDroppedDerFileIsReadAsAFileAndItsOnlyCertificateIsPicked() throws Exception {
-        CaImportModel m = model(Background.sameThread(), "reg.example.com");
+        CaImportViewModel m = model(Background.sameThread(), "reg.example.com");
         Path der = TestPki.write(tmp, "root.cer", TestPki.der(Fixtures.SERVER_CA.cert()));
         m.dropped(List.of(tmp.resolve("missing"), der), null);
         assertEquals(der.toString(), m.fileProperty().get());
@@ -89,7 +90,7 @@ class CaImportModelTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ks.store(out, "changeit".toCharArray());
         Path p12 = TestPki.write(tmp, "trust.p12", out.toByteArray());
-        CaImportModel m = model(Background.sameThread(), "reg.example.com");
+        CaImportViewModel m = model(Background.sameThread(), "reg.example.com");
         m.fileProperty().set(p12.toString());
         m.openFile();
         assertTrue(m.needsPasswordProperty().get());
@@ -108,7 +109,7 @@ class CaImportModelTest {
 
     @Test
     void theFileNameIsATakenNameOnlyWithReplaceAndAlwaysDotCrt() throws Exception {
-        CaImportModel m = model(Background.sameThread(), "reg.example.com");
+        CaImportViewModel m = model(Background.sameThread(), "reg.example.com");
         Path host = Files.createDirectories(tmp.resolve("certs.d/reg.example.com"));
         Files.writeString(host.resolve("ca.crt"), "x");
         m.suggestName();
@@ -127,14 +128,14 @@ class CaImportModelTest {
     void theLiveServerOffersItsChainAndHarborItsPublishedRoot() throws Exception {
         try (HarborTestServer harbor = new HarborTestServer()) {
             QueuedBackground bg = new QueuedBackground();
-            CaImportModel m = model(bg, harbor.registry());
+            CaImportViewModel m = model(bg, harbor.registry());
             m.fetchFromServer();
             assertTrue(m.busyProperty().get());
             assertTrue(bg.drainUntil(() -> !m.busyProperty().get(), Duration.ofSeconds(20)));
             assertEquals(List.of("CN=127.0.0.1", "CN=Harbor Issuing CA,O=Harbor Test", "CN=Harbor Root CA,O=Harbor Test"),
                     m.offers().stream().map(o -> o.candidate().subject()).toList());
             assertEquals(List.of("server chain", "server chain", "Harbor"),
-                    m.offers().stream().map(CaImportModel.Offer::origin).toList());
+                    m.offers().stream().map(CaImportViewModel.Offer::origin).toList());
             assertTrue(m.sourceMessageProperty().get().startsWith("127.0.0.1:" + harbor.port() + " presented 2 "
                     + "certificates (not verified)."), m.sourceMessageProperty().get());
             assertTrue(m.sourceMessageProperty().get().endsWith("Harbor also publishes the CA of its certificate "
@@ -147,7 +148,7 @@ class CaImportModelTest {
     void cancellingTheServerStopsAtOnce() throws Exception {
         QueuedBackground bg = new QueuedBackground();
         // a routable address nobody answers: the connection would wait for its timeout
-        CaImportModel m = model(bg, "10.255.255.1:5000");
+        CaImportViewModel m = model(bg, "10.255.255.1:5000");
         m.fetchFromServer();
         assertTrue(m.busyProperty().get());
         m.cancel();
@@ -156,5 +157,12 @@ class CaImportModelTest {
         bg.drainUntil(() -> false, Duration.ofMillis(300));
         assertEquals("Cancelled: the connection was closed.", m.sourceMessageProperty().get());
         assertTrue(m.offers().isEmpty());
+    }
+
+    @Test
+    void theOffersAreReadOnly() {
+        CaImportViewModel m = model(Background.sameThread(), "reg.example.com");
+        m.dropped(List.of(), Fixtures.SERVER_CA.certPem());
+        assertThrows(UnsupportedOperationException.class, () -> m.offers().clear());
     }
 }

@@ -10,7 +10,7 @@ import dev.certsd.probe.ProbeOptions;
 import dev.certsd.roots.Client;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
-import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ import javafx.collections.ObservableList;
  * files, or the live server's chain and Harbor's published CA (fetched off the UI thread, cancellable); the user
  * picks one and confirms it explicitly; the file name is checked as typed.
  */
-public final class CaImportModel {
+public final class CaImportViewModel {
     /** A certificate offered, with the source that offered it (the plan needs both). */
     public record Offer(CaCandidate candidate, CaSource.Found source, String origin) {
     }
@@ -49,12 +49,13 @@ public final class CaImportModel {
     private record Fetched(CaSource server, CaSource harbor) {
     }
 
-    private final TargetModel target;
+    private final TargetViewModel target;
     private final Background background;
     private final UiText text;
     private final Clock clock;
     private final BiFunction<Client, Duration, ProbeOptions> probeOptions;
     private final ObservableList<Offer> offers = FXCollections.observableArrayList();
+    private final ObservableList<Offer> offersReadOnly = FXCollections.unmodifiableObservableList(offers);
     private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
     private final BooleanProperty confirmed = new SimpleBooleanProperty();
     private final StringProperty file = new SimpleStringProperty("");
@@ -70,7 +71,7 @@ public final class CaImportModel {
     private Cancellation fetching;
     private long generation;
 
-    public CaImportModel(TargetModel target, Background background, UiText text, Clock clock,
+    public CaImportViewModel(TargetViewModel target, Background background, UiText text, Clock clock,
                          BiFunction<Client, Duration, ProbeOptions> probeOptions) {
         this.target = target;
         this.background = background;
@@ -233,12 +234,12 @@ public final class CaImportModel {
                 name, ow));
     }
 
-    public TargetModel target() {
+    public TargetViewModel target() {
         return target;
     }
 
     public ObservableList<Offer> offers() {
-        return offers;
+        return offersReadOnly;
     }
 
     public ObjectProperty<Offer> selectedProperty() {

@@ -8,7 +8,7 @@ import dev.certsd.pki.TestPkiSpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.PairName;
-import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.ValidityDays;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -33,8 +33,8 @@ import javafx.beans.property.StringProperty;
  * "Test PKI for my own registry": the registry (its host directory takes the client side), the server
  * certificate's extra names, the folder for the server side, and the client certificate; each checked as typed.
  */
-public final class TestPkiModel {
-    private final TargetModel target;
+public final class TestPkiViewModel {
+    private final TargetViewModel target;
     private final UiText text;
     private final Clock clock;
     private final StringProperty sans = new SimpleStringProperty("");
@@ -53,7 +53,7 @@ public final class TestPkiModel {
     private final BooleanBinding serverComplete;
     private final BooleanBinding clientComplete;
 
-    public TestPkiModel(TargetModel target, UiText text, Clock clock) {
+    public TestPkiViewModel(TargetViewModel target, UiText text, Clock clock) {
         this.target = target;
         this.text = text;
         this.clock = clock;
@@ -137,7 +137,7 @@ public final class TestPkiModel {
         return RegistryTestPki.serverFiles(out == null ? Path.of(System.getProperty("user.home")) : out);
     }
 
-    public TargetModel target() {
+    public TargetViewModel target() {
         return target;
     }
 

@@ -8,7 +8,7 @@ import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.RootChoice;
-import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,23 +18,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The test PKI's model: the server's names, the server folder, the client pair, each checked as typed. */
-class TestPkiModelTest {
+class TestPkiViewModelTest {
     private static final UiText EN = new UiText(Locale.ENGLISH);
     @TempDir
     Path tmp;
 
-    private TestPkiModel model() {
-        TargetModel target = new TargetModel(List.of(RootChoice.folder(tmp.resolve("certs.d"), EN)),
+    private TestPkiViewModel model() {
+        TargetViewModel target = new TargetViewModel(List.of(RootChoice.folder(tmp.resolve("certs.d"), EN)),
                 r -> Fixtures.options(Client.DOCKER), EN);
         target.registryProperty().set("registry.test:5443");
-        TestPkiModel m = new TestPkiModel(target, EN, Clock.systemUTC());
+        TestPkiViewModel m = new TestPkiViewModel(target, EN, Clock.systemUTC());
         m.serverOutProperty().set(tmp.resolve("server").toString());
         return m;
     }
 
     @Test
     void theServersNamesAreCheckedOneByOneAndSummedUpWithTheRegistryFirst() {
-        TestPkiModel m = model();
+        TestPkiViewModel m = model();
         assertEquals("The server certificate will be valid for: registry.test", m.sansSummaryProperty().get());
         m.sansProperty().set("registry.internal, 10.0.0.5 [::1]");
         assertEquals("", m.sansProblemProperty().get());
@@ -48,7 +48,7 @@ class TestPkiModelTest {
 
     @Test
     void theServerFolderMustBeAFullPathToAFolder() throws Exception {
-        TestPkiModel m = model();
+        TestPkiViewModel m = model();
         m.serverOutProperty().set("server");
         assertEquals("Type a full path (starting with /): server", m.serverOutProblemProperty().get());
         assertFalse(m.serverComplete().get());
@@ -62,7 +62,7 @@ class TestPkiModelTest {
 
     @Test
     void anExistingClientPairNeedsTheReplaceChoice() {
-        TestPkiModel m = model();
+        TestPkiViewModel m = model();
         Fixtures.healthy(m.target().hostDir());
         m.pair().check();
         assertEquals("client.cert, client.key already there: tick “Replace the existing pair” or choose another name.",

@@ -2,6 +2,7 @@ package dev.certsd.ui.wizard.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.ScanOptions;
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The new-registry wizard's model: what the user types, checked as typed, and the directory in each root. */
-class RegistryWizardModelTest {
+class RegistryWizardViewModelTest {
     private static final UiText EN = new UiText(Locale.ENGLISH);
     @TempDir
     Path tmp;
 
-    private RegistryWizardModel model(UiText text, ScanOptions options, RootChoice... roots) {
-        return new RegistryWizardModel(List.of(roots), r -> options, text);
+    private RegistryWizardViewModel model(UiText text, ScanOptions options, RootChoice... roots) {
+        return new RegistryWizardViewModel(List.of(roots), r -> options, text);
     }
 
     private RootChoice docker(String name) {
@@ -40,7 +41,7 @@ class RegistryWizardModelTest {
 
     @Test
     void eachKeystrokeIsCheckedAndTheProblemSaysWhatToTypeInstead() {
-        RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"));
+        RegistryWizardViewModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"));
         assertEquals("Enter the registry as you type it in docker pull, e.g. registry.example.com or reg:5000.",
                 m.problemProperty().get());
         m.registryProperty().set("myimage");
@@ -56,7 +57,7 @@ class RegistryWizardModelTest {
 
     @Test
     void theDirectoryNameHasNoDefaultPortAndTheStrippedPartsAreExplained() {
-        RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"));
+        RegistryWizardViewModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"));
         m.registryProperty().set("https://reg.example.com:443/v2/");
         assertEquals("Directory: " + tmp.resolve("docker/reg.example.com") + " (will be created)",
                 m.rows().get(0).directory().directoryProperty().get());
@@ -67,7 +68,7 @@ class RegistryWizardModelTest {
 
     @Test
     void dockerIgnoringCertsDIsSaidForLoopbackLocalhostAndHubButNotForPodman() {
-        RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"), podman("podman"));
+        RegistryWizardViewModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"), podman("podman"));
         m.registryProperty().set("127.0.0.1:5000");
         assertTrue(m.rows().get(0).directory().warnings().get(0).startsWith("Docker treats 127.0.0.1:5000 as an insecure "
                 + "registry (127.0.0.1 is a loopback address) and never reads certs.d for it"),
@@ -87,7 +88,7 @@ class RegistryWizardModelTest {
         ScanOptions linux = Fixtures.options(Client.DOCKER);
         ScanOptions windows = new ScanOptions(Client.DOCKER, OsFamily.WINDOWS, linux.clock(), 30, linux.insecure(),
                 false, linux.maxFileBytes());
-        RegistryWizardModel m = model(EN, windows, docker("docker"));
+        RegistryWizardViewModel m = model(EN, windows, docker("docker"));
         m.registryProperty().set("reg.example.com:5000");
         assertTrue(m.rows().get(0).directory().directoryProperty().get().contains("reg.example.com5000"),
                 m.rows().get(0).directory().directoryProperty().get());
@@ -97,7 +98,7 @@ class RegistryWizardModelTest {
 
     @Test
     void withoutAChosenRootThereIsNothingToCreateAndAFolderCanBeAdded() throws Exception {
-        RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER));
+        RegistryWizardViewModel m = model(EN, Fixtures.options(Client.DOCKER));
         m.registryProperty().set("reg.example.com");
         assertFalse(m.completeProperty().get());
         m.folder().folderProperty().set("relative/certs.d");
@@ -115,7 +116,7 @@ class RegistryWizardModelTest {
 
     @Test
     void thePlanMakesOnlyTheMissingDirectoriesOfTheChosenRoots() throws Exception {
-        RegistryWizardModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"), podman("podman"));
+        RegistryWizardViewModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"), podman("podman"));
         m.registryProperty().set("reg.example.com:5000");
         m.rows().get(1).chosenProperty().set(true);
         Files.createDirectories(tmp.resolve("docker/reg.example.com:5000"));
@@ -131,7 +132,7 @@ class RegistryWizardModelTest {
     @Test
     void inJapaneseTheProblemsAndWarningsUseTheSeedsWords() {
         UiText ja = new UiText(Locale.JAPANESE);
-        RegistryWizardModel m = model(ja, Fixtures.options(Client.DOCKER), docker("docker"));
+        RegistryWizardViewModel m = model(ja, Fixtures.options(Client.DOCKER), docker("docker"));
         assertTrue(m.problemProperty().get().contains("レジストリ"), m.problemProperty().get());
         m.registryProperty().set("reg.example.com:99999");
         assertTrue(m.problemProperty().get().contains("ポート"), m.problemProperty().get());
@@ -142,5 +143,14 @@ class RegistryWizardModelTest {
                 m.rows().get(0).directory().directoryProperty().get());
         m.folder().folderProperty().set("relative");
         assertEquals("フルパス（/ で始まる）で入力してください: relative", m.folder().problemProperty().get());
+    }
+
+    @Test
+    void itsListsAreReadOnly() {
+        RegistryWizardViewModel m = model(EN, Fixtures.options(Client.DOCKER), docker("docker"));
+        m.registryProperty().set("https://127.0.0.1:5000");
+        assertThrows(UnsupportedOperationException.class, () -> m.rows().clear());
+        assertThrows(UnsupportedOperationException.class, () -> m.notes().clear());
+        assertThrows(UnsupportedOperationException.class, () -> m.rows().get(0).directory().warnings().clear());
     }
 }

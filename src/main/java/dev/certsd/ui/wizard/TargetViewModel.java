@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
  * checked as the user types; the directory name comes from the root's client and OS, with the warnings when that
  * client would not read it.
  */
-public final class TargetModel {
+public final class TargetViewModel {
     private final Function<CertsRoot, ScanOptions> options;
     private final UiText text;
     private final ObservableList<RootChoice> roots = FXCollections.observableArrayList();
@@ -37,7 +37,7 @@ public final class TargetModel {
     private final ReadOnlyObjectWrapper<HostTarget> target = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding complete = target.isNotNull();
 
-    public TargetModel(List<RootChoice> choices, Function<CertsRoot, ScanOptions> options, UiText text) {
+    public TargetViewModel(List<RootChoice> choices, Function<CertsRoot, ScanOptions> options, UiText text) {
         this.options = options;
         this.text = text;
         this.registry = new RegistryEntry(text);

@@ -11,7 +11,7 @@ import dev.certsd.pki.Subject;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.PairName;
-import dev.certsd.ui.wizard.TargetModel;
+import dev.certsd.ui.wizard.TargetViewModel;
 import dev.certsd.ui.wizard.ValidityDays;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Path;
@@ -32,11 +32,11 @@ import javafx.beans.property.StringProperty;
  * CA, or a request for a corporate CA), the pair's name with its place in load order, key type, subject, validity;
  * each checked as the user types. The CA's files are read off the UI thread ({@link CaFiles}).
  */
-public final class ClientWizardModel {
+public final class ClientWizardViewModel {
     /** The three ways to a client certificate. */
     public enum Way { SELF_SIGNED, SIGNED_BY_CA, REQUEST }
 
-    private final TargetModel target;
+    private final TargetViewModel target;
     private final UiText text;
     private final Clock clock;
     private final PendingKeys pending;
@@ -54,7 +54,7 @@ public final class ClientWizardModel {
     private final BooleanBinding detailsComplete;
     private boolean csrEdited;
 
-    public ClientWizardModel(TargetModel target, Background background, UiText text, Clock clock,
+    public ClientWizardViewModel(TargetViewModel target, Background background, UiText text, Clock clock,
                              PendingKeys pending) {
         this.target = target;
         this.text = text;
@@ -137,7 +137,7 @@ public final class ClientWizardModel {
         };
     }
 
-    public TargetModel target() {
+    public TargetViewModel target() {
         return target;
     }
 

@@ -28,7 +28,7 @@ import javafx.collections.ObservableList;
  * The new-registry wizard: the registry as typed in {@code docker pull}, checked as the user types; the roots to
  * write into, each with the exact directory name its client looks for and the warnings when it would not read it.
  */
-public final class RegistryWizardModel {
+public final class RegistryWizardViewModel {
     /** One root the directory may go into. */
     public static final class Row {
         private final RootChoice choice;
@@ -68,7 +68,7 @@ public final class RegistryWizardModel {
     private final FolderEntry folder;
     private final BooleanBinding complete;
 
-    public RegistryWizardModel(List<RootChoice> roots, Function<CertsRoot, ScanOptions> options, UiText text) {
+    public RegistryWizardViewModel(List<RootChoice> roots, Function<CertsRoot, ScanOptions> options, UiText text) {
         this.options = options;
         this.text = text;
         this.registry = new RegistryEntry(text);
