@@ -17,11 +17,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,14 +68,38 @@ public final class WizardWindow {
         cancel.setCancelButton(true);
         next.getStyleClass().add(Styles.ACCENT);
         applyButton.getStyleClass().add(Styles.SUCCESS);
-
-        BooleanBinding onLast = Bindings.createBooleanBinding(() -> current.get() == pages.size() - 1, current);
         BooleanBinding settled = Bindings.createBooleanBinding(() -> SETTLED.contains(apply.stateProperty().get()),
                 apply.stateProperty());
+        bindButtons(settled);
+        moveFocusForward();
+        stage.setOnHidden(e -> apply.cancel());
+        Scene scene = new Scene(layout(id, title), 940, 700);
+        scene.getStylesheets().addAll(WizardWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm(),
+                WizardWindow.class.getResource("/dev/certsd/ui/wizard.css").toExternalForm());
+        enterGoesOn(scene, settled);
+        theme(scene, dark.get());
+        ChangeListener<Boolean> follow = (o, a, d) -> theme(scene, d);
+        dark.addListener(follow);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> dark.removeListener(follow));
+        stage.setTitle(title);
+        stage.setScene(scene);
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+            if (owner instanceof Stage s) {
+                stage.getIcons().setAll(s.getIcons());
+            }
+        }
+        stage.setMinWidth(720);
+        stage.setMinHeight(520);
+    }
+
+    /** Which buttons show, which is the default, which are off, what they do; Cancel turns Close once settled. */
+    private void bindButtons(BooleanBinding settled) {
+        BooleanBinding onLast = Bindings.createBooleanBinding(() -> current.get() == pages.size() - 1, current);
         next.visibleProperty().bind(onLast.not());
         next.managedProperty().bind(next.visibleProperty());
-        applyButton.visibleProperty().bind(onLast.and(Bindings.createBooleanBinding(
-                () -> !SETTLED.contains(apply.stateProperty().get()), apply.stateProperty())));
+        applyButton.visibleProperty().bind(onLast.and(settled.not()));
         applyButton.managedProperty().bind(applyButton.visibleProperty());
         // Enter goes on: one default button at a time (two in a scene and the last one wins, even hidden)
         next.defaultButtonProperty().bind(next.visibleProperty());
@@ -85,7 +109,6 @@ public final class WizardWindow {
                 || SETTLED.contains(apply.stateProperty().get()), current, apply.stateProperty()));
         cancel.textProperty().bind(Bindings.createStringBinding(() -> text.get(settled.get() ? "wizard.close"
                 : "wizard.cancel"), settled));
-
         back.setOnAction(e -> back());
         next.setOnAction(e -> next());
         applyButton.setOnAction(e -> apply.apply());
@@ -93,8 +116,13 @@ public final class WizardWindow {
         // once the files are written, Close is the way forward, so Enter takes it
         cancel.defaultButtonProperty().bind(apply.stateProperty().isEqualTo(State.DONE)
                 .or(apply.stateProperty().isEqualTo(State.UNDONE)));
-        // the forward button takes the focus as soon as it can be pressed: when Next hides on the last page,
-        // the focus would otherwise fall on the next button in line, Cancel
+    }
+
+    /**
+     * The forward button takes the focus as soon as it can be pressed: when Next hides on the last page, the focus
+     * would otherwise fall on the next button in line, Cancel.
+     */
+    private void moveFocusForward() {
         applyButton.disableProperty().addListener((o, was, disabled) -> {
             if (!disabled && applyButton.isVisible()) {
                 javafx.application.Platform.runLater(applyButton::requestFocus);
@@ -107,8 +135,10 @@ public final class WizardWindow {
                         .requestFocus());
             }
         });
-        stage.setOnHidden(e -> apply.cancel());
+    }
 
+    /** The title and page title on top, the steps on the left, the page in the middle, the buttons below. */
+    private BorderPane layout(String id, String title) {
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_3);
         pageTitle.setId("wizard-page-title");
@@ -127,18 +157,20 @@ public final class WizardWindow {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 18, 12, 18));
         buttons.getStyleClass().add("wizard-buttons");
-
         BorderPane root = new BorderPane(center);
         root.setId(id);
         root.setTop(header);
         root.setLeft(steps);
         root.setBottom(buttons);
-        Scene scene = new Scene(root, 940, 700);
-        scene.getStylesheets().addAll(WizardWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm(),
-                WizardWindow.class.getResource("/dev/certsd/ui/wizard.css").toExternalForm());
-        // Enter on a radio button or check box would only select it again: there it goes on, as in a form. Enter
-        // on Cancel goes on too: Cancel is never the default, and Enter must never drop what the user filled in
-        // (Escape or a click cancels)
+        return root;
+    }
+
+    /**
+     * Enter on a radio button or check box would only select it again: there it goes on, as in a form. Enter on
+     * Cancel goes on too: Cancel is never the default, and Enter must never drop what the user filled in (Escape or
+     * a click cancels).
+     */
+    private void enterGoesOn(Scene scene, BooleanBinding settled) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && (scene.getFocusOwner() instanceof RadioButton
                     || scene.getFocusOwner() instanceof CheckBox
@@ -150,21 +182,6 @@ public final class WizardWindow {
                 e.consume();
             }
         });
-        theme(scene, dark.get());
-        ChangeListener<Boolean> follow = (o, a, d) -> theme(scene, d);
-        dark.addListener(follow);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> dark.removeListener(follow));
-        stage.setTitle(title);
-        stage.setScene(scene);
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-            if (owner instanceof Stage s) {
-                stage.getIcons().setAll(s.getIcons());
-            }
-        }
-        stage.setMinWidth(720);
-        stage.setMinHeight(520);
     }
 
     public Stage stage() {

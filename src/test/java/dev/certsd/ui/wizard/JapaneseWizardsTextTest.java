@@ -77,8 +77,9 @@ class JapaneseWizardsTextTest {
             default -> Wizards::importSigned;
         };
         robot.interact(() -> open.apply(window.wizards()));
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
+        // shown, and what it reads off the UI thread (the waiting keys, the directory) is in
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> window.wizards().last()
+                .stage().isShowing() && context.background().activityProperty().get().isEmpty()).get());
         WaitForAsyncUtils.waitForFxEvents();
         ShownTexts.Result r = WaitForAsyncUtils.asyncFx(() -> ShownTexts.check(Locale.JAPANESE,
                 new ArrayList<>(Window.getWindows()))).get();

@@ -7,8 +7,10 @@ import dev.certsd.roots.CertsRoot;
 import dev.certsd.testing.ExternalTools;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.shell.AppDirs;
+import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.work.FxBackground;
+import dev.certsd.ui.workspace.NodeKey;
 import dev.certsd.ui.workspace.RootWatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -122,5 +126,40 @@ public final class WizardRobot {
         ExternalTools.Result r = ExternalTools.run(cmd, null);
         assertEquals(0, r.exitCode(), () -> cmd + "\n" + r.stdout() + r.stderr());
         return r.stdout() + r.stderr();
+    }
+
+    /** Selects the node in the tree, right-clicks it and picks {@code item} from its context menu. */
+    public static WizardWindow fromContextMenu(FxRobot robot, MainWindow window, NodeKey key, String item)
+            throws Exception {
+        robot.interact(() -> window.roots().selectedKeyProperty().set(key));
+        waitUntil(() -> cell(robot, key) != null, 5);
+        TreeCell<dev.certsd.ui.workspace.Node> cell = cell(robot, key);
+        robot.clickOn(cell);
+        // what the platform makes of a right click (Monocle has no platform to ask)
+        javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+        robot.interact(() -> cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
+                b.getMinX() + 10, b.getMinY() + 10, false, null)));
+        robot.clickOn(item);
+        waitUntil(() -> window.wizards().last() != null && window.wizards().last().stage().isShowing(), 5);
+        return window.wizards().last();
+    }
+
+    /** Picks a key type in the client page's combo by its label. */
+    public static void chooseKey(FxRobot robot, String label) {
+        robot.clickOn("#client-key");
+        robot.clickOn(label);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The tree's visible cell of the node, or null. */
+    @SuppressWarnings("unchecked")
+    public static TreeCell<dev.certsd.ui.workspace.Node> cell(FxRobot robot, NodeKey key) {
+        for (Node n : robot.lookup(".tree-cell").queryAll()) {
+            TreeCell<dev.certsd.ui.workspace.Node> c = (TreeCell<dev.certsd.ui.workspace.Node>) n;
+            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
+                return c;
+            }
+        }
+        return null;
     }
 }

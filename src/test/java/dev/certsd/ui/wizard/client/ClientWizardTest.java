@@ -26,15 +26,12 @@ import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
 import dev.certsd.ui.work.FxBackground;
-import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.TreeCell;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -101,7 +98,7 @@ class ClientWizardTest {
         assertEquals("client.cert will be the only client certificate of this registry: the client sends it "
                 + "whenever the registry asks.", robot.lookup("#client-placement .label")
                 .queryAs(javafx.scene.control.Label.class).getText());
-        chooseKey(robot, "RSA 2048 (fastest RSA)");
+        WizardRobot.chooseKey(robot, "RSA 2048 (fastest RSA)");
         type(robot, "#client-cn", "");
         assertTrue(shown(robot, "#client-cn-problem"));
         assertFalse(enabled(robot, "#wizard-next"));
@@ -147,7 +144,7 @@ class ClientWizardTest {
         WizardRobot.next(robot);
         type(robot, "#client-name", "laptop");
         assertTrue(label(robot, "#client-placement .label").startsWith("laptop.cert will be the only client"));
-        chooseKey(robot, "EC P-256 (small and fast)");
+        WizardRobot.chooseKey(robot, "EC P-256 (small and fast)");
         type(robot, "#client-cn", "laptop");
         WizardRobot.next(robot);
         assertEquals("Your CA", label(robot, "#wizard-page-title"));
@@ -182,7 +179,7 @@ class ClientWizardTest {
         robot.clickOn("#client-way-REQUEST");
         WizardRobot.next(robot);
         type(robot, "#client-name", "laptop");
-        chooseKey(robot, "RSA 2048 (fastest RSA)");
+        WizardRobot.chooseKey(robot, "RSA 2048 (fastest RSA)");
         type(robot, "#client-cn", "laptop");
         assertFalse(shown(robot, "#client-days"), "the CA decides the validity");
         WizardRobot.next(robot);
@@ -239,7 +236,7 @@ class ClientWizardTest {
         WizardRobot.next(robot);
         WizardRobot.next(robot);
         type(robot, "#client-name", "slow");
-        chooseKey(robot, "RSA 4096 (default, as the Docker documentation)");
+        WizardRobot.chooseKey(robot, "RSA 4096 (default, as the Docker documentation)");
         javafx.scene.control.Button stop = null;
         // an RSA 4096 key takes seconds, now and then less than the checks below: then back, and again
         for (int attempt = 0; attempt < 6 && w.apply().stateProperty().get() != ApplyViewModel.State.CANCELLED;
@@ -268,7 +265,8 @@ class ClientWizardTest {
         assertEquals("Cancelled: nothing was written. Go back to change something, or Back and Next to start again.",
                 label(robot, "#apply-message"));
         assertFalse(shown(robot, "#apply-progress"));
-        Thread.sleep(300);
+        // the key being made when Stop was pressed arrives late: once no work is left, nothing has changed
+        waitUntil(() -> context.background().activityProperty().get().isEmpty(), 60);
         assertEquals(ApplyViewModel.State.CANCELLED, w.apply().stateProperty().get(), "a late key changes nothing");
         assertFalse(Files.exists(host().resolve("slow.key")));
         assertEquals("Cancel", robot.lookup("#wizard-cancel").queryButton().getText());
@@ -289,7 +287,7 @@ class ClientWizardTest {
         assertFalse(enabled(robot, "#wizard-next"));
         robot.clickOn("#client-overwrite");
         assertFalse(shown(robot, "#client-name-problem"));
-        chooseKey(robot, "EC P-256 (small and fast)");
+        WizardRobot.chooseKey(robot, "EC P-256 (small and fast)");
         WizardRobot.next(robot);
         waitUntil(() -> w.apply().stateProperty().get() == ApplyViewModel.State.READY, 30);
         assertTrue(w.apply().steps().stream().anyMatch(s -> s.startsWith("Replace " + host().resolve("client.key"))),
@@ -329,34 +327,6 @@ class ClientWizardTest {
 
     /** Selects the host directory, right-clicks it and picks "New client certificate…". */
     private WizardWindow fromContextMenu(FxRobot robot) throws Exception {
-        NodeKey key = NodeKey.ofHost(root(), HOST);
-        robot.interact(() -> window.roots().selectedKeyProperty().set(key));
-        waitUntil(() -> cell(robot, key) != null, 5);
-        TreeCell<Node> cell = cell(robot, key);
-        robot.clickOn(cell);
-        // what the platform makes of a right click (Monocle has no platform to ask)
-        javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-        robot.interact(() -> cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
-                b.getMinX() + 10, b.getMinY() + 10, false, null)));
-        robot.clickOn("New client certificate…");
-        waitUntil(() -> window.wizards().last() != null && window.wizards().last().stage().isShowing(), 5);
-        return window.wizards().last();
-    }
-
-    private static void chooseKey(FxRobot robot, String label) {
-        robot.clickOn("#client-key");
-        robot.clickOn(label);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeCell<Node> cell(FxRobot robot, NodeKey key) {
-        for (javafx.scene.Node n : robot.lookup(".tree-cell").queryAll()) {
-            TreeCell<Node> c = (TreeCell<Node>) n;
-            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
-                return c;
-            }
-        }
-        return null;
+        return WizardRobot.fromContextMenu(robot, window, NodeKey.ofHost(root(), HOST), "New client certificate…");
     }
 }

@@ -86,11 +86,30 @@ class SetupWizardRealRegistryTest {
         Path clientCaKey = TestPki.write(home.resolve("ca"), "client-ca.key", pki.clientCa.keyPem());
         String name = registry.hostDirName();
 
+        WizardWindow w = openFromTheWelcome(robot);
+        trustTheRegistryCaFrom(robot, name, serverCa);
+        signAClientCertificateWith(robot, clientCa, clientCaKey);
+        WizardRobot.apply(robot, w);
+
+        Path host = root().resolve(name);
+        theConnectionTestIsGreen(robot, host, clientCa);
+        // one change in the journal: one undo takes it all back
+        assertEquals(1, context.changes().history().size());
+        opensslAccepts(host, clientCa);
+        skopeoPushesAndLists(skopeo, host, name);
+    }
+
+    private WizardWindow openFromTheWelcome(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#empty-state").query().isVisible(), 10);
         robot.clickOn("#empty-new-registry");
         waitUntil(() -> window.wizards().last() != null && window.wizards().last().stage().isShowing(), 5);
         WizardWindow w = window.wizards().last();
         assertEquals("Set up a registry", w.stage().getTitle());
+        return w;
+    }
+
+    /** The registry's name, then its CA from the file the administrator sent, picked and confirmed. */
+    private void trustTheRegistryCaFrom(FxRobot robot, String name, Path serverCa) throws Exception {
         type(robot, "#target-registry", name);
         WizardRobot.next(robot);
         assertTrue(robot.lookup("#setup-trust-IMPORT").queryAs(javafx.scene.control.RadioButton.class).isSelected());
@@ -100,6 +119,10 @@ class SetupWizardRealRegistryTest {
         waitUntil(() -> robot.lookup("#ca-offers .offer-card").queryAll().size() == 1, 10);
         robot.clickOn(WizardRobot.reveal(robot, "#ca-confirm"));
         WizardRobot.next(robot);
+    }
+
+    /** A client certificate signed by the user's CA: name, key, subject, then the CA's two files. */
+    private void signAClientCertificateWith(FxRobot robot, Path clientCa, Path clientCaKey) throws Exception {
         assertTrue(robot.lookup("#setup-client-SIGNED_BY_CA").queryAs(javafx.scene.control.RadioButton.class)
                 .isSelected());
         WizardRobot.next(robot);
@@ -114,10 +137,10 @@ class SetupWizardRealRegistryTest {
         robot.clickOn("#client-ca-key").write(clientCaKey.toString());
         waitUntil(() -> label(robot, "#client-ca-summary").startsWith("CA read:"), 10);
         WizardRobot.next(robot);
-        WizardRobot.apply(robot, w);
+    }
 
-        Path host = root().resolve(name);
-        // the connection test runs by itself once the files are written, as podman would read them
+    /** The connection test runs by itself once the files are written, as podman would read them. */
+    private void theConnectionTestIsGreen(FxRobot robot, Path host, Path clientCa) throws Exception {
         waitUntil(() -> !label(robot, "#setup-check-headline").isEmpty(), 30);
         String verified = openssl("verify", "-CAfile", clientCa.toString(), host.resolve("ci.cert").toString());
         assertTrue(robot.lookup("#setup-check").query().getStyleClass().contains("banner-success"),
@@ -125,9 +148,9 @@ class SetupWizardRealRegistryTest {
                         + label(robot, "#setup-check-detail") + "\n" + verified + "\n" + registryLog());
         assertTrue(label(robot, "#setup-check-headline").contains("ci.cert"), label(robot, "#setup-check-headline"));
         assertFalse(WizardRobot.shown(robot, "#setup-check-findings"), "no fix to offer");
-        // one change in the journal: one undo takes it all back
-        assertEquals(1, context.changes().history().size());
+    }
 
+    private void opensslAccepts(Path host, Path clientCa) throws Exception {
         assertTrue(openssl("verify", "-CAfile", clientCa.toString(), host.resolve("ci.cert").toString())
                 .contains(": OK"));
         assertTrue(openssl("x509", "-noout", "-text", "-in", host.resolve("ci.cert").toString())
@@ -135,7 +158,10 @@ class SetupWizardRealRegistryTest {
         assertTrue(openssl("verify", "-CAfile", host.resolve("ca.crt").toString(), registryCert().toString())
                 .contains(": OK"));
         assertEquals("rw-------", WizardRobot.mode(host.resolve("ci.key")));
+    }
 
+    /** skopeo, a Go client like podman, pushes an image with the host directory as its cert dir and lists it. */
+    private void skopeoPushesAndLists(Path skopeo, Path host, String name) throws Exception {
         Path layout = tinyImage(home.resolve("image"));
         Path policy = Files.writeString(home.resolve("policy.json"),
                 "{\"default\":[{\"type\":\"insecureAcceptAnything\"}]}");
