@@ -1,17 +1,17 @@
 package dev.certsd.ui.wizard;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.enabled;
 import static dev.certsd.ui.wizard.WizardRobot.shown;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,6 +30,8 @@ import org.testfx.framework.junit5.Start;
 /** A machine without any certs root: the empty state offers the wizard, which makes the root and the directory. */
 @ExtendWith(ApplicationExtension.class)
 class EmptyStateWizardTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     @TempDir
     Path home;
     private StudioContext context;
@@ -38,7 +41,7 @@ class EmptyStateWizardTest {
     @Start
     void start(Stage stage) throws Exception {
         primary = stage;
-        context = WizardRobot.context(home, List.of());
+        context = studio.on(home).roots(List.of()).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -47,8 +50,6 @@ class EmptyStateWizardTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.type;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,6 +40,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardKeyboardTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private static final String HOST = "reg.example.com";
     @TempDir
     Path home;
@@ -54,7 +57,7 @@ class WizardKeyboardTest {
     void start(Stage stage) throws Exception {
         Files.createDirectories(root());
         primary = stage;
-        context = WizardRobot.context(home, List.of(CertsRoot.custom(root(), Client.DOCKER)));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root(), Client.DOCKER))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -63,8 +66,6 @@ class WizardKeyboardTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test

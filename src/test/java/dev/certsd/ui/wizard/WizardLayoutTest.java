@@ -1,23 +1,20 @@
 package dev.certsd.ui.wizard;
 
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.Truncations;
-import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.wizard.launch.Wizards;
-import dev.certsd.ui.work.FxBackground;
-import dev.certsd.ui.workspace.RootWatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +30,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -44,6 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardLayoutTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private static final String HOST = "registry.example.com:5000";
     @TempDir
     Path home;
@@ -53,10 +53,6 @@ class WizardLayoutTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide));
-        if (context != null) {
-            context.watcher().close();
-            ((FxBackground) context.background()).close();
-        }
     }
 
     @Test
@@ -72,9 +68,7 @@ class WizardLayoutTest {
     private void assertFits(FxRobot robot, Locale locale) throws Exception {
         Path root = Files.createDirectories(home.resolve("certs.d"));
         Fixtures.healthy(root.resolve("other.example.com"));
-        context = new StudioContext(() -> List.of(CertsRoot.custom(root, Client.DOCKER)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), locale, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root, Client.DOCKER))).locale(locale).open();
         robot.interact(() -> {
             window = new MainWindow(context);
             window.show(new Stage(), Startup.NONE);

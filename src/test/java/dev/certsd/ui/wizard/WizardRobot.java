@@ -1,26 +1,17 @@
 package dev.certsd.ui.wizard;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.CertsRoot;
 import dev.certsd.testing.ExternalTools;
-import dev.certsd.testing.Fixtures;
-import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
-import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.work.FxBackground;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,16 +22,9 @@ import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What the wizard tests do again and again: a window on temporary roots, typing into fields, waiting, openssl. */
+/** What the wizard tests do again and again: typing into fields, going on, applying, the tree's context menu, openssl. */
 public final class WizardRobot {
     private WizardRobot() {
-    }
-
-    /** The real window's dependencies on a temporary home: these roots, English, worker threads, a watcher. */
-    public static StudioContext context(Path home, List<CertsRoot> roots) throws java.io.IOException {
-        return new StudioContext(() -> roots, new AppDirs(home.resolve("config"), home.resolve("data")),
-                Locale.ENGLISH, Clock.systemUTC(), new FxBackground(), new RootWatcher(),
-                root -> Fixtures.options(root.client()));
     }
 
     /** Clicks the field (a headless stage takes no focus by itself), selects what it holds, and types over it. */
@@ -107,11 +91,6 @@ public final class WizardRobot {
         waitUntil(() -> w.apply().stateProperty().get() != ApplyViewModel.State.APPLYING, 20);
         assertEquals(ApplyViewModel.State.DONE, w.apply().stateProperty().get(),
                 () -> w.apply().messageProperty().get() + " " + w.apply().problems());
-    }
-
-    public static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     public static String mode(Path p) throws Exception {

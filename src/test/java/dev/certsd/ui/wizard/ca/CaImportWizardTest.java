@@ -1,12 +1,12 @@
 package dev.certsd.ui.wizard.ca;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.enabled;
 import static dev.certsd.ui.wizard.WizardRobot.label;
 import static dev.certsd.ui.wizard.WizardRobot.mode;
 import static dev.certsd.ui.wizard.WizardRobot.openssl;
 import static dev.certsd.ui.wizard.WizardRobot.reveal;
 import static dev.certsd.ui.wizard.WizardRobot.shown;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,7 @@ import dev.certsd.pki.CaCandidate;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
@@ -25,7 +26,6 @@ import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.HarborTestServer;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.work.FxBackground;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +41,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,6 +50,8 @@ import org.testfx.framework.junit5.Start;
 /** Drives the CA import wizard in the real window: the live server with Harbor, a PKCS#12 file, the clipboard. */
 @ExtendWith(ApplicationExtension.class)
 class CaImportWizardTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     @TempDir
     Path home;
     private StudioContext context;
@@ -63,7 +66,7 @@ class CaImportWizardTest {
     void start(Stage stage) throws Exception {
         Files.createDirectories(root());
         primary = stage;
-        context = WizardRobot.context(home, List.of(CertsRoot.custom(root(), Client.CONTAINERS)));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root(), Client.CONTAINERS))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -72,8 +75,6 @@ class CaImportWizardTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     private WizardWindow open(FxRobot robot, String registry) throws Exception {

@@ -1,12 +1,13 @@
+// over 300 lines: the three ways (self-signed, by a CA, a request), each to its end in the real window
 package dev.certsd.ui.wizard.client;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.enabled;
 import static dev.certsd.ui.wizard.WizardRobot.label;
 import static dev.certsd.ui.wizard.WizardRobot.mode;
 import static dev.certsd.ui.wizard.WizardRobot.openssl;
 import static dev.certsd.ui.wizard.WizardRobot.shown;
 import static dev.certsd.ui.wizard.WizardRobot.type;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +19,7 @@ import dev.certsd.material.ContentReader;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
@@ -25,7 +27,6 @@ import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.work.FxBackground;
 import dev.certsd.ui.workspace.NodeKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,6 +53,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ClientWizardTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     static final String HOST = "reg.example.com:5000";
     @TempDir
     Path home;
@@ -70,7 +74,7 @@ class ClientWizardTest {
     void start(Stage stage) throws Exception {
         TestPki.write(host(), "ca.crt", Fixtures.SERVER_CA.certPem());
         primary = stage;
-        context = WizardRobot.context(home, List.of(CertsRoot.custom(root(), Client.DOCKER)));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root(), Client.DOCKER))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -84,8 +88,6 @@ class ClientWizardTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test

@@ -1,23 +1,23 @@
 package dev.certsd.ui.wizard.registry;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.enabled;
 import static dev.certsd.ui.wizard.WizardRobot.label;
 import static dev.certsd.ui.wizard.WizardRobot.shown;
 import static dev.certsd.ui.wizard.WizardRobot.type;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.work.FxBackground;
 import dev.certsd.ui.workspace.NodeKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +31,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,6 +40,8 @@ import org.testfx.framework.junit5.Start;
 /** Drives the new-registry wizard in the real window: typing, the checks under the field, the directory made. */
 @ExtendWith(ApplicationExtension.class)
 class RegistryWizardTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     @TempDir
     Path home;
     private StudioContext context;
@@ -53,7 +56,7 @@ class RegistryWizardTest {
     void start(Stage stage) throws Exception {
         Files.createDirectories(root());
         primary = stage;
-        context = WizardRobot.context(home, List.of(CertsRoot.custom(root(), Client.DOCKER)));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root(), Client.DOCKER))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -62,8 +65,6 @@ class RegistryWizardTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.certsd.ui.wizard.setup;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.label;
 import static dev.certsd.ui.wizard.WizardRobot.openssl;
 import static dev.certsd.ui.wizard.WizardRobot.type;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,13 +13,13 @@ import dev.certsd.probe.peers.RealRegistry;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.ExternalTools;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +32,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -44,6 +45,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class SetupWizardRealRegistryTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     @TempDir
     Path home;
     private StudioContext context;
@@ -62,7 +65,7 @@ class SetupWizardRealRegistryTest {
         registry = RealRegistry.start(Files.createDirectories(home.resolve("registry")), pki);
         primary = stage;
         // podman reads certs.d for a loopback registry; Docker would not (an insecure registry to it)
-        context = WizardRobot.context(home, List.of(CertsRoot.custom(root(), Client.CONTAINERS)));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root(), Client.CONTAINERS))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -71,8 +74,6 @@ class SetupWizardRealRegistryTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
         if (registry != null) {
             registry.close();
         }

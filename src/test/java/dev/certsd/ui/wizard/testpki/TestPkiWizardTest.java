@@ -1,10 +1,10 @@
 package dev.certsd.ui.wizard.testpki;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.ui.wizard.WizardRobot.mode;
 import static dev.certsd.ui.wizard.WizardRobot.openssl;
 import static dev.certsd.ui.wizard.WizardRobot.shown;
 import static dev.certsd.ui.wizard.WizardRobot.type;
-import static dev.certsd.ui.wizard.WizardRobot.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +14,13 @@ import dev.certsd.material.ContentReader;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +32,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,6 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drives the test PKI wizard in the real window: both sides written, the snippets shown and copied. */
 @ExtendWith(ApplicationExtension.class)
 class TestPkiWizardTest {
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     @TempDir
     Path home;
     private StudioContext context;
@@ -55,7 +58,7 @@ class TestPkiWizardTest {
     void start(Stage stage) throws Exception {
         Files.createDirectories(root());
         primary = stage;
-        context = WizardRobot.context(home, List.of(CertsRoot.custom(root(), Client.DOCKER)));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root(), Client.DOCKER))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -64,8 +67,6 @@ class TestPkiWizardTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
