@@ -1,6 +1,6 @@
 package dev.certsd.sample;
 
-import dev.certsd.pki.Certificates.Issued;
+import dev.certsd.certs.Certificates.Issued;
 import dev.certsd.sample.SamplePki.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
