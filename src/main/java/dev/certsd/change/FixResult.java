@@ -1,4 +1,4 @@
-package dev.certsd.cli;
+package dev.certsd.change;
 
 import dev.certsd.diagnose.Finding;
 import dev.certsd.files.ChangeSet;
@@ -10,7 +10,7 @@ import dev.certsd.files.Message;
 import java.util.List;
 
 /**
- * What {@code fix} did about one finding.
+ * What the fix loop did about one finding (planned in a dry run, applied, refused...), for {@code fix} and its JSON.
  *
  * @param fix       the fix chosen, or null when there is none
  * @param changes   its change set, or null when it could not be planned
@@ -20,35 +20,44 @@ import java.util.List;
  * @param error     why the fix could not be planned (wrong passphrase...), or null
  * @param links     the directories the change reaches through a symbolic link ("link → target")
  */
-record FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
-                 JournalEntry entry, PreparedChange prepared, String error, List<Message> links) {
+public record FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
+                 JournalEntry entry, PreparedChange prepared, Message error, List<Message> links) {
 
-    FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
-              JournalEntry entry, PreparedChange prepared, String error) {
+    public FixResult(String host, Finding finding, Outcome outcome, Fix fix, ChangeSet changes, List<Problem> problems,
+              JournalEntry entry, PreparedChange prepared, Message error) {
         this(host, finding, outcome, fix, changes, problems, entry, prepared, error, List.of());
     }
 
     /** The outcome for one finding; the id is what the JSON says. */
-    enum Outcome {
+    public enum Outcome {
         PLANNED("planned", true), APPLIED("applied", true), REFUSED("refused", false),
         NEEDS_PRIVILEGE("needs-privilege", false), FAILED("failed", false), NO_FIX("no-fix", false),
         NEEDS_PASSPHRASE("needs-passphrase", false), NOT_PLANNED("not-planned", false);
 
-        final String id;
-        final boolean success;
+        private final String id;
+        private final boolean success;
 
         Outcome(String id, boolean success) {
             this.id = id;
             this.success = success;
         }
+
+        public String id() {
+            return id;
+        }
+
+        /** Whether it counts as fixed (applied, or planned in a dry run). */
+        public boolean success() {
+            return success;
+        }
     }
 
-    FixResult {
+    public FixResult {
         problems = List.copyOf(problems);
         links = List.copyOf(links);
     }
 
-    static FixResult of(String host, Finding finding, Outcome outcome, Fix fix) {
+    public static FixResult of(String host, Finding finding, Outcome outcome, Fix fix) {
         return new FixResult(host, finding, outcome, fix, null, List.of(), null, null, null);
     }
 }
