@@ -1,10 +1,12 @@
 package dev.certsd.ui.fleet;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.fleet.FleetReport;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.fleet.InventoryEntry;
 import dev.certsd.roots.Client;
 import dev.certsd.remote.SshSettings;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -45,6 +47,8 @@ class FleetWindowTest {
     static Path dir;
     static RealSshd sshd;
     static Path sample;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private FleetWindow window;
 
     @BeforeAll
@@ -63,7 +67,7 @@ class FleetWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         Files.deleteIfExists(sshd.sshDir().resolve("known_hosts"));
-        window = new FleetWindow(new FxBackground(), new UiText(Locale.ENGLISH),
+        window = new FleetWindow(studio.closeAfter(new FxBackground()), new UiText(Locale.ENGLISH),
                 new SshSettings(sshd.sshDir(), Duration.ofSeconds(10), Set.of()), null);
         window.setRoot(sample.toString());
         window.show();
@@ -79,7 +83,7 @@ class FleetWindowTest {
     }
 
     private void waitDone(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.model().reportProperty().get() != null);
+        waitUntil(() -> window.model().reportProperty().get() != null, 60);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -100,7 +104,7 @@ class FleetWindowTest {
         javafx.scene.control.ButtonType yes = dialog.getButtonTypes().stream()
                 .filter(t -> t.getText().equals("Trust this key")).findFirst().orElseThrow();
         robot.interact(() -> ((Button) dialog.lookupButton(yes)).fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().runningProperty().get()
+        waitUntil(() -> window.model().runningProperty().get()
                 || window.model().rows().size() > 1);
         waitDone(robot);
         assertEquals(SampleRoot.HOST_DIRS.size(), table.getItems().size(), table.getItems().toString());

@@ -184,7 +184,8 @@ class ProbeViewModelTest {
             m.run();
             assertTrue(m.runningProperty().get());
             assertTrue(m.statusProperty().get().startsWith("Testing registry.test:"), m.statusProperty().get());
-            Thread.sleep(300);
+            assertTrue(background.drainUntil(() -> s.connectionsAccepted() > 0, Duration.ofSeconds(10)),
+                    "the first attempt is connected (and stalled in its handshake)");
 
             m.cancel();
 
@@ -233,7 +234,8 @@ class ProbeViewModelTest {
             ProbeViewModel m = model(dir(s), Client.DOCKER, background);
             m.timeoutSecondsProperty().set(60);
             m.run();
-            Thread.sleep(200);
+            assertTrue(background.drainUntil(() -> s.connectionsAccepted() > 0, Duration.ofSeconds(10)),
+                    "the first run is connected (and stalled in its handshake)");
             m.timeoutSecondsProperty().set(1);
             m.run();
 

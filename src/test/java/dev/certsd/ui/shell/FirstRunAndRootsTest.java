@@ -1,5 +1,6 @@
 package dev.certsd.ui.shell;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,19 +10,15 @@ import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.roots.RootKind;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.ContextMenuEvent;
@@ -30,6 +27,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,6 +44,8 @@ class FirstRunAndRootsTest {
     @TempDir
     Path home;
     private Path podman;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -54,9 +54,8 @@ class FirstRunAndRootsTest {
     void start(Stage stage) throws Exception {
         podman = Files.createDirectories(home.resolve("etc/containers/certs.d"));
         primary = stage;
-        context = new StudioContext(() -> List.of(new CertsRoot(podman, RootKind.PODMAN_SYSTEM, Client.CONTAINERS)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), Locale.ENGLISH, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()));
+        context = studio.on(home).roots(List.of(new CertsRoot(podman, RootKind.PODMAN_SYSTEM, Client.CONTAINERS)))
+                .open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -65,8 +64,6 @@ class FirstRunAndRootsTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -214,12 +211,5 @@ class FirstRunAndRootsTest {
             }
         }
         return null;
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

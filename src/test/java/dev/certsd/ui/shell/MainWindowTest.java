@@ -1,5 +1,6 @@
 package dev.certsd.ui.shell;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,10 @@ import dev.certsd.roots.HostsFileResolver;
 import dev.certsd.roots.InsecureRegistries;
 import dev.certsd.roots.OsFamily;
 import dev.certsd.sample.SampleRoot;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.findings.FindingItem;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -34,9 +33,9 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,6 +48,8 @@ class MainWindowTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
     @TempDir
     Path home;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
 
@@ -57,17 +58,9 @@ class MainWindowTest {
         ScanOptions options = new ScanOptions(Client.DOCKER, OsFamily.LINUX, CLOCK, 30,
                 InsecureRegistries.defaults(HostsFileResolver.of(home.resolve("no-hosts"))), false,
                 ScanOptions.DEFAULT_MAX_FILE_BYTES);
-        // discovery finds nothing: a fresh machine, whatever the test host has in /etc
-        context = new StudioContext(List::of, new AppDirs(home.resolve("config"), home.resolve("data")),
-                Locale.ENGLISH, CLOCK, new FxBackground(), new RootWatcher(), root -> options);
+        context = studio.on(home).clock(CLOCK).scanOptions(root -> options).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
-    }
-
-    @AfterEach
-    void stop() {
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -159,9 +152,8 @@ class MainWindowTest {
         assertTrue(shown.contains("belongs with client.key: the key matches the certificate"), shown.toString());
         assertTrue(shown.stream().anyMatch(s -> s.startsWith("ca.crt in this directory")), shown.toString());
         // the signature of "issued by" is checked on a worker thread, and the details show the answer when it is in
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#details .label")
-                .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(
-                        "ca.crt in this directory (signature verified)")));
+        waitUntil(() -> robot.lookup("#details .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("ca.crt in this directory (signature verified)")));
     }
 
     @Test
@@ -297,12 +289,5 @@ class MainWindowTest {
         TreeView<Node> tree = robot.lookup("#roots-tree").query();
         TreeItem<Node> item = tree.getSelectionModel().getSelectedItem();
         return item == null ? null : item.getValue().key();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }
