@@ -60,6 +60,15 @@ public final class FleetWindow {
     }
 
     private void build() {
+        fillTable();
+        BorderPane pane = new BorderPane(table, top(), null, bottom(), null);
+        Scene scene = new Scene(pane, 1120, 560);
+        scene.getStylesheets().add(FleetWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
+        stage.setScene(scene);
+    }
+
+    /** Where the machines come from (inventory, one machine), the root to read on them, and Cancel. */
+    private HBox top() {
         Button inventory = new Button(text.get("fleet.inventory"));
         inventory.setId("fleet-inventory");
         inventory.setOnAction(e -> chooseInventory());
@@ -75,7 +84,11 @@ public final class FleetWindow {
         cancel.setOnAction(e -> model.cancel());
         HBox top = new HBox(8, inventory, machine, new Label(text.get("fleet.root")), root, cancel);
         top.setPadding(new Insets(8));
+        return top;
+    }
 
+    /** One row per machine and registry directory. */
+    private void fillTable() {
         table.setId("fleet-table");
         table.setItems(model.rows());
         table.getColumns().add(column("fleet.col.machine", "fleet-col-machine", FleetReport.Row::machine, 160));
@@ -87,7 +100,10 @@ public final class FleetWindow {
                 ? (r.verdict().clientError() != null ? r.verdict().clientError() : "") : r.problem(), 480));
         table.setPlaceholder(new Label(text.get("fleet.empty")));
         DataNodes.mark(table);
+    }
 
+    /** Progress, status, trusting an unknown host key and the exports. */
+    private HBox bottom() {
         Button trust = new Button(text.get("fleet.trust"));
         trust.setId("fleet-trust");
         trust.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
@@ -118,11 +134,7 @@ public final class FleetWindow {
         HBox bottom = new HBox(8, progress, status, trust, json, csv);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(8));
-
-        BorderPane pane = new BorderPane(table, top, null, bottom, null);
-        Scene scene = new Scene(pane, 1120, 560);
-        scene.getStylesheets().add(FleetWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
-        stage.setScene(scene);
+        return bottom;
     }
 
     private TableColumn<FleetReport.Row, String> column(String key, String id,
