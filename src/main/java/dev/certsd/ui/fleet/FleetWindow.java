@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.collections.transformation.SortedList;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -90,7 +91,10 @@ public final class FleetWindow {
     /** One row per machine and registry directory. */
     private void fillTable() {
         table.setId("fleet-table");
-        table.setItems(model.rows());
+        // sorted by the columns the user picks, in a view of its own: the model's rows stay in arrival order
+        SortedList<FleetReport.Row> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getColumns().add(column("fleet.col.machine", "fleet-col-machine", FleetReport.Row::machine, 160));
         table.getColumns().add(column("fleet.col.registry", "fleet-col-registry", r -> r.registry() != null
                 ? r.registry() : "", 240));

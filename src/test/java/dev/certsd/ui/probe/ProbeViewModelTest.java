@@ -4,6 +4,7 @@ import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.roots.CertsRoot;
@@ -244,5 +245,13 @@ class ProbeViewModelTest {
             assertEquals(ProbeViewModel.State.DONE, m.stateProperty().get());
             assertTrue(m.attempts().stream().allMatch(r -> r.outcome() == Outcome.TIMEOUT), m.attempts().toString());
         }
+    }
+
+    @Test
+    void theListsShownAreReadOnly() {
+        ProbeViewModel m = model("gone.example.com", Client.DOCKER, Background.sameThread());
+        assertThrows(UnsupportedOperationException.class, () -> m.attempts().setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> m.chain().setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> m.acceptableCas().add("CN=x"));
     }
 }
