@@ -84,7 +84,7 @@ public final class MainWindow {
         ContextMenu treeMenu = actions.contextMenu();
         new RootMenu(roots, text).installIn(treeMenu);
         treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
-        workspace = new Workspace(roots, text, messages, context.clock(), treeMenu, changes);
+        workspace = Workspace.of(roots, text, messages, context.clock(), treeMenu, changes);
         workspace.placeDividers(settings.treeDivider(), settings.findingsDivider());
         tree = workspace.tree();
 

@@ -22,52 +22,38 @@ import javafx.scene.control.SplitPane;
  * After a scan each part catches up in its own frame ({@link FrameSchedule}); the signature check of "issued by"
  * runs off the FX thread, and the details show it when it is known.
  */
-final class Workspace {
-    private final SplitPane main = new SplitPane();
-    private final SplitPane right = new SplitPane();
-    private final RootsTreeView tree;
-    private final FindingsView findings;
-
-    Workspace(RootsViewModel roots, UiText text, Messages messages, Clock clock, ContextMenu treeMenu,
-              ChangeActions changes) {
-        tree = new RootsTreeView(roots, text, messages, treeMenu);
+record Workspace(SplitPane view, SplitPane right, RootsTreeView tree, FindingsView findings) {
+    static Workspace of(RootsViewModel roots, UiText text, Messages messages, Clock clock, ContextMenu treeMenu,
+                        ChangeActions changes) {
+        RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
         changes.installDeleteKey(tree.view());
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, clock),
                 FrameSchedule.details(), DetailsViewModel.signatureThread(), Platform::runLater);
         DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, FrameSchedule.findings());
-        findings = new FindingsView(findingsModel, text, changes::fix);
+        FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
 
+        SplitPane main = new SplitPane();
+        SplitPane right = new SplitPane();
         main.setId("workspace");
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(details.view(), findings.view());
         main.getItems().addAll(tree.view(), right);
         SplitPane.setResizableWithParent(tree.view(), false);
-    }
-
-    SplitPane view() {
-        return main;
-    }
-
-    RootsTreeView tree() {
-        return tree;
-    }
-
-    FindingsView findings() {
-        return findings;
+        return new Workspace(main, right, tree, findings);
     }
 
     /** Where the tree ends and where the findings begin, as remembered in the settings. */
-    void placeDividers(double tree, double findings) {
-        main.setDividerPositions(tree);
-        right.setDividerPositions(findings);
+    void placeDividers(double treeDivider, double findingsDivider) {
+        view.setDividerPositions(treeDivider);
+        right.setDividerPositions(findingsDivider);
     }
 
     /** {@code settings} with where the dividers are now, once they are laid out. */
     Settings rememberDividers(Settings settings) {
-        if (main.getDividers().isEmpty() || right.getDividers().isEmpty()) {
+        if (view.getDividers().isEmpty() || right.getDividers().isEmpty()) {
             return settings;
         }
-        return settings.withDividers(main.getDividerPositions()[0], right.getDividerPositions()[0]);
+        return settings.withDividers(view.getDividerPositions()[0], right.getDividerPositions()[0]);
     }
 }

@@ -17,8 +17,8 @@ import dev.certsd.ui.findings.FindingItem;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +31,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -100,7 +98,7 @@ class ChangesWindowTest {
         assertTrue(Files.exists(dir.resolve("myca.cert")), "nothing changes before Apply");
 
         robot.clickOn("#preview-apply");
-        waitUntil(() -> treeItem(robot, file("myca.crt")) != null && treeItem(robot, file("myca.cert")) == null, 5);
+        waitUntil(() -> TreeRows.item(robot, file("myca.crt")) != null && TreeRows.item(robot, file("myca.cert")) == null, 5);
         assertFalse(Files.exists(dir.resolve("myca.cert")));
         waitUntil(() -> file("myca.crt").equals(window.roots().selectedKeyProperty().get()), 5);
         assertEquals("myca.crt", robot.lookup("#details-title").queryAs(Label.class).getText());
@@ -114,7 +112,7 @@ class ChangesWindowTest {
         robot.clickOn(fixButton(robot));
         waitForPreview(robot);
         robot.clickOn("#preview-apply");
-        waitUntil(() -> treeItem(robot, file("myca.crt")) != null, 5);
+        waitUntil(() -> TreeRows.item(robot, file("myca.crt")) != null, 5);
         MenuItem undo = editItem(robot, "menu-undo");
         waitUntil(() -> undo.getText().equals("Undo Rename myca.cert to myca.crt") && !undo.isDisable(), 5);
 
@@ -123,7 +121,7 @@ class ChangesWindowTest {
         waitUntil(() -> Files.exists(dir.resolve("myca.cert")), 5);
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("myca.cert")));
         assertFalse(Files.exists(dir.resolve("myca.crt")));
-        waitUntil(() -> treeItem(robot, file("myca.cert")) != null && treeItem(robot, file("myca.crt")) == null, 5);
+        waitUntil(() -> TreeRows.item(robot, file("myca.cert")) != null && TreeRows.item(robot, file("myca.crt")) == null, 5);
         waitUntil(() -> editItem(robot, "menu-redo").getText().equals("Redo Rename myca.cert to myca.crt"), 5);
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
@@ -141,12 +139,12 @@ class ChangesWindowTest {
         assertEquals(List.of("• Remove " + key + "; its content goes to the undo journal"),
                 labels(robot, "#preview-steps"));
         robot.clickOn("#preview-apply");
-        waitUntil(() -> !Files.exists(key) && treeItem(robot, file("client.key")) == null, 5);
+        waitUntil(() -> !Files.exists(key) && TreeRows.item(robot, file("client.key")) == null, 5);
         assertEquals(NodeKey.ofHost(root, HOST), window.roots().selectedKeyProperty().get());
 
         robot.clickOn("#roots-tree");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
-        waitUntil(() -> Files.exists(key) && treeItem(robot, file("client.key")) != null, 5);
+        waitUntil(() -> Files.exists(key) && TreeRows.item(robot, file("client.key")) != null, 5);
         assertArrayEquals(before, Files.readAllBytes(key));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(key)));
@@ -298,19 +296,5 @@ class ChangesWindowTest {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
                 .findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
-        TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        List<TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
-        while (!todo.isEmpty()) {
-            TreeItem<Node> i = todo.remove(todo.size() - 1);
-            if (i.getValue() != null && i.getValue().key().equals(key)) {
-                return i;
-            }
-            todo.addAll(i.getChildren());
-        }
-        return null;
     }
 }

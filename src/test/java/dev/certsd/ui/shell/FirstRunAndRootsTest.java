@@ -13,6 +13,7 @@ import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,27 +164,13 @@ class FirstRunAndRootsTest {
             window.roots().addRoot(mine, Client.DOCKER);
         });
         NodeKey host = NodeKey.ofHost(mine, "reg.example.com");
-        waitUntil(() -> treeItem(robot, host) != null, 10);
-        robot.interact(() -> treeItem(robot, host).setExpanded(true));
+        waitUntil(() -> TreeRows.item(robot, host) != null, 10);
+        robot.interact(() -> TreeRows.item(robot, host).setExpanded(true));
         MainWindow[] next = new MainWindow[1];
         robot.interact(() -> next[0] = window.switchLanguage(Language.JAPANESE));
         window = next[0];
-        waitUntil(() -> treeItem(robot, host) != null, 10);
-        assertTrue(treeItem(robot, host).isExpanded(), "the directory the user opened is still open");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static javafx.scene.control.TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
-        javafx.scene.control.TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        List<javafx.scene.control.TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
-        while (!todo.isEmpty()) {
-            javafx.scene.control.TreeItem<Node> i = todo.remove(todo.size() - 1);
-            if (i.getValue() != null && i.getValue().key().equals(key)) {
-                return i;
-            }
-            todo.addAll(i.getChildren());
-        }
-        return null;
+        waitUntil(() -> TreeRows.item(robot, host) != null, 10);
+        assertTrue(TreeRows.item(robot, host).isExpanded(), "the directory the user opened is still open");
     }
 
     private Optional<Verdict.Level> verdict(NodeKey host) {
@@ -191,25 +178,13 @@ class FirstRunAndRootsTest {
                 .map(n -> ((Node.HostNode) n).verdict().level());
     }
 
-    @SuppressWarnings("unchecked")
     private static void openContextMenu(FxRobot robot, NodeKey key) throws Exception {
-        waitUntil(() -> cell(robot, key) != null, 5);
-        TreeCell<Node> cell = cell(robot, key);
+        waitUntil(() -> TreeRows.cell(robot, key) != null, 5);
+        TreeCell<Node> cell = TreeRows.cell(robot, key);
         robot.clickOn(cell);
         javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
         robot.interact(() -> cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
                 b.getMinX() + 10, b.getMinY() + 10, false, null)));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeCell<Node> cell(FxRobot robot, NodeKey key) {
-        for (javafx.scene.Node n : robot.lookup(".tree-cell").queryAll()) {
-            TreeCell<Node> c = (TreeCell<Node>) n;
-            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
-                return c;
-            }
-        }
-        return null;
     }
 }

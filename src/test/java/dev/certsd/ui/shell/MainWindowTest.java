@@ -16,6 +16,7 @@ import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.findings.FindingItem;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +32,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,7 +141,7 @@ class MainWindowTest {
         Path root = sampleRoot();
         NodeKey host = NodeKey.ofHost(root, "expired.example.com:5000");
         robot.interact(() -> window.roots().selectedKeyProperty().set(host));
-        robot.interact(() -> treeItem(robot, host).setExpanded(true));
+        robot.interact(() -> TreeRows.item(robot, host).setExpanded(true));
         robot.clickOn(cell(robot, NodeKey.ofFile(root, "expired.example.com:5000", "client.cert")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("client.cert", robot.lookup("#details-title").queryAs(Label.class).getText());
@@ -164,12 +164,12 @@ class MainWindowTest {
         robot.interact(() -> window.roots().selectedKeyProperty().set(selected));
         NodeKey added = NodeKey.ofFile(root, SampleRoot.HEALTHY, "backup.crt");
         Files.copy(root.resolve(SampleRoot.HEALTHY).resolve("ca.crt"), added.path());
-        waitUntil(() -> treeItem(robot, added) != null, 3);
-        assertEquals(selected, selectedInTree(robot));
-        assertTrue(treeItem(robot, NodeKey.ofHost(root, SampleRoot.HEALTHY)).isExpanded());
+        waitUntil(() -> TreeRows.item(robot, added) != null, 3);
+        assertEquals(selected, TreeRows.selected(robot));
+        assertTrue(TreeRows.item(robot, NodeKey.ofHost(root, SampleRoot.HEALTHY)).isExpanded());
         Files.delete(added.path());
-        waitUntil(() -> treeItem(robot, added) == null, 3);
-        assertEquals(selected, selectedInTree(robot));
+        waitUntil(() -> TreeRows.item(robot, added) == null, 3);
+        assertEquals(selected, TreeRows.selected(robot));
     }
 
     @Test
@@ -187,7 +187,7 @@ class MainWindowTest {
         assertTrue(table.getItems().stream().allMatch(f -> f.location().startsWith("key-mismatch.example.com")),
                 table.getItems().toString());
         robot.interact(() -> table.getSelectionModel().select(0));
-        assertEquals(table.getItems().get(0).target(), selectedInTree(robot));
+        assertEquals(table.getItems().get(0).target(), TreeRows.selected(robot));
     }
 
     @Test
@@ -206,15 +206,15 @@ class MainWindowTest {
             window.roots().addRoot(big);
             window.roots().selectedKeyProperty().set(last); // chosen before the scan has filled the tree
         });
-        waitUntil(() -> treeItem(robot, last) != null && treeItem(robot, last).getParent() != null, 10);
+        waitUntil(() -> TreeRows.item(robot, last) != null && TreeRows.item(robot, last).getParent() != null, 10);
         WaitForAsyncUtils.waitForFxEvents();
-        TreeItem<Node> rootItem = treeItem(robot, NodeKey.ofRoot(root));
+        TreeItem<Node> rootItem = TreeRows.item(robot, NodeKey.ofRoot(root));
         assertEquals(hosts, rootItem.getChildren().size());
         for (int i = 0; i < hosts; i++) {
             assertEquals(String.format(Locale.ROOT, "reg-%02d.example.com", i),
                     ((Node.HostNode) rootItem.getChildren().get(i).getValue()).host().hostDir().dirName());
         }
-        waitUntil(() -> last.equals(selectedInTree(robot)), 3);
+        waitUntil(() -> last.equals(TreeRows.selected(robot)), 3);
         TreeCell<Node> shown = cell(robot, last);
         assertTrue(robot.from(shown).lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> "reg-59.example.com".equals(l.getText())), "the selected row is on screen and named");
@@ -254,40 +254,8 @@ class MainWindowTest {
         assertTrue(words.stream().noneMatch(String::isBlank), "every badge has a word: " + words);
     }
 
-    @SuppressWarnings("unchecked")
     private static TreeCell<Node> cell(FxRobot robot, NodeKey key) throws Exception {
-        waitUntil(() -> findCell(robot, key) != null, 3);
-        return findCell(robot, key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeCell<Node> findCell(FxRobot robot, NodeKey key) {
-        for (javafx.scene.Node n : robot.lookup(".tree-cell").queryAll()) {
-            TreeCell<Node> c = (TreeCell<Node>) n;
-            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
-        TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        List<TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
-        while (!todo.isEmpty()) {
-            TreeItem<Node> i = todo.remove(todo.size() - 1);
-            if (i.getValue() != null && i.getValue().key().equals(key)) {
-                return i;
-            }
-            todo.addAll(i.getChildren());
-        }
-        return null;
-    }
-
-    private static NodeKey selectedInTree(FxRobot robot) {
-        TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        TreeItem<Node> item = tree.getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue().key();
+        waitUntil(() -> TreeRows.cell(robot, key) != null, 3);
+        return TreeRows.cell(robot, key);
     }
 }
