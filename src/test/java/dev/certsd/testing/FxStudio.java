@@ -96,7 +96,7 @@ public final class FxStudio implements AfterEachCallback {
         waitUntil(condition, 10);
     }
 
-    /** The parts of a test's context; unset ones are: no roots, English, the system clock, the fixtures' scan options. */
+    /** A test's context; unless set: no roots, English, the system clock, the fixtures' scan options. */
     public final class Builder {
         private final Path home;
         private List<CertsRoot> roots = List.of();

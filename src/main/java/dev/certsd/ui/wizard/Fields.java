@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.certsd.pki.KeySpec;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.ui.UiText;
 import java.io.File;
 import java.nio.file.Path;

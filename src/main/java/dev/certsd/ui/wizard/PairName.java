@@ -1,7 +1,7 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Placement;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Placement;
 import dev.certsd.ui.UiText;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.pki.HostTarget;
+import dev.certsd.plan.HostTarget;
 import dev.certsd.ui.UiText;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

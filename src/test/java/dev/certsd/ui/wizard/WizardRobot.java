@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certsd.testing.ExternalTools;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.workspace.NodeKey;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -111,8 +112,8 @@ public final class WizardRobot {
     public static WizardWindow fromContextMenu(FxRobot robot, MainWindow window, NodeKey key, String item)
             throws Exception {
         robot.interact(() -> window.roots().selectedKeyProperty().set(key));
-        waitUntil(() -> cell(robot, key) != null, 5);
-        TreeCell<dev.certsd.ui.workspace.Node> cell = cell(robot, key);
+        waitUntil(() -> TreeRows.cell(robot, key) != null, 5);
+        TreeCell<dev.certsd.ui.workspace.Node> cell = TreeRows.cell(robot, key);
         robot.clickOn(cell);
         // what the platform makes of a right click (Monocle has no platform to ask)
         javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
@@ -128,17 +129,5 @@ public final class WizardRobot {
         robot.clickOn("#client-key");
         robot.clickOn(label);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The tree's visible cell of the node, or null. */
-    @SuppressWarnings("unchecked")
-    public static TreeCell<dev.certsd.ui.workspace.Node> cell(FxRobot robot, NodeKey key) {
-        for (Node n : robot.lookup(".tree-cell").queryAll()) {
-            TreeCell<dev.certsd.ui.workspace.Node> c = (TreeCell<dev.certsd.ui.workspace.Node>) n;
-            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
-                return c;
-            }
-        }
-        return null;
     }
 }

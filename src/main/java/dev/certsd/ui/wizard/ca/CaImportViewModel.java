@@ -3,7 +3,7 @@ package dev.certsd.ui.wizard.ca;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;
-import dev.certsd.pki.PkiException;
+import dev.certsd.certs.PkiException;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;

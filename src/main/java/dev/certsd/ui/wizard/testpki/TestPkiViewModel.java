@@ -1,9 +1,11 @@
 package dev.certsd.ui.wizard.testpki;
 
+import dev.certsd.certs.KeySpec;
+import dev.certsd.plan.Placement;
+import dev.certsd.certs.PkiException;
 import dev.certsd.pki.ClientSpec;
-import dev.certsd.pki.KeySpec;
 import dev.certsd.pki.RegistryTestPki;
-import dev.certsd.pki.Subject;
+import dev.certsd.certs.Subject;
 import dev.certsd.pki.TestPkiSpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;

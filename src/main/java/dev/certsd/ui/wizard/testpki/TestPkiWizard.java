@@ -1,6 +1,6 @@
 package dev.certsd.ui.wizard.testpki;
 
-import dev.certsd.pki.KeySpec;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;

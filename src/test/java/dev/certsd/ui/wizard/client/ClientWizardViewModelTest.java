@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.pki.Cancel;
-import dev.certsd.pki.KeySpec;
+import dev.certsd.roots.CertsRoot;
+import dev.certsd.roots.Client;
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.Planned;
+import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
