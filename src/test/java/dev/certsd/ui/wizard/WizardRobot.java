@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.testing.ExternalTools;
+import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.workspace.NodeKey;
 import dev.certsd.ui.workspace.TreeRows;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -129,5 +132,16 @@ public final class WizardRobot {
         robot.clickOn("#client-key");
         robot.clickOn(label);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A PKCS#12 trust store holding the registry's CA and the clients' CA, protected by {@code password}. */
+    public static byte[] trustStore(String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("registry", Fixtures.SERVER_CA.cert());
+        ks.setCertificateEntry("clients", Fixtures.CLIENT_CA.cert());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ks.store(out, password.toCharArray());
+        return out.toByteArray();
     }
 }

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.Client;
 import dev.certsd.certs.Cancel;
-import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
+import dev.certsd.plan.Planned;
 import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.Timeouts;
 import dev.certsd.roots.Client;
@@ -19,12 +18,11 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.HarborTestServer;
 import dev.certsd.ui.wizard.RootChoice;
 import dev.certsd.ui.wizard.TargetViewModel;
+import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.work.Background;
 import dev.certsd.ui.work.QueuedBackground;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -84,13 +82,7 @@ class CaImportViewModelTest {
 
     @Test
     void aProtectedPkcs12AsksForItsPasswordThenOffersEveryCertificate() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("registry", Fixtures.SERVER_CA.cert());
-        ks.setCertificateEntry("clients", Fixtures.CLIENT_CA.cert());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ks.store(out, "changeit".toCharArray());
-        Path p12 = TestPki.write(tmp, "trust.p12", out.toByteArray());
+        Path p12 = TestPki.write(tmp, "trust.p12", WizardRobot.trustStore("changeit"));
         CaImportViewModel m = model(Background.sameThread(), "reg.example.com");
         m.fileProperty().set(p12.toString());
         m.openFile();

@@ -26,10 +26,8 @@ import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.HarborTestServer;
 import dev.certsd.ui.wizard.WizardRobot;
 import dev.certsd.ui.wizard.WizardWindow;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TextField;
@@ -101,7 +99,10 @@ class CaImportWizardTest {
             WizardWindow w = open(robot, server.registry());
             assertFalse(enabled(robot, "#wizard-next"));
             robot.clickOn("#ca-fetch");
-            waitUntil(() -> robot.lookup("#ca-offers .offer-card").queryAll().size() == 3, 20);
+            // once the fetch is over, the server's chain and Harbor's CA are offered (else the message says why)
+            waitUntil(() -> !shown(robot, "#ca-fetch-cancel"), 20);
+            assertEquals(3, robot.lookup("#ca-offers .offer-card").queryAll().size(),
+                    () -> label(robot, "#ca-source-message"));
             assertTrue(label(robot, "#ca-source-message").startsWith(server.registry() + " presented 2 certificates"),
                     label(robot, "#ca-source-message"));
             CaCandidate issuing = CaCandidate.of(HarborTestServer.ISSUING.cert());
@@ -134,13 +135,7 @@ class CaImportWizardTest {
 
     @Test
     void aProtectedPkcs12AsksForItsPasswordAndOneOfItsCertificatesIsChosen(FxRobot robot) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("registry", Fixtures.SERVER_CA.cert());
-        ks.setCertificateEntry("clients", Fixtures.CLIENT_CA.cert());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ks.store(out, "changeit".toCharArray());
-        Path p12 = TestPki.write(home, "truststore.p12", out.toByteArray());
+        Path p12 = TestPki.write(home, "truststore.p12", WizardRobot.trustStore("changeit"));
         WizardWindow w = open(robot, "reg.example.com");
         robot.clickOn("#ca-file").write(p12.toString());
         robot.clickOn("#ca-file-open");
