@@ -29,6 +29,11 @@ public class PkiException extends Exception {
         return new PkiException(PkiText.of("error.tooLarge", file, InputFiles.TooLarge.limit()), e);
     }
 
+    /** A file or directory that could not be read, with the system's reason. */
+    public static PkiException unreadable(Object where, Exception e) {
+        return new PkiException(PkiText.of("error.read", where, String.valueOf(e.getMessage())), e);
+    }
+
     public Message text() {
         return text;
     }
