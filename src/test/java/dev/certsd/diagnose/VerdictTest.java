@@ -290,7 +290,7 @@ class VerdictTest {
     @Test
     void fifoMakesTheClientBlockAndIsNeverOpened() throws Exception {
         Fixtures.healthy(dir());
-        FindingFixturesTest.run("mkfifo", dir().resolve("b.crt").toString());
+        FindingFixtures.run("mkfifo", dir().resolve("b.crt").toString());
         HostReport r = scan(dir());
         assertEquals("b.crt", r.load().blocksOn());
         assertNull(r.configError());
