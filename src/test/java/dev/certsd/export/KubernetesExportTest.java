@@ -72,23 +72,7 @@ class KubernetesExportTest {
             assertEquals(built.secret(), secret);
             assertEquals(built.daemonSet(), ds);
 
-            // the node: the Secret's files where its volume puts them, the init container's script over them
-            Path secretDir = Files.createDirectories(work.resolve("pod/certsd"));
-            for (var e : secret.getData().entrySet()) {
-                Files.write(secretDir.resolve(e.getKey()), Base64.getDecoder().decode(e.getValue()));
-            }
-            Path hostsDir = work.resolve("node/etc/containerd/certs.d");
-            Container install = ds.getSpec().getTemplate().getSpec().getInitContainers().get(0);
-            Map<String, String> mounts = Map.of(KubernetesExport.SOURCE, secretDir.toString(),
-                    KubernetesExport.CONTAINERD_MOUNT, hostsDir.toString());
-            ProcessBuilder pb = new ProcessBuilder(install.getCommand()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("install.log").toFile());
-            for (EnvVar v : install.getEnv()) {
-                pb.environment().put(v.getName(), mounts.getOrDefault(v.getValue(), v.getValue()));
-            }
-            Process p = pb.start();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), Files.readString(work.resolve("install.log")));
+            Path hostsDir = installOnNode(secret, ds);
             Path installed = hostsDir.resolve(registry.hostDirName());
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(installed.resolve("client.key"))));
@@ -105,6 +89,27 @@ class KubernetesExportTest {
                 assertNotEquals(0, pull(ctr, without, image).exitCode());
             }
         }
+    }
+
+    /** The node: the Secret's files where its volume puts them, the init container's script over them. */
+    private Path installOnNode(Secret secret, DaemonSet ds) throws Exception {
+        Path secretDir = Files.createDirectories(work.resolve("pod/certsd"));
+        for (var e : secret.getData().entrySet()) {
+            Files.write(secretDir.resolve(e.getKey()), Base64.getDecoder().decode(e.getValue()));
+        }
+        Path hostsDir = work.resolve("node/etc/containerd/certs.d");
+        Container install = ds.getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        Map<String, String> mounts = Map.of(KubernetesExport.SOURCE, secretDir.toString(),
+                KubernetesExport.CONTAINERD_MOUNT, hostsDir.toString());
+        ProcessBuilder pb = new ProcessBuilder(install.getCommand()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("install.log").toFile());
+        for (EnvVar v : install.getEnv()) {
+            pb.environment().put(v.getName(), mounts.getOrDefault(v.getValue(), v.getValue()));
+        }
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(work.resolve("install.log")));
+        return hostsDir;
     }
 
     private PeerProcess startContainerd(Path containerd) throws Exception {
