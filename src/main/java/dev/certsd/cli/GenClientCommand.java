@@ -120,6 +120,6 @@ final class GenClientCommand implements Callable<Integer> {
             return run.refused(e.text());
         }
         // A request writes nothing into certs.d yet: there is no host directory to check.
-        return run.run(plan, journal.changes(), dryRun, csr != null ? null : HostDirArg.check(spec, rootOptions, hostDir));
+        return run.run(plan, journal.runner(), dryRun, csr != null ? null : HostDirArg.check(spec, rootOptions, hostDir));
     }
 }

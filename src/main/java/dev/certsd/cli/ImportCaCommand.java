@@ -114,7 +114,7 @@ final class ImportCaCommand implements Callable<Integer> {
         } catch (PkiException e) {
             return run.refused(e.text());
         }
-        return run.run(plan, journal.changes(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
+        return run.run(plan, journal.runner(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
     }
 
     private CaSource source(PkiRun run) throws IOException, PkiException {

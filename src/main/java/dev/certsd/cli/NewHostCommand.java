@@ -69,7 +69,7 @@ final class NewHostCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return run.run(plan.get(), journal.changes(), dryRun,
+        return run.run(plan.get(), journal.runner(), dryRun,
                 HostDirArg.check(spec, rootOptions, target.dirName()));
     }
 }

@@ -100,6 +100,6 @@ final class TestPkiCommand implements Callable<Integer> {
         } catch (PkiException e) {
             return run.refused(e.text());
         }
-        return run.run(plan, journal.changes(), dryRun, HostDirArg.check(spec, rootOptions, dirName));
+        return run.run(plan, journal.runner(), dryRun, HostDirArg.check(spec, rootOptions, dirName));
     }
 }
