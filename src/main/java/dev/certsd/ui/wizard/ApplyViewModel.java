@@ -1,3 +1,4 @@
+// over 300 lines: the apply page's one state machine (plan, apply, administrator, undo) and its 20 read-only properties
 package dev.certsd.ui.wizard;
 
 import dev.certsd.change.ChangeReport;
