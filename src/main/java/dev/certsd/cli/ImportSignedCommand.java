@@ -2,8 +2,8 @@ package dev.certsd.cli;
 
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
 import dev.certsd.material.InputFiles;
 import java.io.IOException;
 import java.nio.file.Path;

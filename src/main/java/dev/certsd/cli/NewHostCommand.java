@@ -1,11 +1,11 @@
 package dev.certsd.cli;
 
 import dev.certsd.roots.CertsRoot;
-import dev.certsd.pki.HostTarget;
-import dev.certsd.pki.NewHostDirectory;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
-import dev.certsd.pki.RegistryInput;
+import dev.certsd.plan.HostTarget;
+import dev.certsd.plan.NewHostDirectory;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.RegistryInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

@@ -8,7 +8,7 @@ import dev.certsd.files.Preview;
 import dev.certsd.files.Problem;
 import dev.certsd.files.Message;
 import dev.certsd.material.Fingerprints;
-import dev.certsd.pki.Planned;
+import dev.certsd.plan.Planned;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.certsd.ui.wizard;
 
 import dev.certsd.pki.CaCandidate;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.SigningCa;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.SigningCa;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.certsd.roots.Client;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;
-import dev.certsd.pki.PkiException;
+import dev.certsd.certs.PkiException;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;

@@ -1,6 +1,6 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.pki.KeySpec;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ClientWizardModel.Way;
 import java.util.List;

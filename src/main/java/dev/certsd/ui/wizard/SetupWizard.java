@@ -1,8 +1,8 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.pki.NewHostDirectory;
-import dev.certsd.pki.Planned;
-import dev.certsd.pki.Plans;
+import dev.certsd.plan.NewHostDirectory;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.Plans;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ClientWizardModel.Way;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.certsd.ui.wizard;
 
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.roots.CertsRoot;
-import dev.certsd.pki.HostTarget;
-import dev.certsd.pki.RegistryInput;
+import dev.certsd.plan.HostTarget;
+import dev.certsd.plan.RegistryInput;
 import dev.certsd.ui.UiText;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.certsd.ui.wizard;
 
-import dev.certsd.pki.KeySpec;
-import dev.certsd.pki.Placement;
-import dev.certsd.pki.PkiException;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.plan.Placement;
+import dev.certsd.certs.PkiException;
 import dev.certsd.pki.RegistryTestPki;
-import dev.certsd.pki.Subject;
+import dev.certsd.certs.Subject;
 import dev.certsd.pki.TestPkiSpec;
 import dev.certsd.ui.UiText;
 import java.nio.file.Files;

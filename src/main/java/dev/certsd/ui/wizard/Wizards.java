@@ -157,7 +157,7 @@ public final class Wizards {
     }
 
     /** A fresh final page model whose success shows the host directory in the tree. */
-    ApplyViewModel applyModel(Function<dev.certsd.pki.Planned, Path> hostDirOf) {
+    ApplyViewModel applyModel(Function<dev.certsd.plan.Planned, Path> hostDirOf) {
         ApplyViewModel m = new ApplyViewModel(this::changes, background, text, elevation);
         m.onDone(p -> {
             // the status bar says what was done last: an "Undone: ..." from before must not stay there

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.roots.Client;
-import dev.certsd.pki.Cancel;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.Cancel;
+import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
 import dev.certsd.probe.ProbeOptions;
 import dev.certsd.probe.Timeouts;

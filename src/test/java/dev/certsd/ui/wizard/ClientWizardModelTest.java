@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
-import dev.certsd.pki.Cancel;
-import dev.certsd.pki.KeySpec;
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.Planned;
+import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.testing.TestPki;

@@ -121,11 +121,11 @@ class RegistryWizardModelTest {
         Files.createDirectories(tmp.resolve("docker/reg.example.com:5000"));
         // the rows were worked out before the directory appeared: typing again re-reads them
         m.registryProperty().set("reg.example.com:5000 ");
-        var planned = m.planner().plan(dev.certsd.pki.Cancel.none(), dev.certsd.pki.Progress.NONE).orElseThrow();
+        var planned = m.planner().plan(dev.certsd.certs.Cancel.none(), dev.certsd.pki.Progress.NONE).orElseThrow();
         assertEquals(List.of(tmp.resolve("podman"), tmp.resolve("podman/reg.example.com:5000")),
                 planned.changes().ops().stream().map(op -> op.paths().get(0)).toList());
         m.rows().get(1).chosenProperty().set(false);
-        assertTrue(m.planner().plan(dev.certsd.pki.Cancel.none(), dev.certsd.pki.Progress.NONE).isEmpty());
+        assertTrue(m.planner().plan(dev.certsd.certs.Cancel.none(), dev.certsd.pki.Progress.NONE).isEmpty());
     }
 
     @Test

@@ -1,11 +1,14 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.files.FileChanges;
+import dev.certsd.files.Journal;
 import dev.certsd.files.Message;
+import dev.certsd.files.Outcome;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.roots.HostsFileResolver;
@@ -14,6 +17,7 @@ import dev.certsd.roots.OsFamily;
 import dev.certsd.roots.RootKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -110,10 +114,11 @@ class NewHostDirectoryTest {
         List<HostTarget> targets = NewHostDirectory.targets(reg, List.of(root), OsFamily.LINUX, DEFAULTS);
         Planned plan = NewHostDirectory.plan(reg, targets).orElseThrow();
         assertEquals(5, plan.changes().ops().size(), "home, .config, containers, certs.d, the host directory");
-        PkiChecks.apply(PkiChecks.changes(tmp), plan);
+        Outcome applied = new FileChanges(Journal.open(tmp.resolve("journal")), tmp).apply(plan.changes());
+        assertInstanceOf(Outcome.Done.class, applied, () -> String.valueOf(applied));
         Path dir = root.path().resolve("reg.example.com:5000");
         assertTrue(Files.isDirectory(dir));
-        assertEquals("rwxr-xr-x", PkiChecks.mode(dir));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
         assertEquals(Optional.empty(), NewHostDirectory.plan(reg,
                 NewHostDirectory.targets(reg, List.of(root), OsFamily.LINUX, DEFAULTS)));
     }

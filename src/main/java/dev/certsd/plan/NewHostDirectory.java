@@ -1,5 +1,7 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.FileModes;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.InsecureRegistries;

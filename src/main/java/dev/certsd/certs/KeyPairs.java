@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

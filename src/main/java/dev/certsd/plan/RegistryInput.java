@@ -1,5 +1,6 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.Message;
 import dev.certsd.roots.Client;
 import dev.certsd.roots.HostDir;

@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 /**
  * A cancel request for a long operation (key generation): the Cancel button calls {@link #cancel()} from any

@@ -1,5 +1,6 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.FileOp;
 import dev.certsd.files.Message;

@@ -1,5 +1,7 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -37,7 +37,7 @@ public final class Pem {
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    static byte[] ascii(String pem) {
+    public static byte[] ascii(String pem) {
         return pem.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,26 +1,28 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
+import dev.certsd.certs.Certificates;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.files.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The openssl command lines that do what an operation does, for those who want to learn them or script them. */
-final class OpensslSteps {
+public final class OpensslSteps {
     private final List<OpensslScript.Line> lines = new ArrayList<>();
 
-    OpensslSteps comment(Message text) {
+    public OpensslSteps comment(Message text) {
         lines.add(new OpensslScript.Comment(text));
         return this;
     }
 
-    OpensslSteps line(String command) {
+    public OpensslSteps line(String command) {
         lines.add(new OpensslScript.Command(command));
         return this;
     }
 
     /** {@code openssl genrsa} as the docs write it, or {@code genpkey} for EC; both write unencrypted PKCS#8. */
-    OpensslSteps genkey(KeySpec spec, String out) {
+    public OpensslSteps genkey(KeySpec spec, String out) {
         if (spec.rsa()) {
             return line("openssl genrsa -out " + Shell.q(out) + " " + spec.bits());
         }
@@ -28,7 +30,7 @@ final class OpensslSteps {
                 + Shell.q(out));
     }
 
-    OpensslSteps mkdirAndCd(Path dir, boolean make) {
+    public OpensslSteps mkdirAndCd(Path dir, boolean make) {
         if (make) {
             line("mkdir -p " + Shell.q(dir));
         }
@@ -36,7 +38,7 @@ final class OpensslSteps {
     }
 
     /** The {@code -addext}/extfile lines of a leaf, matching {@link Certificates.Usage}. */
-    static List<String> leafExtensions(KeySpec spec, Certificates.Usage usage) {
+    public static List<String> leafExtensions(KeySpec spec, Certificates.Usage usage) {
         List<String> ext = new ArrayList<>();
         ext.add("basicConstraints=critical,CA:FALSE");
         ext.add(spec.rsa() ? "keyUsage=critical,digitalSignature,keyEncipherment" : "keyUsage=critical,digitalSignature");
@@ -44,7 +46,7 @@ final class OpensslSteps {
         return ext;
     }
 
-    static String addext(List<String> ext) {
+    public static String addext(List<String> ext) {
         StringBuilder b = new StringBuilder();
         for (String e : ext) {
             b.append(" -addext ").append(Shell.q(e));
@@ -53,11 +55,11 @@ final class OpensslSteps {
     }
 
     /** {@code -sha384} for P-384, as the engine signs; openssl's default elsewhere is SHA-256 already. */
-    static String digest(KeySpec signer) {
+    public static String digest(KeySpec signer) {
         return signer == KeySpec.EC_P384 ? " -sha384" : "";
     }
 
-    OpensslScript script() {
+    public OpensslScript script() {
         return new OpensslScript(lines);
     }
 }

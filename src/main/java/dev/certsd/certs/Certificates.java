@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 import dev.certsd.roots.IpLiteral;
 import java.io.IOException;
@@ -117,7 +117,7 @@ public final class Certificates {
     }
 
     /** SHA-256 with RSA, ECDSA with the hash that fits the curve (P-384 signs with SHA-384, as openssl does). */
-    static String signatureAlgorithm(PrivateKey key) {
+    public static String signatureAlgorithm(PrivateKey key) {
         if (key instanceof ECKey ec) {
             return ec.getParams().getCurve().getField().getFieldSize() > 256 ? "SHA384withECDSA" : "SHA256withECDSA";
         }

@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
 import dev.certsd.files.Message;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Expected;
 import dev.certsd.files.FileOp;
@@ -21,12 +23,12 @@ import java.util.Set;
  * as it is now (a change on disk before applying is refused by {@code FileChanges}); missing directories are made,
  * parents first.
  */
-final class Writes {
+public final class Writes {
     private final List<FileOp> ops = new ArrayList<>();
     private final Set<Path> dirs = new HashSet<>();
 
     /** Makes {@code dir} and every missing parent with {@code mode}. */
-    Writes directory(Path dir, Set<PosixFilePermission> mode) throws PkiException {
+    public Writes directory(Path dir, Set<PosixFilePermission> mode) throws PkiException {
         Deque<Path> missing = new ArrayDeque<>();
         for (Path p = dir.toAbsolutePath().normalize(); p != null && !dirs.contains(p); p = p.getParent()) {
             if (Files.isDirectory(p)) {
@@ -46,7 +48,7 @@ final class Writes {
     }
 
     /** Writes a new file; an existing one only with {@code overwrite}, and never through a link. */
-    Writes file(Path path, byte[] content, Set<PosixFilePermission> mode, boolean overwrite) throws PkiException {
+    public Writes file(Path path, byte[] content, Set<PosixFilePermission> mode, boolean overwrite) throws PkiException {
         Path p = path.toAbsolutePath().normalize();
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             ops.add(FileOp.WriteFile.create(p, content, mode));
@@ -60,13 +62,13 @@ final class Writes {
     }
 
     /** Removes a file as it is now (its content goes to the journal, so undo brings it back). */
-    Writes delete(Path path) throws PkiException {
+    public Writes delete(Path path) throws PkiException {
         Path p = path.toAbsolutePath().normalize();
         ops.add(new FileOp.Delete(p, current(p)));
         return this;
     }
 
-    ChangeSet changeSet(Message description) {
+    public ChangeSet changeSet(Message description) {
         return new ChangeSet(description, ops);
     }
 
@@ -85,7 +87,7 @@ final class Writes {
                 return Expected.file(dev.certsd.material.InputFiles.read(in, p.toString()), mode);
             }
         } catch (dev.certsd.material.InputFiles.TooLarge e) {
-            throw CaImport.tooLarge(p.toString(), e);
+            throw PkiException.tooLarge(p.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", p, e.getMessage()), e);
         }

@@ -1,6 +1,7 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 import dev.certsd.files.Message;
+import dev.certsd.material.InputFiles;
 import java.util.Locale;
 
 /**
@@ -19,8 +20,13 @@ public class PkiException extends Exception {
         this(text, null);
     }
 
-    static PkiException of(String key, Object... args) {
+    public static PkiException of(String key, Object... args) {
         return new PkiException(PkiText.of(key, args));
+    }
+
+    /** A file over the input limit: refused with the limit named. */
+    public static PkiException tooLarge(String file, InputFiles.TooLarge e) {
+        return new PkiException(PkiText.of("error.tooLarge", file, InputFiles.TooLarge.limit()), e);
     }
 
     public Message text() {

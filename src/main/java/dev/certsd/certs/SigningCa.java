@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.CertParser;
@@ -60,7 +60,7 @@ public record SigningCa(X509Certificate cert, PrivateKey key, Path certFile, Pat
         }
     }
 
-    Certificates.Issuer issuer() {
+    public Certificates.Issuer issuer() {
         return new Certificates.Issuer(cert, key);
     }
 
@@ -68,7 +68,7 @@ public record SigningCa(X509Certificate cert, PrivateKey key, Path certFile, Pat
         try {
             return dev.certsd.material.InputFiles.read(file);
         } catch (dev.certsd.material.InputFiles.TooLarge e) {
-            throw CaImport.tooLarge(file.toString(), e);
+            throw PkiException.tooLarge(file.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
         }

@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.plan;
 
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.Message;

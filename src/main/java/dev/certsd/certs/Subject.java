@@ -1,4 +1,4 @@
-package dev.certsd.pki;
+package dev.certsd.certs;
 
 import dev.certsd.files.Message;
 import java.util.ArrayList;
@@ -45,14 +45,14 @@ public record Subject(String commonName, String organization, String organizatio
         return Optional.empty();
     }
 
-    void check() throws PkiException {
+    public void check() throws PkiException {
         Optional<Message> p = problem();
         if (p.isPresent()) {
             throw new PkiException(p.get());
         }
     }
 
-    X500Name x500() {
+    public X500Name x500() {
         X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
         if (!organization.isEmpty()) {
             b.addRDN(BCStyle.O, organization);
@@ -65,7 +65,7 @@ public record Subject(String commonName, String organization, String organizatio
     }
 
     /** The {@code -subj} argument of openssl: {@code /O=.../OU=.../CN=...}, slashes escaped. */
-    String openssl() {
+    public String openssl() {
         List<String> parts = new ArrayList<>();
         if (!organization.isEmpty()) {
             parts.add("/O=" + escape(organization));
