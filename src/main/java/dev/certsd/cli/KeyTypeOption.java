@@ -1,6 +1,6 @@
 package dev.certsd.cli;
 
-import dev.certsd.pki.KeySpec;
+import dev.certsd.certs.KeySpec;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
