@@ -50,93 +50,111 @@ public final class HostScanner {
         shadowed.ifPresent(findings::add);
         boolean used = insecure.isEmpty() && shadowed.isEmpty();
 
-        HostEntry entry = HostEntry.of(dir);
-        switch (entry.kind()) {
-            case NOT_A_DIRECTORY -> {
-                String error = HostEntry.notADirectoryError(client, dir);
-                findings.add(Finding.of(FindingCode.HOST_DIR_NOT_A_DIRECTORY, used ? Severity.ERROR : Severity.INFO,
-                        null, error));
-                return new HostReport(dir, hostDir, used,
-                        new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
-            }
-            case LINK_LOOP -> {
-                String error = HostEntry.loopError(client, dir);
-                findings.add(Finding.of(FindingCode.HOST_DIR_LINK_LOOP, used ? Severity.ERROR : Severity.INFO,
-                        null, error));
-                return new HostReport(dir, hostDir, used,
-                        new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
-            }
-            case DANGLING_LINK -> {
-                // os.ReadDir/os.Stat say "does not exist": the client goes on as if there were no directory
-                findings.add(Finding.of(FindingCode.HOST_DIR_DANGLING_LINK, used ? Severity.WARNING : Severity.INFO,
-                        null, String.valueOf(entry.target())));
-                return new HostReport(dir, hostDir, used,
-                        new ClientLoad(List.of(), List.of(), null, null, null, true, Map.of()), List.of(), findings);
-            }
-            case LINKED_DIRECTORY -> findings.add(Finding.of(FindingCode.HOST_DIR_SYMLINK, Severity.INFO, null,
-                    String.valueOf(entry.target())));
-            default -> {
-            }
+        HostReport notADirectory = notADirectory(dir, hostDir, used, findings);
+        if (notADirectory != null) {
+            return notADirectory;
         }
-
         List<FileEntry> entries;
         try {
             entries = list(dir);
         } catch (IOException e) {
-            String error = "open " + dir + ": " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage());
-            boolean privileged = options.privilegedReader() && client != Client.CONTAINERS;
-            findings.add(HostRules.unreadable(client, privileged, error));
-            String configError = client == Client.CONTAINERS || privileged ? null : error;
-            ClientLoad load = new ClientLoad(List.of(), List.of(), configError, null, null, true, Map.of());
-            return new HostReport(dir, hostDir, used && client != Client.CONTAINERS, load, List.of(), findings);
+            return unreadable(dir, hostDir, used, findings, e);
         }
         HostRules.empty(entries, findings);
+        Loaded loaded = load(dir, hostDir, entries);
+        List<FileReport> files = files(entries, loaded, hostDir, used);
+        List<Finding> hostLevel = new ArrayList<>();
+        loaded.load().hosts().stream().filter(h -> h.registry() && h.scheme().equals("http")).findFirst().ifPresent(h ->
+                hostLevel.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.INFO, null, h.url())));
+        HostRules.expiredPairFirst(loaded.load(), options.clock().instant(), hostLevel);
+        HostRules.duplicates(files, hostLevel);
+        if (!used) {
+            hostLevel.replaceAll(f -> f.withSeverity(Severity.INFO));
+        }
+        files.forEach(f -> findings.addAll(f.findings()));
+        findings.addAll(hostLevel);
+        return new HostReport(dir, hostDir, used, loaded.load(), files, findings);
+    }
 
-        ClientLoad load;
-        String hostsTomlError = null;
-        boolean usesHostsToml = false;
-        Map<String, FileRole> tomlRoles = Map.of();
-        HostsToml toml = null;
+    /** The report of a host entry that is not a directory the client can list, or null when it is one. */
+    private HostReport notADirectory(Path dir, HostDir hostDir, boolean used, List<Finding> findings) {
+        Client client = options.client();
+        HostEntry entry = HostEntry.of(dir);
+        String error;
+        switch (entry.kind()) {
+            case NOT_A_DIRECTORY -> {
+                error = HostEntry.notADirectoryError(client, dir);
+                findings.add(Finding.of(FindingCode.HOST_DIR_NOT_A_DIRECTORY, used ? Severity.ERROR : Severity.INFO,
+                        null, error));
+            }
+            case LINK_LOOP -> {
+                error = HostEntry.loopError(client, dir);
+                findings.add(Finding.of(FindingCode.HOST_DIR_LINK_LOOP, used ? Severity.ERROR : Severity.INFO,
+                        null, error));
+            }
+            case DANGLING_LINK -> {
+                // os.ReadDir/os.Stat say "does not exist": the client goes on as if there were no directory
+                error = null;
+                findings.add(Finding.of(FindingCode.HOST_DIR_DANGLING_LINK, used ? Severity.WARNING : Severity.INFO,
+                        null, String.valueOf(entry.target())));
+            }
+            case LINKED_DIRECTORY -> {
+                findings.add(Finding.of(FindingCode.HOST_DIR_SYMLINK, Severity.INFO, null,
+                        String.valueOf(entry.target())));
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+        return new HostReport(dir, hostDir, used,
+                new ClientLoad(List.of(), List.of(), error, null, null, true, Map.of()), List.of(), findings);
+    }
+
+    /** The report of a host directory that cannot be listed. */
+    private HostReport unreadable(Path dir, HostDir hostDir, boolean used, List<Finding> findings, IOException e) {
+        Client client = options.client();
+        String error = "open " + dir + ": " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage());
+        boolean privileged = options.privilegedReader() && client != Client.CONTAINERS;
+        findings.add(HostRules.unreadable(client, privileged, error));
+        String configError = client == Client.CONTAINERS || privileged ? null : error;
+        ClientLoad load = new ClientLoad(List.of(), List.of(), configError, null, null, true, Map.of());
+        return new HostReport(dir, hostDir, used && client != Client.CONTAINERS, load, List.of(), findings);
+    }
+
+    /**
+     * What the client's loader made of the entries; for containerd also what hosts.toml said.
+     *
+     * @param tomlRoles the roles hosts.toml gives files, when {@code usesHostsToml}
+     */
+    private record Loaded(ClientLoad load, HostsToml toml, String hostsTomlError, boolean usesHostsToml,
+                          Map<String, FileRole> tomlRoles) {
+    }
+
+    private Loaded load(Path dir, HostDir hostDir, List<FileEntry> entries) {
+        Client client = options.client();
         if (client == Client.CONTAINERD) {
             ContainerdLoader.Outcome o = new ContainerdLoader(reader, options.version()).load(dir, hostDir, entries);
-            toml = o.toml();
-            load = o.load().withSkipVerify(HostsToml.skipsVerification(toml, hostDir));
-            hostsTomlError = o.hostsTomlError();
-            usesHostsToml = o.usedHostsToml();
-            tomlRoles = o.tomlRoles();
-        } else {
-            boolean merged = options.os() != dev.certsd.roots.OsFamily.WINDOWS;
-            load = new ClassicLoader(client, options.privilegedReader(), merged, options.version()).load(entries);
+            return new Loaded(o.load().withSkipVerify(HostsToml.skipsVerification(o.toml(), hostDir)), o.toml(),
+                    o.hostsTomlError(), o.usedHostsToml(), o.tomlRoles());
         }
+        boolean merged = options.os() != dev.certsd.roots.OsFamily.WINDOWS;
+        return new Loaded(new ClassicLoader(client, options.privilegedReader(), merged, options.version()).load(entries),
+                null, null, false, Map.of());
+    }
 
-        FileRules rules = new FileRules(client, Names.index(entries), load, options);
-        List<FileReport> files = new ArrayList<>();
+    /** Every entry's role, findings and badges. */
+    private List<FileReport> files(List<FileEntry> entries, Loaded loaded, HostDir hostDir, boolean used) {
+        Client client = options.client();
+        FileRules rules = new FileRules(client, Names.index(entries), loaded.load(), options);
+        List<FileReport> files = new ArrayList<>(entries.size());
         Map<String, List<String>> issuedBy = ChainLinks.of(entries);
         for (FileEntry e : entries) {
-            FileRole role = FileRole.of(e.name(), client);
-            if (usesHostsToml) {
-                role = tomlRoles.getOrDefault(e.name(), FileRole.IGNORED);
-            }
+            FileRole role = loaded.usesHostsToml() ? loaded.tomlRoles().getOrDefault(e.name(), FileRole.IGNORED)
+                    : FileRole.of(e.name(), client);
             List<Finding> fileFindings = new ArrayList<>(rules.check(e, role));
-            if (e.name().equals("hosts.toml") && hostsTomlError != null) {
-                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_INVALID, Severity.WARNING, e.name(), hostsTomlError));
-            }
-            if (e.name().equals("hosts.toml") && ContainerdLoader.NO_RESOLVE_HOSTS.equals(load.configError())) {
-                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_NO_RESOLVE_HOST, Severity.ERROR, e.name()));
-            }
-            if (e.name().equals("hosts.toml") && toml != null) {
-                for (ContainerdHost h : load.hosts()) {
-                    if (h.scheme().equals("http") && !h.registry()) {
-                        fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.WARNING, e.name(),
-                                h.url()));
-                    }
-                }
-                for (HostsToml.Host h : toml.hosts()) {
-                    if (h.skipVerify()) { // the registry's own entry or a mirror's: either is pulled from unchecked
-                        fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_SKIP_VERIFY, Severity.WARNING, e.name(),
-                                h.url() != null ? h.url() : hostDir.dirName()));
-                    }
-                }
+            if (e.name().equals("hosts.toml")) {
+                hostsTomlFindings(e, loaded, hostDir, fileFindings);
             }
             if (!used) {
                 fileFindings.replaceAll(f -> f.withSeverity(Severity.INFO));
@@ -144,17 +162,32 @@ public final class HostScanner {
             files.add(new FileReport(e, role, Badges.of(e, role, fileFindings), fileFindings,
                     issuedBy.getOrDefault(e.name(), List.of())));
         }
-        List<Finding> hostLevel = new ArrayList<>();
-        load.hosts().stream().filter(h -> h.registry() && h.scheme().equals("http")).findFirst().ifPresent(h ->
-                hostLevel.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.INFO, null, h.url())));
-        HostRules.expiredPairFirst(load, options.clock().instant(), hostLevel);
-        HostRules.duplicates(files, hostLevel);
-        if (!used) {
-            hostLevel.replaceAll(f -> f.withSeverity(Severity.INFO));
+        return files;
+    }
+
+    private static void hostsTomlFindings(FileEntry e, Loaded loaded, HostDir hostDir, List<Finding> fileFindings) {
+        ClientLoad load = loaded.load();
+        if (loaded.hostsTomlError() != null) {
+            fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_INVALID, Severity.WARNING, e.name(),
+                    loaded.hostsTomlError()));
         }
-        files.forEach(f -> findings.addAll(f.findings()));
-        findings.addAll(hostLevel);
-        return new HostReport(dir, hostDir, used, load, files, findings);
+        if (ContainerdLoader.NO_RESOLVE_HOSTS.equals(load.configError())) {
+            fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_NO_RESOLVE_HOST, Severity.ERROR, e.name()));
+        }
+        if (loaded.toml() == null) {
+            return;
+        }
+        for (ContainerdHost h : load.hosts()) {
+            if (h.scheme().equals("http") && !h.registry()) {
+                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.WARNING, e.name(), h.url()));
+            }
+        }
+        for (HostsToml.Host h : loaded.toml().hosts()) {
+            if (h.skipVerify()) { // the registry's own entry or a mirror's: either is pulled from unchecked
+                fileFindings.add(Finding.of(FindingCode.HOSTS_TOML_SKIP_VERIFY, Severity.WARNING, e.name(),
+                        h.url() != null ? h.url() : hostDir.dirName()));
+            }
+        }
     }
 
     private List<FileEntry> list(Path dir) throws IOException {

@@ -32,15 +32,46 @@ final class Names {
         return sortNamed(paths).stream().map(Named::path).toList();
     }
 
-    /** As {@link #sortByName}, with each entry's name. */
+    /**
+     * As {@link #sortByName}, with each entry's name. Without surrogates in any name, UTF-16 order (String's own,
+     * no copy) is the byte order of the UTF-8 names; otherwise each name is encoded once and the bytes compared.
+     */
     static List<Named> sortNamed(List<Path> paths) {
+        boolean large = paths.size() >= PARALLEL;
+        Named[] named = (large ? paths.parallelStream() : paths.stream())
+                .map(p -> new Named(p.getFileName().toString(), p)).toArray(Named[]::new);
+        boolean surrogates = false;
+        for (Named n : named) {
+            surrogates |= hasSurrogate(n.name());
+        }
+        if (surrogates) {
+            return sortedByBytes(named, large);
+        }
+        Comparator<Named> order = Comparator.comparing(Named::name);
+        if (large) {
+            Arrays.parallelSort(named, order);
+        } else {
+            Arrays.sort(named, order);
+        }
+        return Arrays.asList(named);
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Named> sortedByBytes(Named[] named, boolean large) {
         record Keyed(byte[] key, Named named) {
         }
-        boolean large = paths.size() >= PARALLEL;
-        Keyed[] keyed = (large ? paths.parallelStream() : paths.stream()).map(p -> {
-            String name = p.getFileName().toString();
-            return new Keyed(name.getBytes(StandardCharsets.UTF_8), new Named(name, p));
-        }).toArray(Keyed[]::new);
+        Keyed[] keyed = new Keyed[named.length];
+        for (int i = 0; i < named.length; i++) {
+            keyed[i] = new Keyed(named[i].name().getBytes(StandardCharsets.UTF_8), named[i]);
+        }
         Comparator<Keyed> order = (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
         if (large) {
             Arrays.parallelSort(keyed, order);

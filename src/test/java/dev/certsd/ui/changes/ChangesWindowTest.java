@@ -203,7 +203,8 @@ class ChangesWindowTest {
         var finding = h.findings().stream().filter(f -> f.code() == FindingCode.CA_SAVED_AS_CERT).findFirst()
                 .orElseThrow();
         var cs = dev.certsd.fix.Fixes.forFinding(finding, h).get(0).plan();
-        ChangeResult pending = ChangeResult.of(context.changes().prepare(cs), ChangeResult.Action.APPLY,
+        ChangeResult pending = ChangeResult.of(dev.certsd.change.ChangeReport.of(
+                dev.certsd.change.ChangeReport.Action.APPLY, context.changes().prepare(cs)),
                 new dev.certsd.ui.UiText(Locale.ENGLISH));
         robot.interact(() -> window.changes().present(pending));
         waitUntil(() -> robot.lookup("#privileged-script").tryQuery().isPresent(), 5);

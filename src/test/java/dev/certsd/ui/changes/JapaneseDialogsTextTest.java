@@ -1,5 +1,6 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.change.ChangeReport;
 import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.testing.Fixtures.CLIENT;
 import static dev.certsd.testing.Fixtures.CLIENT_CA;
@@ -132,7 +133,7 @@ class JapaneseDialogsTextTest {
     @Test
     void theAdministratorDialogIsInJapanese(FxRobot robot) throws Exception {
         var cs = fixes(dir, FindingCode.CA_SAVED_AS_CERT).get(0).plan();
-        ChangeResult pending = ChangeResult.of(context.changes().prepare(cs), ChangeResult.Action.APPLY,
+        ChangeResult pending = ChangeResult.of(ChangeReport.of(ChangeReport.Action.APPLY, context.changes().prepare(cs)),
                 new UiText(Locale.JAPANESE));
         robot.interact(() -> window.changes().present(pending));
         waitUntil(() -> robot.lookup("#privileged-script").tryQuery().isPresent());
