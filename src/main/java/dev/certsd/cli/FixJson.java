@@ -1,5 +1,6 @@
 package dev.certsd.cli;
 
+import dev.certsd.change.FixResult;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
@@ -36,20 +37,20 @@ final class FixJson {
             m.put("finding", f);
             m.put("fix", r.fix() == null ? null : r.fix().kind().id());
             m.put("description", r.fix() == null ? null : r.fix().description().render(Locale.ENGLISH));
-            m.put("outcome", r.outcome().id);
+            m.put("outcome", r.outcome().id());
             m.put("steps", r.changes() == null ? List.of() : StepLines.json(r.changes().ops()));
             m.put("links", r.links().stream().map(l -> l.render(Locale.ENGLISH)).toList());
             m.put("problems", r.problems().stream().map(p -> p.message(Locale.ENGLISH)).toList());
             m.put("problemCodes", r.problems().stream().map(Problem::code).map(Enum::name).toList());
-            m.put("error", r.error());
+            m.put("error", r.error() == null ? null : r.error().render(Locale.getDefault()));
             m.put("journalEntry", r.entry() == null ? null : r.entry().id());
             m.put("script", r.prepared() == null ? null : r.prepared().script().toString());
             m.put("helper", r.prepared() == null ? null : r.prepared().pkexecCommand());
             list.add(m);
         }
         doc.put("results", list);
-        doc.put("fixed", results.stream().filter(r -> r.outcome().success).count());
-        doc.put("notFixed", results.stream().filter(r -> !r.outcome().success).count());
+        doc.put("fixed", results.stream().filter(r -> r.outcome().success()).count());
+        doc.put("notFixed", results.stream().filter(r -> !r.outcome().success()).count());
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.certsd.cli;
 
+import dev.certsd.change.FixResult;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
@@ -52,7 +53,7 @@ final class FixReportText {
             outcome(r, dryRun);
         }
         out.println();
-        long ok = results.stream().filter(r -> r.outcome().success).count();
+        long ok = results.stream().filter(r -> r.outcome().success()).count();
         out.println(fmt(dryRun ? "fix.summary.dryRun" : "fix.summary", ok, results.size() - ok));
     }
 
@@ -64,7 +65,7 @@ final class FixReportText {
             case FAILED -> problems("fix.failed", r.problems());
             case NO_FIX -> out.println("    " + fmt("fix.noFix"));
             case NEEDS_PASSPHRASE -> out.println("    " + fmt("fix.needsPassphrase"));
-            case NOT_PLANNED -> out.println("    " + fmt("fix.notPlanned", TerminalText.text(r.error())));
+            case NOT_PLANNED -> out.println("    " + fmt("fix.notPlanned", TerminalText.text(r.error().render(locale))));
             case NEEDS_PRIVILEGE -> {
                 if (dryRun || r.prepared() == null) {
                     out.println("    " + fmt("fix.privileged.dryRun"));

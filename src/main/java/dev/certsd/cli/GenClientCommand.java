@@ -1,16 +1,16 @@
 package dev.certsd.cli;
 
-import dev.certsd.pki.Cancel;
+import dev.certsd.certs.Cancel;
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.ClientCertificates;
 import dev.certsd.pki.ClientSpec;
-import dev.certsd.pki.KeySpec;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
-import dev.certsd.pki.SigningCa;
-import dev.certsd.pki.Subject;
+import dev.certsd.certs.SigningCa;
+import dev.certsd.certs.Subject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -120,6 +120,6 @@ final class GenClientCommand implements Callable<Integer> {
             return run.refused(e.text());
         }
         // A request writes nothing into certs.d yet: there is no host directory to check.
-        return run.run(plan, journal.changes(), dryRun, csr != null ? null : HostDirArg.check(spec, rootOptions, hostDir));
+        return run.run(plan, journal.runner(), dryRun, csr != null ? null : HostDirArg.check(spec, rootOptions, hostDir));
     }
 }

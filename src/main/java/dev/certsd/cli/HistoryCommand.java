@@ -29,7 +29,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<JournalEntry> entries = journal.changes().history();
+        List<JournalEntry> entries = journal.runner().history();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Object> list = entries.stream().map(e -> {

@@ -5,8 +5,8 @@ import dev.certsd.roots.HostDirNames;
 import dev.certsd.pki.CaCandidate;
 import dev.certsd.pki.CaImport;
 import dev.certsd.pki.CaSource;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;
@@ -114,7 +114,7 @@ final class ImportCaCommand implements Callable<Integer> {
         } catch (PkiException e) {
             return run.refused(e.text());
         }
-        return run.run(plan, journal.changes(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
+        return run.run(plan, journal.runner(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
     }
 
     private CaSource source(PkiRun run) throws IOException, PkiException {

@@ -2,8 +2,8 @@ package dev.certsd.cli;
 
 import dev.certsd.pki.CertificateRequests;
 import dev.certsd.pki.PendingKeys;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
 import dev.certsd.material.InputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,6 +60,6 @@ final class ImportSignedCommand implements Callable<Integer> {
         } catch (PkiException e) {
             return run.refused(e.text());
         }
-        return run.run(plan, journal.changes(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
+        return run.run(plan, journal.runner(), dryRun, HostDirArg.check(spec, rootOptions, hostDir));
     }
 }

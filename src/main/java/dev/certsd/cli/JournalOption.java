@@ -1,5 +1,6 @@
 package dev.certsd.cli;
 
+import dev.certsd.change.ChangeRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Journal;
 import java.io.IOException;
@@ -13,5 +14,10 @@ final class JournalOption {
 
     FileChanges changes() throws IOException {
         return new FileChanges(Journal.open(journal != null ? journal : Journal.defaultDirectory()));
+    }
+
+    /** The change workflow over that journal. */
+    ChangeRunner runner() throws IOException {
+        return new ChangeRunner(changes());
     }
 }

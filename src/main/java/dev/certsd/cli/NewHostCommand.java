@@ -1,11 +1,11 @@
 package dev.certsd.cli;
 
 import dev.certsd.roots.CertsRoot;
-import dev.certsd.pki.HostTarget;
-import dev.certsd.pki.NewHostDirectory;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
-import dev.certsd.pki.RegistryInput;
+import dev.certsd.plan.HostTarget;
+import dev.certsd.plan.NewHostDirectory;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.RegistryInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +69,7 @@ final class NewHostCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return run.run(plan.get(), journal.changes(), dryRun,
+        return run.run(plan.get(), journal.runner(), dryRun,
                 HostDirArg.check(spec, rootOptions, target.dirName()));
     }
 }

@@ -1,15 +1,14 @@
 package dev.certsd.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.certsd.change.ChangeReport;
+import dev.certsd.change.ChangeRunner;
 import dev.certsd.diagnose.HostReport;
-import dev.certsd.files.FileChanges;
-import dev.certsd.files.JournalEntry;
-import dev.certsd.files.Outcome;
 import dev.certsd.files.Preview;
 import dev.certsd.files.Problem;
 import dev.certsd.files.Message;
 import dev.certsd.material.Fingerprints;
-import dev.certsd.pki.Planned;
+import dev.certsd.plan.Planned;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * Carries out a planned PKI operation for the commands (new-host, gen-client, import-signed, import-ca,
- * test-pki): applies it through {@link FileChanges} (or only previews it with --dry-run), then prints what was done,
+ * test-pki): applies it through the {@link ChangeRunner} (or only previews it with --dry-run), then prints what was done,
  * the notes, the equivalent openssl commands and the host directory's verdict; or one JSON document.
  */
 final class PkiRun {
@@ -78,7 +77,7 @@ final class PkiRun {
      * Applies (or with {@code dryRun} previews) the plan; {@code verdict} scans the host directory afterwards, or is
      * null when the operation writes none. Returns the exit code: 0 done, 1 not done.
      */
-    int run(Planned plan, FileChanges changes, boolean dryRun, HostCheck verdict) throws IOException {
+    int run(Planned plan, ChangeRunner runner, boolean dryRun, HostCheck verdict) throws IOException {
         doc.put("description", plan.changes().description().render(Locale.ENGLISH));
         doc.put("dryRun", dryRun);
         doc.put("steps", StepLines.json(plan.changes().ops()));
@@ -103,7 +102,7 @@ final class PkiRun {
         int code;
         List<Problem> problems = new ArrayList<>();
         if (dryRun) {
-            Preview p = changes.preview(plan.changes());
+            Preview p = runner.preview(plan.changes());
             problems.addAll(p.problems());
             if (!json) {
                 p.links().forEach(l -> out.println("  * " + l.render(locale)));
@@ -112,8 +111,7 @@ final class PkiRun {
             line(p.ready() ? "pki.planned" : "pki.wouldRefuse");
             code = p.ready() ? 0 : 1;
         } else {
-            Outcome o = changes.apply(plan.changes());
-            code = outcome(o, problems);
+            code = outcome(runner.apply(plan.changes()), problems);
         }
         doc.put("problems", problems.stream().map(p -> p.message(Locale.ENGLISH)).toList());
         doc.put("problemCodes", problems.stream().map(p -> p.code().name()).toList());
@@ -147,35 +145,23 @@ final class PkiRun {
         HostReport scan() throws IOException;
     }
 
-    private int outcome(Outcome o, List<Problem> problems) {
-        JournalEntry entry = null;
-        int code = 1;
-        if (o instanceof Outcome.Done d) {
-            entry = d.entry();
-            doc.put("outcome", "done");
-            line("pki.done", entry.id());
-            code = 0;
-        } else if (o instanceof Outcome.NeedsPrivilege np) {
-            entry = np.entry();
-            doc.put("outcome", "needs-privilege");
-            doc.put("script", np.prepared().script().toString());
-            doc.put("helper", np.prepared().pkexecCommand());
-            line("pki.privileged", entry.id());
-            if (!json) {
-                StepLines.printPrivileged(out, np.prepared(), text, "  ");
+    private int outcome(ChangeReport r, List<Problem> problems) {
+        doc.put("outcome", r.kind().id());
+        problems.addAll(r.allProblems());
+        switch (r.kind()) {
+            case DONE -> line("pki.done", r.entry().id());
+            case NEEDS_PRIVILEGE -> {
+                doc.put("script", r.prepared().script().toString());
+                doc.put("helper", r.prepared().pkexecCommand());
+                line("pki.privileged", r.entry().id());
+                if (!json) {
+                    StepLines.printPrivileged(out, r.prepared(), text, "  ");
+                }
             }
-        } else if (o instanceof Outcome.Refused r) {
-            doc.put("outcome", "refused");
-            problems.addAll(r.problems());
-            line("pki.notChanged");
-        } else if (o instanceof Outcome.Failed f) {
-            doc.put("outcome", "failed");
-            problems.add(f.problem());
-            problems.addAll(f.rollbackProblems());
-            line("pki.notChanged");
+            case REFUSED, FAILED -> line("pki.notChanged");
         }
-        doc.put("journalEntry", entry == null ? null : entry.id());
-        return code;
+        doc.put("journalEntry", r.entryId());
+        return r.exitCode();
     }
 
     static Map<String, Object> cert(X509Certificate c) {

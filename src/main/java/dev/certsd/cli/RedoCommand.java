@@ -21,6 +21,6 @@ final class RedoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return UndoRedo.report(journal.changes().redo(), false, json, spec.commandLine().getOut());
+        return UndoRedo.report(journal.runner().redo(), json, spec.commandLine().getOut());
     }
 }

@@ -1,15 +1,15 @@
 package dev.certsd.cli;
 
 import dev.certsd.roots.HostDirNames;
-import dev.certsd.pki.Cancel;
-import dev.certsd.pki.HostTarget;
-import dev.certsd.pki.KeySpec;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.Cancel;
+import dev.certsd.plan.HostTarget;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
-import dev.certsd.pki.RegistryInput;
+import dev.certsd.plan.RegistryInput;
 import dev.certsd.pki.RegistryTestPki;
-import dev.certsd.pki.Subject;
+import dev.certsd.certs.Subject;
 import dev.certsd.pki.TestPkiSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,6 +100,6 @@ final class TestPkiCommand implements Callable<Integer> {
         } catch (PkiException e) {
             return run.refused(e.text());
         }
-        return run.run(plan, journal.changes(), dryRun, HostDirArg.check(spec, rootOptions, dirName));
+        return run.run(plan, journal.runner(), dryRun, HostDirArg.check(spec, rootOptions, dirName));
     }
 }

@@ -21,6 +21,6 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return UndoRedo.report(journal.changes().undo(), true, json, spec.commandLine().getOut());
+        return UndoRedo.report(journal.runner().undo(), json, spec.commandLine().getOut());
     }
 }

@@ -30,68 +30,92 @@ final class ClassicLoader {
     }
 
     ClientLoad load(List<FileEntry> entries) {
-        Set<String> names = Names.of(entries);
-        Map<String, FileEntry> byName = Names.index(entries);
-        List<String> pairs = new ArrayList<>();
-        List<String> cas = new ArrayList<>();
-        Map<String, GoKeyPair.Result> keyPairs = new HashMap<>();
-        Map<List<ByteBuffer>, GoKeyPair.Result> loaded = new HashMap<>();
+        Walk walk = new Walk(entries);
         for (FileEntry e : entries) {
-            switch (FileRole.of(e.name(), client)) {
-                case CA -> {
-                    if (e.kind() == FileEntry.Kind.SPECIAL) {
-                        return stop(pairs, cas, null, e.name(), e.name(), keyPairs);
-                    }
-                    String err = readError(e);
-                    if (err != null && client == Client.CONTAINERS && e.kind() == FileEntry.Kind.BROKEN_SYMLINK) {
-                        continue; // containers/image logs a warning and goes on
-                    }
-                    if (err != null) {
-                        return stop(pairs, cas, err, e.name(), null, keyPairs);
-                    }
-                    if (e.content() == null || !e.content().goCertificates().isEmpty()) {
-                        cas.add(e.name());
-                    }
-                }
-                case CLIENT_CERT -> {
-                    String keyName = FileRole.base(e.name()) + ".key";
-                    if (!names.contains(keyName)) {
-                        return stop(pairs, cas, missingKey(keyName, e.name()), e.name(), null, keyPairs);
-                    }
-                    FileEntry key = byName.get(keyName);
-                    for (FileEntry part : List.of(e, key)) {
-                        if (part.kind() == FileEntry.Kind.SPECIAL) {
-                            return stop(pairs, cas, null, part.name(), part.name(), keyPairs);
-                        }
-                        String err = readError(part);
-                        if (err != null) {
-                            return stop(pairs, cas, err, part.name(), null, keyPairs);
-                        }
-                    }
-                    if (e.readable() && key.readable()) {
-                        GoKeyPair.Result r = loaded.computeIfAbsent(
-                                List.of(ByteBuffer.wrap(e.bytes()), ByteBuffer.wrap(key.bytes())),
-                                k -> GoKeyPair.load(e.bytes(), key.bytes(), // copies of a pair load once
-                                        e.content() == null ? null : e.content().goCertificates()));
-                        keyPairs.put(e.name(), r);
-                        if (!r.ok()) {
-                            return stop(pairs, cas, r.error(), e.name(), null, keyPairs);
-                        }
-                    }
-                    pairs.add(e.name());
-                }
-                case CLIENT_KEY -> {
-                    String certName = FileRole.base(e.name()) + ".cert";
-                    if (!names.contains(certName)) {
-                        return stop(pairs, cas, missingCert(certName, e.name()), e.name(), null, keyPairs);
-                    }
-                }
-                default -> {
-                    // every other name is ignored without a word
-                }
+            ClientLoad stopped = switch (FileRole.of(e.name(), client)) {
+                case CA -> walk.ca(e);
+                case CLIENT_CERT -> walk.clientCert(e);
+                case CLIENT_KEY -> walk.clientKey(e);
+                default -> null; // every other name is ignored without a word
+            };
+            if (stopped != null) {
+                return stopped;
             }
         }
-        return new ClientLoad(pairs, cas, null, null, null, systemRootsMerged, keyPairs);
+        return walk.stop(null, null, null);
+    }
+
+    /** One pass over a directory's entries: what was loaded so far, and the answer when the client stops. */
+    private final class Walk {
+        private final Set<String> names;
+        private final Map<String, FileEntry> byName;
+        private final List<String> pairs = new ArrayList<>();
+        private final List<String> cas = new ArrayList<>();
+        private final Map<String, GoKeyPair.Result> keyPairs = new HashMap<>();
+        private final Map<List<ByteBuffer>, GoKeyPair.Result> loaded = new HashMap<>();
+
+        Walk(List<FileEntry> entries) {
+            names = Names.of(entries);
+            byName = Names.index(entries);
+        }
+
+        /** A CA file; null when the client goes on. */
+        ClientLoad ca(FileEntry e) {
+            if (e.kind() == FileEntry.Kind.SPECIAL) {
+                return stop(null, e.name(), e.name());
+            }
+            String err = readError(e);
+            if (err != null && client == Client.CONTAINERS && e.kind() == FileEntry.Kind.BROKEN_SYMLINK) {
+                return null; // containers/image logs a warning and goes on
+            }
+            if (err != null) {
+                return stop(err, e.name(), null);
+            }
+            if (e.content() == null || !e.content().goCertificates().isEmpty()) {
+                cas.add(e.name());
+            }
+            return null;
+        }
+
+        /** A client certificate, loaded with its key as Go's tls.LoadX509KeyPair does; null when the client goes on. */
+        ClientLoad clientCert(FileEntry e) {
+            String keyName = FileRole.base(e.name()) + ".key";
+            if (!names.contains(keyName)) {
+                return stop(missingKey(keyName, e.name()), e.name(), null);
+            }
+            FileEntry key = byName.get(keyName);
+            for (FileEntry part : List.of(e, key)) {
+                if (part.kind() == FileEntry.Kind.SPECIAL) {
+                    return stop(null, part.name(), part.name());
+                }
+                String err = readError(part);
+                if (err != null) {
+                    return stop(err, part.name(), null);
+                }
+            }
+            if (e.readable() && key.readable()) {
+                GoKeyPair.Result r = loaded.computeIfAbsent(
+                        List.of(ByteBuffer.wrap(e.bytes()), ByteBuffer.wrap(key.bytes())),
+                        k -> GoKeyPair.load(e.bytes(), key.bytes(), // copies of a pair load once
+                                e.content() == null ? null : e.content().goCertificates()));
+                keyPairs.put(e.name(), r);
+                if (!r.ok()) {
+                    return stop(r.error(), e.name(), null);
+                }
+            }
+            pairs.add(e.name());
+            return null;
+        }
+
+        /** A client key: it needs its certificate; null when the client goes on. */
+        ClientLoad clientKey(FileEntry e) {
+            String certName = FileRole.base(e.name()) + ".cert";
+            return names.contains(certName) ? null : stop(missingCert(certName, e.name()), e.name(), null);
+        }
+
+        ClientLoad stop(String error, String file, String blocksOn) {
+            return new ClientLoad(pairs, cas, error, file, blocksOn, systemRootsMerged, keyPairs);
+        }
     }
 
     private String readError(FileEntry e) {
@@ -116,10 +140,5 @@ final class ClassicLoader {
     private String missingCert(String cert, String key) {
         String capital = client == Client.DOCKER && !currentDockerTexts() ? "Missing" : "missing";
         return capital + " client certificate " + cert + " for key " + key;
-    }
-
-    private ClientLoad stop(List<String> pairs, List<String> cas, String error, String file, String blocksOn,
-                            Map<String, GoKeyPair.Result> keyPairs) {
-        return new ClientLoad(pairs, cas, error, file, blocksOn, systemRootsMerged, keyPairs);
     }
 }

@@ -289,7 +289,7 @@ final class FileRules {
             if (issue == ContentIssue.ENCRYPTED_KEY) {
                 s = ERROR;
             }
-            out.add(Finding.of(FindingCode.valueOf(issue.name()), s, e.name()));
+            out.add(Finding.of(FindingCode.of(issue), s, e.name()));
         }
     }
 }

@@ -1,6 +1,14 @@
 package dev.certsd.diagnose;
 
-/** Stable codes of everything the engine reports; scripts depend on them, so never rename one. */
+import dev.certsd.material.ContentIssue;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stable codes of everything the engine reports; scripts depend on them, so never rename one. The content codes are
+ * declared with the {@link ContentIssue} each reports, so the two enums cannot drift apart.
+ */
 public enum FindingCode {
     // names and roles
     CA_SAVED_AS_CERT,
@@ -53,36 +61,73 @@ public enum FindingCode {
     SPECIAL_FILE,
     DIRECTORY_WITH_ROLE_NAME,
     HUGE_FILE,
-    // content (one per kind of bad input)
-    EMPTY_FILE,
-    UTF16_ENCODED,
-    UTF8_BOM,
-    HTML_PAGE,
-    TEXT_NOT_PEM,
-    BINARY_JUNK,
-    PEM_TRUNCATED,
-    PEM_BAD_BASE64,
-    PEM_END_MISMATCH,
-    PEM_UNKNOWN_BLOCK,
-    PEM_HEADERS_ON_CERTIFICATE,
-    MALFORMED_CERTIFICATE,
-    MALFORMED_KEY,
-    ENCRYPTED_KEY,
-    TRUSTED_CERTIFICATE_BLOCK,
-    PKCS7_PEM,
-    CERTIFICATE_REQUEST,
-    CRL,
-    PUBLIC_KEY_ONLY,
-    OPENSSH_KEY,
-    PUTTY_KEY,
-    DSA_KEY,
-    UNSUPPORTED_KEY_ALGORITHM,
-    DER_CERTIFICATE,
-    DER_KEY,
-    PKCS7_DER,
-    PKCS12_FILE,
-    PKCS12_PASSWORD_PROTECTED,
-    JAVA_KEYSTORE,
-    BASE64_WITHOUT_HEADERS,
-    UNKNOWN_DER
+    // content (one per kind of bad input): each the finding of one ContentIssue, which material reports
+    EMPTY_FILE(ContentIssue.EMPTY_FILE),
+    UTF16_ENCODED(ContentIssue.UTF16_ENCODED),
+    UTF8_BOM(ContentIssue.UTF8_BOM),
+    HTML_PAGE(ContentIssue.HTML_PAGE),
+    TEXT_NOT_PEM(ContentIssue.TEXT_NOT_PEM),
+    BINARY_JUNK(ContentIssue.BINARY_JUNK),
+    PEM_TRUNCATED(ContentIssue.PEM_TRUNCATED),
+    PEM_BAD_BASE64(ContentIssue.PEM_BAD_BASE64),
+    PEM_END_MISMATCH(ContentIssue.PEM_END_MISMATCH),
+    PEM_UNKNOWN_BLOCK(ContentIssue.PEM_UNKNOWN_BLOCK),
+    PEM_HEADERS_ON_CERTIFICATE(ContentIssue.PEM_HEADERS_ON_CERTIFICATE),
+    MALFORMED_CERTIFICATE(ContentIssue.MALFORMED_CERTIFICATE),
+    MALFORMED_KEY(ContentIssue.MALFORMED_KEY),
+    ENCRYPTED_KEY(ContentIssue.ENCRYPTED_KEY),
+    TRUSTED_CERTIFICATE_BLOCK(ContentIssue.TRUSTED_CERTIFICATE_BLOCK),
+    PKCS7_PEM(ContentIssue.PKCS7_PEM),
+    CERTIFICATE_REQUEST(ContentIssue.CERTIFICATE_REQUEST),
+    CRL(ContentIssue.CRL),
+    PUBLIC_KEY_ONLY(ContentIssue.PUBLIC_KEY_ONLY),
+    OPENSSH_KEY(ContentIssue.OPENSSH_KEY),
+    PUTTY_KEY(ContentIssue.PUTTY_KEY),
+    DSA_KEY(ContentIssue.DSA_KEY),
+    UNSUPPORTED_KEY_ALGORITHM(ContentIssue.UNSUPPORTED_KEY_ALGORITHM),
+    DER_CERTIFICATE(ContentIssue.DER_CERTIFICATE),
+    DER_KEY(ContentIssue.DER_KEY),
+    PKCS7_DER(ContentIssue.PKCS7_DER),
+    PKCS12_FILE(ContentIssue.PKCS12_FILE),
+    PKCS12_PASSWORD_PROTECTED(ContentIssue.PKCS12_PASSWORD_PROTECTED),
+    JAVA_KEYSTORE(ContentIssue.JAVA_KEYSTORE),
+    BASE64_WITHOUT_HEADERS(ContentIssue.BASE64_WITHOUT_HEADERS),
+    UNKNOWN_DER(ContentIssue.UNKNOWN_DER);
+
+    private static final Map<ContentIssue, FindingCode> BY_CONTENT_ISSUE = byContentIssue();
+
+    /** The content issue this code reports, or null for a code of names, validity, directories or the file system. */
+    private final ContentIssue contentIssue;
+
+    FindingCode() {
+        this(null);
+    }
+
+    FindingCode(ContentIssue contentIssue) {
+        this.contentIssue = contentIssue;
+    }
+
+    /** The code that reports {@code issue}: every content issue has exactly one (ContentIssueCodesTest). */
+    public static FindingCode of(ContentIssue issue) {
+        FindingCode code = BY_CONTENT_ISSUE.get(issue);
+        if (code == null) {
+            throw new IllegalStateException("no finding code reports the content issue " + issue);
+        }
+        return code;
+    }
+
+    /** The content issue this code reports; empty for codes that are not about a file's bytes. */
+    public Optional<ContentIssue> contentIssue() {
+        return Optional.ofNullable(contentIssue);
+    }
+
+    private static Map<ContentIssue, FindingCode> byContentIssue() {
+        Map<ContentIssue, FindingCode> map = new EnumMap<>(ContentIssue.class);
+        for (FindingCode c : values()) {
+            if (c.contentIssue != null && map.put(c.contentIssue, c) != null) {
+                throw new IllegalStateException("two finding codes report " + c.contentIssue);
+            }
+        }
+        return map;
+    }
 }

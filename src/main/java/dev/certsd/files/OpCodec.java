@@ -86,6 +86,11 @@ final class OpCodec {
         return out;
     }
 
+    /** The window's bundle, which older releases named in the entries of deletions they journaled. */
+    static final String LEGACY_WINDOW_BUNDLE = "dev.certsd.ui.ui";
+    /** Where the change workflow's words are now (dev.certsd.change; named, not imported: it sits above files). */
+    static final String CHANGE_BUNDLE = "dev.certsd.change.change";
+
     static Map<String, Object> text(Message t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bundle", t.bundle());
@@ -96,7 +101,12 @@ final class OpCodec {
 
     static Message text(Map<?, ?> m) {
         List<String> args = ((List<?>) m.get("args")).stream().map(String::valueOf).toList();
-        return new Message(string(m, "bundle"), string(m, "key"), args);
+        String bundle = string(m, "bundle");
+        String key = string(m, "key");
+        if (bundle.equals(LEGACY_WINDOW_BUNDLE) && key.startsWith("change.")) {
+            bundle = CHANGE_BUNDLE; // written by an older window: the words moved below the UI, under the same keys
+        }
+        return new Message(bundle, key, args);
     }
 
     private static Map<String, Object> expected(Expected e) {

@@ -91,24 +91,7 @@ public final class Inventory {
                             .put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
                 }
                 case "children" -> children.computeIfAbsent(section, k -> new ArrayList<>()).add(line);
-                default -> {
-                    String[] tokens = line.split("\\s+");
-                    Map<String, String> vars = new LinkedHashMap<>();
-                    for (int t = 1; t < tokens.length; t++) {
-                        int eq = tokens[t].indexOf('=');
-                        if (tokens[t].startsWith("#")) {
-                            break;
-                        }
-                        if (eq <= 0) {
-                            throw new InventoryException(file, where, text("inventory.var", tokens[t]));
-                        }
-                        vars.put(tokens[t].substring(0, eq), unquote(tokens[t].substring(eq + 1)));
-                    }
-                    for (String host : expand(file, where, tokens[0])) {
-                        hostVars.computeIfAbsent(host, k -> new LinkedHashMap<>()).putAll(vars);
-                        groupHosts.computeIfAbsent(section, k -> new ArrayList<>()).add(host);
-                    }
-                }
+                default -> hostLine(file, where, line, section, hostVars, groupHosts);
             }
         }
         List<InventoryEntry> out = new ArrayList<>();
@@ -121,6 +104,28 @@ public final class Inventory {
             out.add(entry(file, text("inventory.host", h.getKey()), h.getKey(), vars));
         }
         return out;
+    }
+
+    /** A host line, {@code name [key=value ...]}; a name with a range ({@code web[1:3]}) stands for several hosts. */
+    private static void hostLine(Path file, String where, String line, String section,
+                                 Map<String, Map<String, String>> hostVars, Map<String, List<String>> groupHosts)
+            throws InventoryException {
+        String[] tokens = line.split("\\s+");
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (int t = 1; t < tokens.length; t++) {
+            int eq = tokens[t].indexOf('=');
+            if (tokens[t].startsWith("#")) {
+                break;
+            }
+            if (eq <= 0) {
+                throw new InventoryException(file, where, text("inventory.var", tokens[t]));
+            }
+            vars.put(tokens[t].substring(0, eq), unquote(tokens[t].substring(eq + 1)));
+        }
+        for (String host : expand(file, where, tokens[0])) {
+            hostVars.computeIfAbsent(host, k -> new LinkedHashMap<>()).putAll(vars);
+            groupHosts.computeIfAbsent(section, k -> new ArrayList<>()).add(host);
+        }
     }
 
     /** The groups a host is in, parents before children, so a child's vars win. */

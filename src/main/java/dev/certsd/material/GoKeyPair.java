@@ -74,20 +74,25 @@ public final class GoKeyPair {
             return fail("x509: malformed certificate");
         }
         KeyParser.GoParse key = KeyParser.parseGo(keyBlock.bytes());
+        return new Result(leaf.get(), key.key(), keyError(leaf.get(), key));
+    }
+
+    /** Go's error when the parsed key cannot be used with the leaf (unreadable, another type, another key); or null. */
+    private static String keyError(CertInfo leaf, KeyParser.GoParse key) {
         if (key.goError() != null) {
-            return new Result(leaf.get(), key.key(), key.goError());
+            return key.goError();
         }
-        String certAlg = leaf.get().keyAlgorithm();
+        String certAlg = leaf.keyAlgorithm();
         if (!certAlg.equals("RSA") && !certAlg.equals("EC") && !certAlg.equals("Ed25519")) {
-            return new Result(leaf.get(), key.key(), "tls: unknown public key algorithm");
+            return "tls: unknown public key algorithm";
         }
         if (!certAlg.equals(key.key().algorithm())) {
-            return new Result(leaf.get(), key.key(), "tls: private key type does not match public key type");
+            return "tls: private key type does not match public key type";
         }
-        if (!leaf.get().publicKeyId().equals(key.key().publicKeyId())) {
-            return new Result(leaf.get(), key.key(), "tls: private key does not match public key");
+        if (!leaf.publicKeyId().equals(key.key().publicKeyId())) {
+            return "tls: private key does not match public key";
         }
-        return new Result(leaf.get(), key.key(), null);
+        return null;
     }
 
     private static String goList(List<String> items) {

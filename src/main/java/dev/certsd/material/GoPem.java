@@ -82,16 +82,7 @@ public final class GoPem {
                 rest = endTrailerIndex;
                 continue;
             }
-            int typeLen = typeEnd - typeStart;
-            int trailerLen = typeLen + PEM_END_OF_LINE.length;
-            if (d.length - endTrailerIndex < trailerLen
-                    || !regionEquals(d, endTrailerIndex, d, typeStart, typeLen)
-                    || !regionEquals(d, endTrailerIndex + typeLen, PEM_END_OF_LINE, 0, PEM_END_OF_LINE.length)) {
-                rest = endTrailerIndex;
-                continue;
-            }
-            int[] after = getLine(d, endTrailerIndex + trailerLen);
-            if (after[1] != after[0]) {
+            if (!trailerMatches(d, endTrailerIndex, typeStart, typeEnd - typeStart)) {
                 rest = endTrailerIndex;
                 continue;
             }
@@ -103,6 +94,18 @@ public final class GoPem {
             int[] tail = getLine(d, endIndex + PEM_END.length - 1);
             return new Result(new PemBlock(ascii(d, typeStart, typeEnd), headers, decoded), tail[2]);
         }
+    }
+
+    /** The END line names the BEGIN line's type, ends in "-----", and nothing but blanks follow on it. */
+    private static boolean trailerMatches(byte[] d, int endTrailerIndex, int typeStart, int typeLen) {
+        int trailerLen = typeLen + PEM_END_OF_LINE.length;
+        if (d.length - endTrailerIndex < trailerLen
+                || !regionEquals(d, endTrailerIndex, d, typeStart, typeLen)
+                || !regionEquals(d, endTrailerIndex + typeLen, PEM_END_OF_LINE, 0, PEM_END_OF_LINE.length)) {
+            return false;
+        }
+        int[] after = getLine(d, endTrailerIndex + trailerLen);
+        return after[1] == after[0];
     }
 
     /** Go's getLine: [start, end of the line without trailing spaces/tabs/CR, start of the next line]. */

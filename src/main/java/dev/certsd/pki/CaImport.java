@@ -1,5 +1,9 @@
 package dev.certsd.pki;
 
+import dev.certsd.certs.Certificates;
+import dev.certsd.certs.Pem;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.Message;
 import dev.certsd.material.CertInfo;
@@ -8,6 +12,12 @@ import dev.certsd.material.ContentIssue;
 import dev.certsd.material.ContentReader;
 import dev.certsd.material.Fingerprints;
 import dev.certsd.material.InputFiles;
+import dev.certsd.plan.OpensslScript;
+import dev.certsd.plan.OpensslSteps;
+import dev.certsd.plan.Placement;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.Shell;
+import dev.certsd.plan.Writes;
 import dev.certsd.probe.Attempt;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
@@ -51,7 +61,7 @@ public final class CaImport {
         try {
             return fromBytes(InputFiles.read(file), pkcs12Password, file.toAbsolutePath().toString());
         } catch (InputFiles.TooLarge e) {
-            throw tooLarge(file.toString(), e);
+            throw PkiException.tooLarge(file.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
         }
@@ -62,15 +72,10 @@ public final class CaImport {
         try {
             return fromText(new String(InputFiles.read(in, "-"), StandardCharsets.UTF_8));
         } catch (InputFiles.TooLarge e) {
-            throw tooLarge("-", e);
+            throw PkiException.tooLarge("-", e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", "-", String.valueOf(e.getMessage())), e);
         }
-    }
-
-    /** A file over the input limit: refused with the limit named. */
-    static PkiException tooLarge(String file, InputFiles.TooLarge e) {
-        return new PkiException(PkiText.of("error.tooLarge", file, InputFiles.TooLarge.limit()), e);
     }
 
     /**

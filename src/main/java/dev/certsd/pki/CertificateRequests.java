@@ -1,9 +1,20 @@
 package dev.certsd.pki;
 
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.Certificates;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.Pem;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.Message;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.ContentReader;
+import dev.certsd.plan.OpensslSteps;
+import dev.certsd.plan.Placement;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.Shell;
+import dev.certsd.plan.Writes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +177,7 @@ public final class CertificateRequests {
         try {
             return dev.certsd.material.InputFiles.read(file);
         } catch (dev.certsd.material.InputFiles.TooLarge e) {
-            throw CaImport.tooLarge(file.toString(), e);
+            throw PkiException.tooLarge(file.toString(), e);
         } catch (IOException e) {
             throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
         }

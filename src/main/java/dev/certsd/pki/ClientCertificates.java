@@ -1,7 +1,20 @@
 package dev.certsd.pki;
 
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.Certificates;
+import dev.certsd.certs.KeyPairs;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.Pem;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
+import dev.certsd.certs.SigningCa;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.Message;
+import dev.certsd.plan.OpensslSteps;
+import dev.certsd.plan.Placement;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.Shell;
+import dev.certsd.plan.Writes;
 import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;

@@ -1,5 +1,8 @@
 package dev.certsd.pki;
 
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.Subject;
 import java.nio.file.Path;
 import java.util.Objects;
 

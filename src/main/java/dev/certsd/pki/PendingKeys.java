@@ -1,10 +1,14 @@
 package dev.certsd.pki;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.certsd.certs.Pem;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
 import dev.certsd.files.FileModes;
 import dev.certsd.material.GoPem;
 import dev.certsd.material.KeyParser;
 import dev.certsd.material.PemBlock;
+import dev.certsd.plan.Writes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,21 @@
 package dev.certsd.pki;
 
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.Certificates;
+import dev.certsd.certs.KeyPairs;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.Pem;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.PkiText;
+import dev.certsd.certs.Subject;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.Message;
+import dev.certsd.plan.OpensslScript;
+import dev.certsd.plan.OpensslSteps;
+import dev.certsd.plan.Placement;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.Shell;
+import dev.certsd.plan.Writes;
 import dev.certsd.roots.IpLiteral;
 import java.nio.file.Files;
 import java.nio.file.Path;

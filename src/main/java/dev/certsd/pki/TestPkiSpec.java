@@ -1,5 +1,8 @@
 package dev.certsd.pki;
 
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.Subject;
+import dev.certsd.plan.RegistryInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,35 +1,24 @@
 package dev.certsd.probe;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * Runs one attempt: TCP (through a proxy when Go would use one), TLS, then GET /v2/ over HTTP/1.1. A null
@@ -38,8 +27,6 @@ import javax.security.auth.x500.X500Principal;
  * ({@link Deadline}), whatever the server sends meanwhile.
  */
 final class AttemptRunner {
-    private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
-
     private final Endpoint endpoint;
     private final InetAddress address;
     private final ProxyChoice proxy;
@@ -66,7 +53,7 @@ final class AttemptRunner {
      */
     Attempt tls(Attempt.Kind kind, ClientPair pair, GoVerifier verifier, Commands commands) {
         Instant start = clock.instant();
-        Builder b = new Builder(kind, pair, commands.curl(kind, pair), commands.openssl(kind, pair));
+        AttemptFacts b = new AttemptFacts(kind, pair, commands.curl(kind, pair), commands.openssl(kind, pair));
         RecordingKeyManager km = new RecordingKeyManager(pair);
         CapturingTrustManager tm = new CapturingTrustManager(verifier, endpoint.host(), clock);
         Socket raw = new Socket();
@@ -99,7 +86,7 @@ final class AttemptRunner {
                 b.outcome = tm.verification().kind() == GoVerifier.Result.Kind.NAME_MISMATCH ? Outcome.NAME_MISMATCH
                         : Outcome.SERVER_NOT_TRUSTED;
             } else {
-                classify(e, b, km.requested(), deadline.passed());
+                b.failed(e, km.requested(), deadline.passed(), cancellation.cancelled());
             }
         } catch (GeneralSecurityException e) {
             b.outcome = Outcome.CONFIG_ERROR;
@@ -114,7 +101,7 @@ final class AttemptRunner {
     /** Plain HTTP, as Docker falls back to for an insecure registry. */
     Attempt plainHttp(Commands commands) {
         Instant start = clock.instant();
-        Builder b = new Builder(Attempt.Kind.PLAIN_HTTP, null, commands.curl(Attempt.Kind.PLAIN_HTTP, null), null);
+        AttemptFacts b = new AttemptFacts(Attempt.Kind.PLAIN_HTTP, null, commands.curl(Attempt.Kind.PLAIN_HTTP, null), null);
         Socket raw = new Socket();
         long until = timeouts.attemptDeadline(overallDeadline);
         Deadline deadline = Deadline.at(until, raw);
@@ -130,7 +117,7 @@ final class AttemptRunner {
                 b.outcome = Outcome.NOT_A_REGISTRY;
             }
         } catch (IOException e) {
-            classify(e, b, false, deadline.passed());
+            b.failed(e, false, deadline.passed(), cancellation.cancelled());
         } finally {
             deadline.close();
             close(raw);
@@ -139,7 +126,7 @@ final class AttemptRunner {
     }
 
     /** {@code until}: the attempt's deadline, which also ends a host-name lookup that hangs. */
-    private void connect(Socket raw, Builder b, long until) throws IOException {
+    private void connect(Socket raw, AttemptFacts b, long until) throws IOException {
         // As Go's net package (and curl) do: without it, Nagle's algorithm holds the request written after the
         // handshake until the server's delayed ACK, about 40 ms per attempt on Linux.
         raw.setTcpNoDelay(true);
@@ -166,7 +153,7 @@ final class AttemptRunner {
         }
     }
 
-    private void exchange(OutputStream out, InputStream in, Builder b) throws IOException {
+    private void exchange(OutputStream out, InputStream in, AttemptFacts b) throws IOException {
         String request = "GET " + endpoint.path() + " HTTP/1.1\r\nHost: " + endpoint.authority()
                 + "\r\nUser-Agent: certsd-studio\r\nAccept: */*\r\nConnection: close\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -196,43 +183,6 @@ final class AttemptRunner {
         return Outcome.NOT_A_REGISTRY;
     }
 
-    private void classify(IOException e, Builder b, boolean certRequested, boolean deadlinePassed) {
-        String msg = String.valueOf(e.getMessage());
-        Matcher alert = ALERT.matcher(msg);
-        if (cancellation.cancelled()) {
-            b.outcome = Outcome.CANCELLED;
-        } else if (deadlinePassed) {
-            // the deadline closed the socket: whatever the read or write then threw, time was up
-            b.outcome = Outcome.TIMEOUT;
-            b.transportError = "timeout";
-        } else if (e instanceof ProxyRefused p) {
-            b.outcome = Outcome.REFUSED;
-            b.transportError = "proxy-" + p.status;
-        } else if (alert.find()) {
-            b.alert = alert.group(1);
-            b.outcome = Outcome.REJECTED_AT_TLS;
-        } else if (e instanceof SocketTimeoutException) {
-            b.outcome = Outcome.TIMEOUT;
-            b.transportError = "timeout";
-        } else if (e instanceof UnknownHostException) {
-            b.outcome = Outcome.REFUSED;
-            b.transportError = "unresolvable";
-        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            b.outcome = b.tcp ? Outcome.REJECTED_AT_TLS : Outcome.REFUSED;
-            b.transportError = "refused";
-        } else if (e instanceof SSLException && msg.contains("Unsupported or unrecognized SSL message")) {
-            b.outcome = Outcome.NOT_A_REGISTRY;
-            b.transportError = "plain-http";
-        } else {
-            String lower = msg.toLowerCase(Locale.ROOT);
-            b.transportError = lower.contains("reset") ? "reset" : lower.contains("broken pipe") ? "broken-pipe"
-                    : e instanceof EOFException || lower.contains("terminated the handshake") || lower.contains("eof")
-                    ? "eof" : "io-error";
-            // A server that asked for a certificate and then hangs up rejected it (TLS 1.3 often ends so).
-            b.outcome = certRequested ? Outcome.REJECTED_AT_TLS : Outcome.NOT_A_REGISTRY;
-        }
-    }
-
     private static void close(Socket s) {
         if (s != null) {
             try {
@@ -243,69 +193,13 @@ final class AttemptRunner {
         }
     }
 
-    private static final class ProxyRefused extends IOException {
-        private final int status;
+    /** The HTTP proxy refused the CONNECT. */
+    static final class ProxyRefused extends IOException {
+        final int status;
 
         ProxyRefused(int status) {
             super("proxy answered " + status);
             this.status = status;
-        }
-    }
-
-    /** Collects the facts of one attempt as it goes. */
-    private static final class Builder {
-        private final Attempt.Kind kind;
-        private final ClientPair pair;
-        private final String curl;
-        private final String openssl;
-        private boolean tcp;
-        private String phase = "connect";
-        private String tlsVersion;
-        private String cipher;
-        private List<X509Certificate> chain = List.of();
-        private boolean requested;
-        private List<X500Principal> issuers = List.of();
-        private List<String> keyTypes = List.of();
-        private boolean sent;
-        private GoVerifier.Result verify;
-        private String alert;
-        private String transportError;
-        private Integer status;
-        private String registryHeader;
-        private String title;
-        private String location;
-        private Outcome outcome;
-
-        Builder(Attempt.Kind kind, ClientPair pair, String curl, String openssl) {
-            this.kind = kind;
-            this.pair = pair;
-            this.curl = curl;
-            this.openssl = openssl;
-        }
-
-        void capture(RecordingKeyManager km, CapturingTrustManager tm) {
-            chain = tm.chain();
-            requested = km.requested();
-            issuers = km.issuers();
-            keyTypes = km.keyTypes();
-            sent = km.sent();
-            verify = tm.verification();
-        }
-
-        Attempt build(Duration elapsed, java.time.Instant now) {
-            Outcome o = outcome;
-            if (verify != null && !verify.trusted() && o != Outcome.CANCELLED) {
-                o = verify.kind() == GoVerifier.Result.Kind.NAME_MISMATCH ? Outcome.NAME_MISMATCH
-                        : Outcome.SERVER_NOT_TRUSTED;
-            }
-            Rejection why = pair != null && sent && (o == Outcome.REJECTED_AT_TLS || o == Outcome.REJECTED_AT_HTTP)
-                    ? Rejection.of(pair, issuers.stream().map(X500Principal::getEncoded).toList(), now) : null;
-            return new Attempt(kind, pair == null ? null : pair.name(), o, tcp, tlsVersion, cipher,
-                    chain.stream().map(ServerCert::of).toList(), verify == null ? null : verify.error(), requested,
-                    issuers.stream().map(p -> p.getName(X500Principal.RFC2253)).toList(),
-                    issuers.stream().map(X500Principal::getEncoded).toList(), keyTypes,
-                    sent && pair != null ? pair.leaf().getSubjectX500Principal().getName(X500Principal.RFC2253) : null,
-                    alert, transportError, phase, status, registryHeader, title, location, elapsed, curl, openssl, why);
         }
     }
 }

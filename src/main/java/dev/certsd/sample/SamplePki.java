@@ -1,8 +1,8 @@
 package dev.certsd.sample;
 
-import dev.certsd.pki.Certificates;
-import dev.certsd.pki.Certificates.Issued;
-import dev.certsd.pki.Pem;
+import dev.certsd.certs.Certificates;
+import dev.certsd.certs.Certificates.Issued;
+import dev.certsd.certs.Pem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.certsd.sample;
 
-import dev.certsd.pki.Certificates.Issued;
+import dev.certsd.certs.Certificates.Issued;
 import dev.certsd.sample.SamplePki.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,14 @@ public final class SampleRoot {
         healthy(root.resolve(HEALTHY), ca, now);
         healthy(root.resolve("registry.example.org:443"), ca, now);
         healthy(root.resolve("localhost:5000"), ca, now);
+        namingMixUps(root, ca, now);
+        keyAndDateMixUps(root, ca, now);
+        leftovers(root, ca, now);
+        return root;
+    }
 
+    /** Files whose names give them the wrong role, or whose encoding the client cannot read. */
+    private void namingMixUps(Path root, Issued ca, Instant now) throws IOException {
         Path caAsCert = root.resolve("ca-saved-as-cert.example.com");
         write(caAsCert, "ca.cert", SamplePki.pem(ca.cert()));
 
@@ -67,7 +74,10 @@ public final class SampleRoot {
         Files.createDirectories(derCa);
         Files.write(derCa.resolve("ca.crt"), SamplePki.der(ca.cert()));
         pairFiles(derCa, "client", ".cert", client(ca, "der-ca", days(now, -1), days(now, 365)));
+    }
 
+    /** Pairs the client cannot load or the registry would refuse: encrypted, expired, expiring, mismatched. */
+    private void keyAndDateMixUps(Path root, Issued ca, Instant now) throws IOException {
         Path encrypted = root.resolve("encrypted-key.example.com");
         write(encrypted, "ca.crt", SamplePki.pem(ca.cert()));
         Issued encryptedClient = client(ca, "encrypted-key", days(now, -1), days(now, 365));
@@ -91,7 +101,10 @@ public final class SampleRoot {
         write(mismatch, "ca.crt", SamplePki.pem(ca.cert()));
         write(mismatch, "client.cert", SamplePki.pem(client(ca, "mismatch", days(now, -1), days(now, 365)).cert()));
         writeKey(mismatch, "client.key", SamplePki.keyPem(pki.keyPair()));
+    }
 
+    /** What moving and copying files leaves behind: a dangling link, a lone key, a server pair as the client's. */
+    private void leftovers(Path root, Issued ca, Instant now) throws IOException {
         // The CA file moved away and the link into it was left behind.
         Path moved = root.resolve("moved-ca.example.com");
         Files.createDirectories(moved);
@@ -114,7 +127,6 @@ public final class SampleRoot {
         Issued serverCert = pki.leaf("CN=server-cert-as-client.example.com", pki.keyPair(), ca, days(now, -1),
                 days(now, 365), Usage.SERVER, "server-cert-as-client.example.com");
         pairFiles(server, "server", ".cert", serverCert);
-        return root;
     }
 
     private void healthy(Path dir, Issued ca, Instant now) throws IOException {

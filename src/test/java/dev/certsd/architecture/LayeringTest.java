@@ -60,8 +60,8 @@ class LayeringTest {
      * must be placed here (the test below fails until it is), so the order stays a decision, not an accident.
      */
     private static final List<String> ENGINE_ORDER =
-            List.of("roots", "material", "diagnose", "files", "probe", "fix", "pki", "sample", "remote", "compare",
-                    "fleet", "export");
+            List.of("roots", "material", "diagnose", "files", "certs", "plan", "probe", "fix", "change", "pki",
+                    "sample", "remote", "compare", "fleet", "export");
     /** The faces above the engine, which may use all of it. */
     private static final Set<String> FACES = Set.of("cli", "ui", "app");
 

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.Client;
+import dev.certsd.certs.PkiException;
 import dev.certsd.material.GoPem;
+import dev.certsd.plan.Planned;
 import dev.certsd.probe.Cancellation;
 import dev.certsd.probe.Endpoint;
 import dev.certsd.probe.ProbeOptions;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

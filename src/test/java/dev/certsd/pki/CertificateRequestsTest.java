@@ -12,10 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.Subject;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Outcome;
-import dev.certsd.roots.Client;
 import dev.certsd.material.GoPem;
+import dev.certsd.plan.Planned;
+import dev.certsd.roots.Client;
 import dev.certsd.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

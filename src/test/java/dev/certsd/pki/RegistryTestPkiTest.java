@@ -9,8 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.roots.Client;
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.KeySpec;
+import dev.certsd.certs.PkiException;
+import dev.certsd.certs.Subject;
 import dev.certsd.material.CertInfo;
+import dev.certsd.plan.Planned;
+import dev.certsd.plan.RegistryInput;
+import dev.certsd.roots.Client;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

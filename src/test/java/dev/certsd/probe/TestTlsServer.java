@@ -107,6 +107,11 @@ public final class TestTlsServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** How many connections this server has accepted so far: a test waits for a client to be connected. */
+    public int connectionsAccepted() {
+        return connections.get();
+    }
+
     /** The pause between two bytes of the drip modes (1 s by default). */
     public TestTlsServer dripEvery(java.time.Duration pause) {
         dripMillis = pause.toMillis();

@@ -38,6 +38,11 @@ public final class Fixtures {
         return new HostScanner(options(client)).scan(dir);
     }
 
+    /** A scanner with the test options, for Docker. */
+    public static HostScanner scanner() {
+        return new HostScanner(options(Client.DOCKER));
+    }
+
     public static HostReport scan(Path dir) {
         return scan(dir, Client.DOCKER);
     }

@@ -50,7 +50,7 @@ public final class RealSshd implements AutoCloseable {
                     "MaxStartups 100:30:200",
                     "MaxSessions 100",
                     "Subsystem sftp internal-sftp",
-                    "LogLevel ERROR", ""), StandardCharsets.UTF_8);
+                    "LogLevel INFO", "" /* one "Accepted publickey" line per login: logins() */), StandardCharsets.UTF_8);
             try {
                 PeerProcess p = PeerProcess.start("sshd", List.of(sshd.toString(), "-D", "-e", "-f", config.toString()),
                         dir.resolve("sshd.log"), List.of(port), List.of());
@@ -107,6 +107,14 @@ public final class RealSshd implements AutoCloseable {
     public List<ProcessHandle> connections() throws IOException {
         long pid = Long.parseLong(Files.readString(dir.resolve("sshd.pid")).strip());
         return ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of());
+    }
+
+    /**
+     * Logins so far, from sshd's own log: unlike counting its child processes, lingering connections of earlier
+     * tests that end meanwhile cannot make the count go down.
+     */
+    public long logins() {
+        return log().lines().filter(l -> l.contains("Accepted publickey")).count();
     }
 
     public String log() {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class BundleTexts {
     public static final List<String> BUNDLES = List.of(UiText.BUNDLE, "dev.certsd.diagnose.findings",
-            "dev.certsd.probe.probe", "dev.certsd.files.files", "dev.certsd.fix.fixes", "dev.certsd.pki.pki");
+            "dev.certsd.probe.probe", "dev.certsd.files.files", "dev.certsd.fix.fixes", "dev.certsd.pki.pki",
+            "dev.certsd.change.change");
     private static final Object HOLE = new Object();
 
     private final Set<String> exact = new HashSet<>();

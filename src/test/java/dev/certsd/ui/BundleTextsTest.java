@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.change.ChangeReport;
+import dev.certsd.files.Message;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class BundleTextsTest {
     void aJapaneseTextFilledInIsFromTheBundleButTheEnglishOneIsNot() {
         assertTrue(JA.contains("ファイル"));
         assertFalse(JA.contains("File"));
-        assertTrue(JA.contains(TEXT.fmt("change.apply.done", "ca.cert の名前を ca.crt に変更")));
+        assertTrue(JA.contains(Message.of(ChangeReport.BUNDLE, "change.apply.done", "ca.cert の名前を ca.crt に変更")
+                .render(Locale.JAPANESE)));
         assertFalse(JA.contains("Done: Rename ca.cert to ca.crt"));
     }
 

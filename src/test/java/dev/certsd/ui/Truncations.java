@@ -1,5 +1,6 @@
 package dev.certsd.ui;
 
+import dev.certsd.testing.FxStudio;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -22,15 +23,15 @@ public final class Truncations {
 
     /** Sizes the window to each of {@link #SIZES} and adds what is cut there to {@code cut}. */
     public static void atEachSize(org.testfx.api.FxRobot robot, javafx.stage.Stage s, String where,
-                                  java.util.Set<String> cut) {
+                                  java.util.Set<String> cut) throws Exception {
         for (double[] size : SIZES) {
             robot.interact(() -> {
                 s.setWidth(size[0]);
                 s.setHeight(size[1]);
             });
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            org.testfx.util.WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            // the scene takes the new size from the window, and a pulse lays it out
+            FxStudio.waitUntil(() -> s.getScene().getWidth() == size[0] && s.getScene().getHeight() == size[1]
+                    && !s.getScene().getRoot().isNeedsLayout(), 5);
             List<String> found = new ArrayList<>();
             robot.interact(() -> found.addAll(in(s.getScene())));
             found.forEach(f -> cut.add(where + " at " + (int) size[0] + "×" + (int) size[1] + ": " + f));

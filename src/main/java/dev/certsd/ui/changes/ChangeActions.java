@@ -1,5 +1,6 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.change.ChangeReport;
 import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
@@ -170,7 +171,7 @@ public final class ChangeActions {
                         switch (choice) {
                             case PKEXEC -> model.applyAsAdministrator(r, this::present);
                             case CHECK -> model.checkAdministratorDone(r, x -> present(x.kind()
-                                    == ChangeResult.Kind.NEEDS_PRIVILEGE ? notYet(x) : x));
+                                    == ChangeReport.Kind.NEEDS_PRIVILEGE ? notYet(x) : x));
                             case CLOSE -> roots.notice(text.get("privileged.notApplied"));
                         }
                     });
@@ -179,8 +180,8 @@ public final class ChangeActions {
 
     /** The script has not been run (or not to the end): say so rather than show the same dialog again. */
     private ChangeResult notYet(ChangeResult pending) {
-        return new ChangeResult(ChangeResult.Kind.REFUSED, pending.action(), text.get("privileged.notYet.title"),
-                List.of(), List.of(text.get("privileged.notYet")), null, pending.entry(), List.of());
+        return new ChangeResult(pending.report(), ChangeReport.Kind.REFUSED, text.get("privileged.notYet.title"),
+                List.of(), List.of(text.get("privileged.notYet")));
     }
 
     private Optional<Node> deletable() {

@@ -1,8 +1,12 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.change.ChangeRunner;
+import dev.certsd.change.Deletion;
+import dev.certsd.change.Unplannable;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.Preview;
+import dev.certsd.files.StepText;
 import dev.certsd.fix.Fix;
 import dev.certsd.fix.FixException;
 import dev.certsd.ui.UiText;
@@ -42,13 +46,15 @@ public final class ChangePreviewModel {
     private final String heading;
     private final String header;
     private final List<Choice> choices;
-    private final FileChanges changes;
+    private final ChangeRunner runner;
     private final Background background;
     private final UiText text;
     private final ObjectProperty<Choice> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> steps = FXCollections.observableArrayList();
+    private final ObservableList<String> stepsView = FXCollections.unmodifiableObservableList(steps);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyBooleanWrapper needsPrivilege = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private ChangeSet planned;
@@ -67,7 +73,7 @@ public final class ChangePreviewModel {
         this.heading = heading;
         this.header = header;
         this.choices = List.copyOf(choices);
-        this.changes = changes;
+        this.runner = new ChangeRunner(changes);
         this.background = background;
         this.text = text;
         selected.addListener((o, a, c) -> chosen(c));
@@ -88,7 +94,18 @@ public final class ChangePreviewModel {
         String title = node instanceof Node.HostNode h ? text.fmt("preview.delete.dir", h.host().hostDir().dirName(),
                 h.host().files().size()) : text.fmt("preview.delete.file", node.key().path().getFileName());
         return new ChangePreviewModel(text.get("preview.delete.heading"), text.get("preview.delete.header"),
-                List.of(new Choice(title, false, p -> Deletion.of(node))), changes, background, text);
+                List.of(new Choice(title, false, p -> deletion(node))), changes, background, text);
+    }
+
+    /** The engine's removal of what the node shows: a file, or a registry directory with its files. */
+    static ChangeSet deletion(Node node) throws Unplannable {
+        if (node instanceof Node.FileNode f) {
+            return Deletion.file(f.file());
+        }
+        if (node instanceof Node.HostNode h) {
+            return Deletion.hostDirectory(h.host());
+        }
+        throw Deletion.rootRefused();
     }
 
     public String heading() {
@@ -113,12 +130,12 @@ public final class ChangePreviewModel {
 
     /** The steps, one line each, once planned. */
     public ObservableList<String> steps() {
-        return steps;
+        return stepsView;
     }
 
     /** Why applying now would be refused (a file changed on disk since it was shown...). */
     public ObservableList<String> problems() {
-        return problems;
+        return problemsView;
     }
 
     public ReadOnlyBooleanProperty needsPrivilegeProperty() {
@@ -146,7 +163,7 @@ public final class ChangePreviewModel {
         long mine = ++generation;
         background.run(text.get("preview.checking"), () -> {
             ChangeSet cs = c.planner().plan(c.needsPassphrase() ? passphrase : null);
-            return changes.preview(cs);
+            return runner.preview(cs);
         }, p -> {
             if (mine == generation) {
                 show(p);
@@ -178,7 +195,8 @@ public final class ChangePreviewModel {
 
     private void show(Preview p) {
         planned = p.changeSet();
-        List<String> lines = new java.util.ArrayList<>(ChangeResult.lines(p.changeSet().ops(), text));
+        List<String> lines = new java.util.ArrayList<>(ChangeResult.render(p.changeSet().ops().stream()
+                .map(StepText::of).toList(), text.locale()));
         p.links().forEach(l -> lines.add(l.render(text.locale())));
         steps.setAll(lines);
         problems.setAll(p.problems().stream().map(x -> x.message(text.locale())).toList());

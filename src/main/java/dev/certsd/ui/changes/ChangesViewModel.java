@@ -1,10 +1,13 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.change.ChangeLabel;
+import dev.certsd.change.ChangeReport;
+import dev.certsd.change.ChangeRunner;
 import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.ChangeSet;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.JournalEntry;
-import dev.certsd.files.Outcome;
+import dev.certsd.files.StepText;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ import javafx.collections.ObservableList;
  */
 public final class ChangesViewModel {
     private final FileChanges changes;
+    private final ChangeRunner runner;
     private final PrivilegedRunner administrator;
     private final Background background;
     private final UiText text;
@@ -41,11 +45,9 @@ public final class ChangesViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryRow> historyView = FXCollections.unmodifiableObservableList(history);
     /** Counts journal reads; touched on the UI thread only. */
     private long reads;
-
-    private record AdministratorOutcome(PrivilegedRunner.Result ended, ChangeResult settled) {
-    }
 
     private record Snapshot(List<JournalEntry> entries, Optional<JournalEntry> undo, Optional<JournalEntry> redo) {
     }
@@ -59,6 +61,7 @@ public final class ChangesViewModel {
                             PrivilegedRunner administrator) {
         this.administrator = administrator;
         this.changes = changes;
+        this.runner = new ChangeRunner(changes);
         this.background = background;
         this.text = text;
         this.changed = changed;
@@ -90,15 +93,15 @@ public final class ChangesViewModel {
 
     /** The journal, newest first. */
     public ObservableList<HistoryRow> history() {
-        return history;
+        return historyView;
     }
 
     /** Reads the journal again (another window or the command line may have changed it). */
     public void refresh() {
         long mine = ++reads;
         background.run(text.get("changes.reading"), () -> {
-            List<JournalEntry> all = changes.history();
-            return new Snapshot(all, changes.nextUndo(), changes.nextRedo());
+            List<JournalEntry> all = runner.history();
+            return new Snapshot(all, runner.nextUndo(), runner.nextRedo());
         }, s -> {
             if (mine == reads) { // an earlier read finishing late never hides a later change
                 show(s);
@@ -108,15 +111,15 @@ public final class ChangesViewModel {
     }
 
     public void apply(ChangeSet cs, Consumer<ChangeResult> done) {
-        run(ChangeResult.Action.APPLY, () -> changes.apply(cs), done);
+        run(ChangeReport.Action.APPLY, () -> runner.apply(cs), done);
     }
 
     public void undo(Consumer<ChangeResult> done) {
-        run(ChangeResult.Action.UNDO, changes::undo, done);
+        run(ChangeReport.Action.UNDO, runner::undo, done);
     }
 
     public void redo(Consumer<ChangeResult> done) {
-        run(ChangeResult.Action.REDO, changes::redo, done);
+        run(ChangeReport.Action.REDO, runner::redo, done);
     }
 
     /**
@@ -124,23 +127,10 @@ public final class ChangesViewModel {
      * show it done. The prompt may be dismissed; nothing changes then.
      */
     public void applyAsAdministrator(ChangeResult pending, Consumer<ChangeResult> done) {
-        background.run(text.get("changes.administrator"), () -> {
-            PrivilegedRunner.Result ended = administrator.run(pending.prepared());
-            return new AdministratorOutcome(ended, settled(pending));
-        }, r -> {
-            if (r.settled().kind() == ChangeResult.Kind.DONE) {
-                finish(r.settled(), done);
-                return;
-            }
-            int code = r.ended().exitCode();
-            String why = r.ended().timedOut() ? text.get("change.administrator.timedOut")
-                    : code == 126 || code == 127 ? text.get("change.administrator.dismissed")
-                    : code == 0 ? text.get("change.administrator.notSeen")
-                    : text.fmt("change.administrator.failed", code, r.ended().output());
-            finish(new ChangeResult(ChangeResult.Kind.FAILED, pending.action(), text.get("change."
-                    + pending.action().name().toLowerCase(java.util.Locale.ROOT) + ".failed"), List.of(),
-                    List.of(why), null, pending.entry(), List.of()), done);
-        }, e -> finish(ChangeResult.ofError(e, pending.action(), text), done));
+        background.run(text.get("changes.administrator"), () -> runner.elevate(pending.report(), administrator),
+                r -> finish(r.done() ? ChangeResult.of(r.settled(), text)
+                        : ChangeResult.failed(pending.report(), r.why().render(text.locale()), text), done),
+                e -> finish(ChangeResult.ofError(e, pending.action(), text), done));
     }
 
     /** Whether the administrator action can be offered (pkexec is installed). */
@@ -148,34 +138,20 @@ public final class ChangesViewModel {
         return administrator.available();
     }
 
-    /** After the user ran the script: whether the files now show the change done. */
+    /** After the user ran the script: the pending result again, or done once the files show the change. */
     public void checkAdministratorDone(ChangeResult pending, Consumer<ChangeResult> done) {
-        background.run(text.get("changes.reading"), () -> settled(pending), r -> finish(r, done),
+        background.run(text.get("changes.reading"), () -> runner.settle(pending.report()),
+                r -> finish(r.done() ? ChangeResult.of(r, text) : pending, done),
                 e -> finish(ChangeResult.ofError(e, pending.action(), text), done));
     }
 
-    /** The pending result again, DONE once the journal entry reached the state the action aims at. */
-    private ChangeResult settled(ChangeResult pending) throws java.io.IOException {
-        changes.settle();
-        JournalEntry.Status goal = pending.action() == ChangeResult.Action.UNDO ? JournalEntry.Status.UNDONE
-                : JournalEntry.Status.APPLIED;
-        Optional<JournalEntry> now = changes.history().stream().filter(e -> e.id() == pending.entry().id())
-                .findFirst();
-        if (now.isPresent() && now.get().status() == goal) {
-            return new ChangeResult(ChangeResult.Kind.DONE, pending.action(), text.fmt("change."
-                    + pending.action().name().toLowerCase(java.util.Locale.ROOT) + ".done",
-                    ChangeLabels.of(now.get(), text)), pending.steps(), List.of(), null, now.get(), pending.ops());
-        }
-        return pending;
-    }
-
-    private void run(ChangeResult.Action action, Callable<Outcome> work, Consumer<ChangeResult> done) {
-        background.run(text.get("changes.applying"), work, o -> finish(ChangeResult.of(o, action, text), done),
+    private void run(ChangeReport.Action action, Callable<ChangeReport> work, Consumer<ChangeResult> done) {
+        background.run(text.get("changes.applying"), work, r -> finish(ChangeResult.of(r, text), done),
                 e -> finish(ChangeResult.ofError(e, action, text), done));
     }
 
     private void finish(ChangeResult r, Consumer<ChangeResult> done) {
-        if (r.kind() == ChangeResult.Kind.DONE) {
+        if (r.kind() == ChangeReport.Kind.DONE) {
             changed.accept(r.paths());
         }
         refresh();
@@ -183,16 +159,16 @@ public final class ChangesViewModel {
     }
 
     private void show(Snapshot s) {
-        undoText.set(s.undo().map(e -> text.fmt("action.undo.what", ChangeLabels.of(e, text)))
+        undoText.set(s.undo().map(e -> text.fmt("action.undo.what", ChangeLabel.of(e, text.locale())))
                 .orElse(text.get("action.undo")));
-        redoText.set(s.redo().map(e -> text.fmt("action.redo.what", ChangeLabels.of(e, text)))
+        redoText.set(s.redo().map(e -> text.fmt("action.redo.what", ChangeLabel.of(e, text.locale())))
                 .orElse(text.get("action.redo")));
         canUndo.set(s.undo().isPresent());
         canRedo.set(s.redo().isPresent());
         List<HistoryRow> rows = new ArrayList<>();
         for (JournalEntry e : s.entries()) {
-            rows.add(new HistoryRow(e.id(), dates.format(e.time()), ChangeLabels.of(e, text), e.status(),
-                    text.get("history.status." + e.status().name()), ChangeResult.lines(e.forward(), text)));
+            rows.add(new HistoryRow(e.id(), dates.format(e.time()), ChangeLabel.of(e, text.locale()), e.status(),
+                    text.get("history.status." + e.status().name()), ChangeResult.render(e.forward().stream().map(StepText::of).toList(), text.locale())));
         }
         Collections.reverse(rows);
         history.setAll(rows);

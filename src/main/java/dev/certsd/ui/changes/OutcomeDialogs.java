@@ -33,7 +33,7 @@ final class OutcomeDialogs {
 
     /** Refused or failed: what happened and what to do, one paragraph per problem. */
     static Alert problem(Window owner, ChangeResult r, UiText text) {
-        Alert alert = new Alert(r.kind() == ChangeResult.Kind.REFUSED ? Alert.AlertType.WARNING
+        Alert alert = new Alert(r.kind() == dev.certsd.change.ChangeReport.Kind.REFUSED ? Alert.AlertType.WARNING
                 : Alert.AlertType.ERROR);
         alert.initOwner(owner);
         alert.setTitle(text.get("app.title"));

@@ -30,6 +30,7 @@ final class CompareViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final ObjectProperty<Comparison> result = new SimpleObjectProperty<>();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<CompareRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private int generation;
 
     CompareViewModel(Background background, UiText text, SshSettings ssh) {
@@ -58,8 +59,9 @@ final class CompareViewModel {
         return result;
     }
 
+    /** The rows to show, read-only: only a comparison changes them. */
     ObservableList<CompareRow> rows() {
-        return rows;
+        return rowsView;
     }
 
     void compare() {

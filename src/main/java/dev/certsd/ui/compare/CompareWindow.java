@@ -4,6 +4,7 @@ import dev.certsd.remote.SshSettings;
 import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
+import javafx.collections.transformation.SortedList;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -68,7 +69,10 @@ public final class CompareWindow {
         GridPane.setHgrow(a, Priority.ALWAYS);
         GridPane.setHgrow(b, Priority.ALWAYS);
 
-        TableView<CompareRow> table = new TableView<>(model.rows());
+        TableView<CompareRow> table = new TableView<>();
+        SortedList<CompareRow> sorted = new SortedList<>(model.rows()); // a view the column headers may sort
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setId("compare-table");
         table.getColumns().add(column("compare.col.dir", CompareRow::dir, 230));
         table.getColumns().add(column("compare.col.file", CompareRow::file, 120));

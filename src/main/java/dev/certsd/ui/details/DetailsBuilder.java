@@ -9,8 +9,6 @@ import dev.certsd.diagnose.Verdict;
 import dev.certsd.fix.HostAnswer;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.Content;
-import dev.certsd.material.GoKeyPair;
-import dev.certsd.material.IssuerSignatures;
 import dev.certsd.material.KeyInfo;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.workspace.Counts;
@@ -34,12 +32,14 @@ public final class DetailsBuilder {
     private final Clock clock;
     private final DateTimeFormatter dates;
     private final VerdictLook look;
+    private final FileRelations relations;
 
     public DetailsBuilder(UiText text, Messages messages, Clock clock) {
         this.text = text;
         this.messages = messages;
         this.clock = clock;
         this.look = new VerdictLook(text);
+        this.relations = new FileRelations(text);
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
                 .withZone(ZoneId.systemDefault());
     }
@@ -156,7 +156,7 @@ public final class DetailsBuilder {
                 sections.add(new Details.Section(text.get("details.section.key"), key(k)));
             }
         }
-        List<Details.Row> relations = relations(file, host);
+        List<Details.Row> relations = this.relations.of(file, host);
         if (!relations.isEmpty()) {
             sections.add(new Details.Section(text.get("details.section.relations"), relations));
         }
@@ -209,96 +209,12 @@ public final class DetailsBuilder {
         return rows;
     }
 
-    /** How this file stands to the others in its directory: its partner, the CA that issued it, what it issued. */
-    private List<Details.Row> relations(FileReport file, HostReport host) {
-        List<Details.Row> rows = new ArrayList<>();
-        Content c = file.entry().content();
-        String name = file.name();
-        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        switch (file.role()) {
-            case CLIENT_CERT -> {
-                GoKeyPair.Result pair = host.load().keyPairs().get(name);
-                String keyName = base + ".key";
-                if (pair != null) {
-                    rows.add(new Details.Row(text.get("rel.pair"), pair.ok() ? text.fmt("rel.pair.ok", keyName)
-                            : text.fmt("rel.pair.failed", keyName, pair.error())));
-                } else if (host.files().stream().noneMatch(f -> f.name().equals(keyName))) {
-                    rows.add(new Details.Row(text.get("rel.pair"), text.fmt("rel.pair.missing", keyName)));
-                }
-                if (c != null && !c.goCertificates().isEmpty()) {
-                    rows.add(new Details.Row(text.get("rel.issuedBy"), issuerIn(file, c.goCertificates().get(0), host)));
-                }
-            }
-            case CLIENT_KEY -> {
-                String certName = base + ".cert";
-                GoKeyPair.Result pair = host.load().keyPairs().get(certName);
-                if (pair != null) {
-                    rows.add(new Details.Row(text.get("rel.pair"), pair.ok() ? text.fmt("rel.pair.ok", certName)
-                            : text.fmt("rel.pair.failed", certName, pair.error())));
-                } else if (host.files().stream().noneMatch(f -> f.name().equals(certName))) {
-                    rows.add(new Details.Row(text.get("rel.pair"), text.fmt("rel.pair.missing", certName)));
-                }
-            }
-            case CA -> {
-                if (c != null) {
-                    List<String> issued = host.issued(name);
-                    boolean loaded = host.load().caFiles().contains(name);
-                    rows.add(new Details.Row(text.get("rel.trust"), text.get(loaded ? "rel.trust.loaded" : "rel.trust.skipped")));
-                    if (!issued.isEmpty()) {
-                        rows.add(Details.Row.data(text.get("rel.issued"), String.join(", ", issued)));
-                    }
-                }
-            }
-            default -> {
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * From the engine's issuer relation (by name and key identifier). Whether the signature verifies is shown once
-     * it is known: {@link #pendingCheck} checks it off the FX thread, and the details are then built again.
-     */
-    private String issuerIn(FileReport file, CertInfo cert, HostReport host) {
-        String issuer = host.loadedIssuer(file);
-        if (issuer != null) {
-            List<CertInfo> candidates = issuerCertificates(host, issuer, cert);
-            if (candidates.isEmpty() || !candidates.stream().allMatch(c -> IssuerSignatures.known(cert, c))) {
-                return text.fmt("rel.issuedBy.file.checking", issuer);
-            }
-            return text.fmt(candidates.stream().anyMatch(c -> IssuerSignatures.verifies(cert, c))
-                    ? "rel.issuedBy.file.verified" : "rel.issuedBy.file.badSignature", issuer);
-        }
-        return cert.selfIssued() ? text.get("rel.issuedBy.self") : text.get("rel.issuedBy.elsewhere");
-    }
-
     /**
      * The signature checks the details of {@code node} still wait for, as one task to run off the FX thread (each
      * a few milliseconds; the answers are remembered by content hash), or null when there is none.
      */
     public Runnable pendingCheck(Node node) {
-        if (!(node instanceof Node.FileNode f) || f.file().role() != dev.certsd.roots.FileRole.CLIENT_CERT) {
-            return null;
-        }
-        Content c = f.file().entry().content();
-        String issuer = f.host().loadedIssuer(f.file());
-        if (c == null || c.goCertificates().isEmpty() || issuer == null) {
-            return null;
-        }
-        CertInfo cert = c.goCertificates().get(0);
-        List<CertInfo> candidates = issuerCertificates(f.host(), issuer, cert);
-        if (candidates.stream().allMatch(i -> IssuerSignatures.known(cert, i))) {
-            return null;
-        }
-        return () -> candidates.forEach(i -> IssuerSignatures.verifies(cert, i));
-    }
-
-    /** The certificates of {@code issuerFile} whose subject is {@code cert}'s issuer. */
-    private static List<CertInfo> issuerCertificates(HostReport host, String issuerFile, CertInfo cert) {
-        byte[] issuerName = cert.issuerDer();
-        return host.files().stream().filter(f -> f.name().equals(issuerFile) && f.entry().content() != null)
-                .flatMap(f -> f.entry().content().certificates().stream())
-                .filter(i -> java.util.Arrays.equals(i.subjectDer(), issuerName)).toList();
+        return FileRelations.pendingCheck(node);
     }
 
     private static Details.Tone tone(Verdict.Level level) {

@@ -3,7 +3,6 @@ package dev.certsd.ui.findings;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
-import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.details.DetailsView;
@@ -13,15 +12,12 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -46,108 +42,21 @@ public final class FindingsView {
 
     /** @param onFix previews and applies one of the selected finding's fixes (button, context menu, Ctrl+.) */
     public FindingsView(FindingsViewModel model, UiText text, Consumer<List<Fix>> onFix) {
-        ToggleButton errors = toggle(model.showErrorsProperty(), model, Severity.ERROR, text);
-        ToggleButton warnings = toggle(model.showWarningsProperty(), model, Severity.WARNING, text);
-        ToggleButton infos = toggle(model.showInfosProperty(), model, Severity.INFO, text);
-        errors.getStyleClass().add(Styles.LEFT_PILL);
-        warnings.getStyleClass().add(Styles.CENTER_PILL);
-        infos.getStyleClass().add(Styles.RIGHT_PILL);
-        CustomTextField search = new CustomTextField();
-        search.setId("findings-search");
-        search.setPromptText(text.get("findings.search"));
-        search.setTooltip(new Tooltip(text.get("findings.search"))); // the prompt is cut when the field gives way
-        search.setLeft(Icons.of("mdi2m-magnify"));
-        search.textProperty().bindBidirectional(model.queryProperty());
-        HBox.setHgrow(search, Priority.ALWAYS);
-        Label title = new Label(text.get("findings.title"));
-        title.getStyleClass().add(Styles.TEXT_BOLD);
-        Button fix = new Button(text.get("action.fix"), Icons.of("mdi2w-wrench"));
-        fix.setId("findings-fix");
-        fix.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, not the button
-        search.setMinWidth(120);
-        fix.setTooltip(new Tooltip(text.get("action.fix.tip")));
         BooleanBinding noFix = Bindings.createBooleanBinding(() -> model.fixes(table.getSelectionModel()
                 .getSelectedItem()).isEmpty(), table.getSelectionModel().selectedItemProperty(), model.visible());
-        fix.disableProperty().bind(noFix);
         Runnable fixSelected = () -> onFix.accept(model.fixes(table.getSelectionModel().getSelectedItem()));
-        fix.setOnAction(e -> fixSelected.run());
-        // Ctrl+.: the selected row's finding, else the most severe fixable finding of what the tree selects
-        Runnable quickFix = () -> {
-            List<Fix> row = model.fixes(table.getSelectionModel().getSelectedItem());
-            onFix.accept(row.isEmpty() ? model.fixesOfSelectedNode() : row);
-        };
-        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search, fix);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        search.setPrefWidth(220);
-        search.setMinWidth(110);
-        collapseWhenNarrow(bar, title, model, text, errors, warnings, infos);
+        HBox bar = toolbar(model, text, fixButton(text, noFix, fixSelected));
 
         table.setId("findings-table");
         table.setItems(model.visible());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         table.setPlaceholder(new Label(text.get("findings.none")));
-        TableColumn<FindingItem, FindingItem> severity = new TableColumn<>(text.get("findings.severity"));
-        severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        severity.setCellFactory(c -> new TableCell<>() {
-            /** The severity the graphic shows: rows are re-updated often with the same one (see NodeCell). */
-            private Severity shown;
-
-            @Override
-            protected void updateItem(FindingItem item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    shown = null;
-                    setGraphic(null);
-                    return;
-                }
-                if (item.severity() == shown && getGraphic() != null) {
-                    return;
-                }
-                shown = item.severity();
-                Label l = new Label(text.get("severity." + item.severity().id()), DetailsView.severityIcon(item.severity()));
-                l.getStyleClass().addAll("badge", DetailsView.severityStyle(item.severity()));
-                setGraphic(l);
-            }
-        });
-        severity.setMinWidth(104);
-        severity.setPrefWidth(104);
-        severity.setMaxWidth(130);
-        TableColumn<FindingItem, String> location = new TableColumn<>(text.get("findings.location"));
-        location.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().location()));
-        location.setCellFactory(c -> dev.certsd.ui.Abbreviated.markWithOwnTooltip(DataNodes.mark(new TableCell<>() {
-            private final Tooltip tooltip = DataNodes.mark(new Tooltip());
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tooltip.setText(item);
-                setTooltip(empty || item == null ? null : tooltip);
-            }
-        })));
-        location.setPrefWidth(200);
-        location.setMaxWidth(240);
-        TableColumn<FindingItem, String> message = new TableColumn<>(text.get("findings.message"));
-        message.setPrefWidth(520);
-        message.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
-        message.setCellFactory(c -> dev.certsd.ui.Abbreviated.markWithOwnTooltip(new TableCell<>() {
-            /** One tooltip per cell, its text replaced: a Tooltip is a window of its own, costly to create. */
-            private final Tooltip tooltip = wrapped("");
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                if (empty || item == null) {
-                    setTooltip(null);
-                } else {
-                    tooltip.setText(item);
-                    setTooltip(tooltip);
-                }
-            }
-        }));
-        table.getColumns().addAll(java.util.List.of(severity, message, location));
+        table.getColumns().addAll(FindingColumns.of(text));
+        // Ctrl+.: the selected row's finding, else the most severe fixable finding of what the tree selects
+        Runnable quickFix = () -> {
+            List<Fix> row = model.fixes(table.getSelectionModel().getSelectedItem());
+            onFix.accept(row.isEmpty() ? model.fixesOfSelectedNode() : row);
+        };
         MenuItem fixItem = new MenuItem(text.get("action.fix.menu"), Icons.of("mdi2w-wrench"));
         fixItem.setId("findings-context-fix");
         fixItem.disableProperty().bind(noFix);
@@ -162,6 +71,42 @@ public final class FindingsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.getChildren().addAll(bar, table);
         box.setPadding(new Insets(8));
+    }
+
+    private static Button fixButton(UiText text, BooleanBinding noFix, Runnable fixSelected) {
+        Button fix = new Button(text.get("action.fix"), Icons.of("mdi2w-wrench"));
+        fix.setId("findings-fix");
+        fix.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way, not the button
+        fix.setTooltip(new Tooltip(text.get("action.fix.tip")));
+        fix.disableProperty().bind(noFix);
+        fix.setOnAction(e -> fixSelected.run());
+        return fix;
+    }
+
+    /** The title, the severity toggles, the search field and the fix button. */
+    private static HBox toolbar(FindingsViewModel model, UiText text, Button fix) {
+        ToggleButton errors = toggle(model.showErrorsProperty(), model, Severity.ERROR, text);
+        ToggleButton warnings = toggle(model.showWarningsProperty(), model, Severity.WARNING, text);
+        ToggleButton infos = toggle(model.showInfosProperty(), model, Severity.INFO, text);
+        errors.getStyleClass().add(Styles.LEFT_PILL);
+        warnings.getStyleClass().add(Styles.CENTER_PILL);
+        infos.getStyleClass().add(Styles.RIGHT_PILL);
+        CustomTextField search = new CustomTextField();
+        search.setId("findings-search");
+        search.setPromptText(text.get("findings.search"));
+        search.setTooltip(new Tooltip(text.get("findings.search"))); // the prompt is cut when the field gives way
+        search.setLeft(Icons.of("mdi2m-magnify"));
+        search.textProperty().bindBidirectional(model.queryProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setPrefWidth(220);
+        search.setMinWidth(110);
+        Label title = new Label(text.get("findings.title"));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, title, new HBox(errors, warnings, infos), search, fix);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        collapseWhenNarrow(bar, title, model, text, errors, warnings, infos);
+        return bar;
     }
 
     public VBox view() {
@@ -229,12 +174,5 @@ public final class FindingsView {
         b.selectedProperty().bindBidirectional(shown);
         b.setFocusTraversable(true);
         return b;
-    }
-
-    private static Tooltip wrapped(String s) {
-        Tooltip t = new Tooltip(s);
-        t.setWrapText(true);
-        t.setMaxWidth(520);
-        return t;
     }
 }

@@ -39,6 +39,7 @@ public final class FindingsViewModel {
     private final Messages messages;
     private final ObservableList<FindingItem> all = FXCollections.observableArrayList();
     private final FilteredList<FindingItem> visible = new FilteredList<>(all);
+    private final ObservableList<FindingItem> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final BooleanProperty showErrors = new SimpleBooleanProperty(true);
     private final BooleanProperty showWarnings = new SimpleBooleanProperty(true);
     private final BooleanProperty showInfos = new SimpleBooleanProperty(false);
@@ -62,8 +63,9 @@ public final class FindingsViewModel {
         rebuild();
     }
 
+    /** The findings the filters let through, read-only: the toggles and the search change them. */
     public ObservableList<FindingItem> visible() {
-        return visible;
+        return visibleView;
     }
 
     public BooleanProperty showErrorsProperty() {

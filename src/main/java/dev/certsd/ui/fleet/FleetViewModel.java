@@ -42,6 +42,7 @@ final class FleetViewModel {
     private final UiText text;
     private final SshSettings ssh;
     private final ObservableList<FleetReport.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<FleetReport.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty status = new SimpleStringProperty("");
@@ -59,8 +60,9 @@ final class FleetViewModel {
         this.ssh = ssh;
     }
 
+    /** The rows so far, read-only: they change as machines are done. */
     ObservableList<FleetReport.Row> rows() {
-        return rows;
+        return rowsView;
     }
 
     BooleanProperty runningProperty() {

@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.collections.transformation.SortedList;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -60,6 +61,15 @@ public final class FleetWindow {
     }
 
     private void build() {
+        fillTable();
+        BorderPane pane = new BorderPane(table, top(), null, bottom(), null);
+        Scene scene = new Scene(pane, 1120, 560);
+        scene.getStylesheets().add(FleetWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
+        stage.setScene(scene);
+    }
+
+    /** Where the machines come from (inventory, one machine), the root to read on them, and Cancel. */
+    private HBox top() {
         Button inventory = new Button(text.get("fleet.inventory"));
         inventory.setId("fleet-inventory");
         inventory.setOnAction(e -> chooseInventory());
@@ -75,9 +85,16 @@ public final class FleetWindow {
         cancel.setOnAction(e -> model.cancel());
         HBox top = new HBox(8, inventory, machine, new Label(text.get("fleet.root")), root, cancel);
         top.setPadding(new Insets(8));
+        return top;
+    }
 
+    /** One row per machine and registry directory. */
+    private void fillTable() {
         table.setId("fleet-table");
-        table.setItems(model.rows());
+        // sorted by the columns the user picks, in a view of its own: the model's rows stay in arrival order
+        SortedList<FleetReport.Row> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getColumns().add(column("fleet.col.machine", "fleet-col-machine", FleetReport.Row::machine, 160));
         table.getColumns().add(column("fleet.col.registry", "fleet-col-registry", r -> r.registry() != null
                 ? r.registry() : "", 240));
@@ -87,7 +104,10 @@ public final class FleetWindow {
                 ? (r.verdict().clientError() != null ? r.verdict().clientError() : "") : r.problem(), 480));
         table.setPlaceholder(new Label(text.get("fleet.empty")));
         DataNodes.mark(table);
+    }
 
+    /** Progress, status, trusting an unknown host key and the exports. */
+    private HBox bottom() {
         Button trust = new Button(text.get("fleet.trust"));
         trust.setId("fleet-trust");
         trust.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
@@ -118,11 +138,7 @@ public final class FleetWindow {
         HBox bottom = new HBox(8, progress, status, trust, json, csv);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(8));
-
-        BorderPane pane = new BorderPane(table, top, null, bottom, null);
-        Scene scene = new Scene(pane, 1120, 560);
-        scene.getStylesheets().add(FleetWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
-        stage.setScene(scene);
+        return bottom;
     }
 
     private TableColumn<FleetReport.Row, String> column(String key, String id,

@@ -59,10 +59,7 @@ final class MarkdownView {
                 code = new StringBuilder();
             } else if (t.startsWith("#")) {
                 int level = t.indexOf(' ');
-                Label h = DataNodes.mark(new Label(inlinePlain(t.substring(level + 1))));
-                h.setWrapText(true);
-                h.setMinHeight(Region.USE_PREF_SIZE);
-                h.getStyleClass().add(level <= 1 ? Styles.TITLE_2 : level == 2 ? Styles.TITLE_3 : Styles.TITLE_4);
+                Label h = heading(inlinePlain(t.substring(level + 1)), level);
                 if (level == 2) {
                     headings.add(h);
                 }
@@ -88,6 +85,14 @@ final class MarkdownView {
             body.getChildren().add(codeBlock(code.toString().stripTrailing()));
         }
         return new Rendered(body, headings);
+    }
+
+    private static Label heading(String words, int level) {
+        Label h = DataNodes.mark(new Label(words));
+        h.setWrapText(true);
+        h.setMinHeight(Region.USE_PREF_SIZE);
+        h.getStyleClass().add(level <= 1 ? Styles.TITLE_2 : level == 2 ? Styles.TITLE_3 : Styles.TITLE_4);
+        return h;
     }
 
     private static void flush(VBox body, StringBuilder paragraph, String bullet) {

@@ -69,6 +69,13 @@ public final class ProbeView {
     }
 
     private VBox header() {
+        VBox header = new VBox(10, title(), controls(), statusRow());
+        header.setPadding(new Insets(14, 16, 12, 16));
+        return header;
+    }
+
+    /** The host directory tested, the endpoint it stands for and the proxy in between. */
+    private VBox title() {
         Label host = DataNodes.mark(new Label(model.hostDir()));
         host.setId("probe-host");
         host.getStyleClass().add(Styles.TITLE_3);
@@ -84,7 +91,11 @@ public final class ProbeView {
         title.setAlignment(Pos.BASELINE_LEFT);
         Label heading = new Label(text.get("probe.heading"), new FontIcon("mdi2l-lan-connect"));
         heading.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
+        return new VBox(2, heading, title);
+    }
 
+    /** The client to test as, the timeout, Cancel and Run. */
+    private HBox controls() {
         ComboBox<Client> client = new ComboBox<>();
         client.setId("probe-client");
         client.getItems().setAll(Client.values());
@@ -125,7 +136,10 @@ public final class ProbeView {
         HBox controls = new HBox(8, new Label(text.get("probe.client")), client, new Label(text.get("probe.timeout")),
                 seconds, spacer, cancel, run);
         controls.setAlignment(Pos.CENTER_LEFT);
+        return controls;
+    }
 
+    private HBox statusRow() {
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setPrefWidth(120);
         progress.visibleProperty().bind(model.runningProperty());
@@ -136,10 +150,7 @@ public final class ProbeView {
         status.textProperty().bind(model.statusProperty());
         HBox statusRow = new HBox(10, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
-
-        VBox header = new VBox(10, new VBox(2, heading, title), controls, statusRow);
-        header.setPadding(new Insets(14, 16, 12, 16));
-        return header;
+        return statusRow;
     }
 
     private HBox answers() {

@@ -4,7 +4,7 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeActions;
 import dev.certsd.ui.workspace.RootsViewModel;
-import dev.certsd.ui.wizard.WizardCommands;
+import dev.certsd.ui.wizard.launch.WizardCommands;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;

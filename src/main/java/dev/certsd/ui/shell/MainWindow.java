@@ -6,37 +6,28 @@ import dev.certsd.diagnose.Messages;
 import dev.certsd.sample.SampleRoot;
 import dev.certsd.ui.changes.ChangeActions;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.details.DetailsBuilder;
-import dev.certsd.ui.details.DetailsView;
-import dev.certsd.ui.details.DetailsViewModel;
-import dev.certsd.ui.findings.FindingsView;
-import dev.certsd.ui.findings.FindingsViewModel;
 import dev.certsd.ui.probe.ProbeWindows;
 import dev.certsd.ui.workspace.Node;
+import dev.certsd.ui.workspace.RootModel;
 import dev.certsd.ui.workspace.RootsTreeView;
 import dev.certsd.ui.workspace.RootsViewModel;
-import dev.certsd.ui.wizard.WizardCommands;
-import dev.certsd.ui.wizard.Wizards;
-import dev.certsd.ui.work.NextPulses;
+import dev.certsd.ui.wizard.launch.WizardCommands;
+import dev.certsd.ui.wizard.launch.Wizards;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.Orientation;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -52,14 +43,13 @@ public final class MainWindow {
     private Settings settings;
     private final RootsViewModel roots;
     private final BooleanProperty dark = new SimpleBooleanProperty();
-    private final SplitPane main = new SplitPane();
-    private final SplitPane right = new SplitPane();
     private Stage stage;
     private ProbeWindows probes;
     private Wizards wizards;
     private ChangeActions changes;
     private dev.certsd.ui.help.HelpWindows help;
     private RootsTreeView tree;
+    private Workspace workspace;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -94,26 +84,9 @@ public final class MainWindow {
         ContextMenu treeMenu = actions.contextMenu();
         new RootMenu(roots, text).installIn(treeMenu);
         treeMenu.getItems().addAll(new SeparatorMenuItem(), changes.deleteItem("context-delete"));
-        tree = new RootsTreeView(roots, text, messages, treeMenu);
-        changes.installDeleteKey(tree.view());
-        // After a scan the tree is updated first, the findings at the start of the third pulse and the details at the
-        // start of the fifth, so no one frame does it all (docs/performance.md). A root's first fill adds its rows
-        // before the first pulse and then at pulses 2, 4, 6, 8 and 10 (RootsTreeView): the findings and the details
-        // land between its steps.
-        // the signature check of "issued by" runs off the FX thread; the details show it when it is known
-        DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, context.clock()),
-                r -> NextPulses.run(5, r), DetailsViewModel.signatureThread(), javafx.application.Platform::runLater);
-        DetailsView details = new DetailsView(detailsModel, text, changes::fix);
-        FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, r -> NextPulses.run(3, r));
-        FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
-
-        main.setId("workspace");
-        right.setOrientation(Orientation.VERTICAL);
-        right.getItems().addAll(details.view(), findings.view());
-        main.getItems().addAll(tree.view(), right);
-        main.setDividerPositions(settings.treeDivider());
-        right.setDividerPositions(settings.findingsDivider());
-        SplitPane.setResizableWithParent(tree.view(), false);
+        workspace = Workspace.of(roots, text, messages, context.clock(), treeMenu, changes);
+        workspace.placeDividers(settings.treeDivider(), settings.findingsDivider());
+        tree = workspace.tree();
 
         EmptyStateView empty = new EmptyStateView(text, roots::openSample, this::chooseFolder);
         empty.offerNewRegistry(wizardCommands.setup());
@@ -123,31 +96,35 @@ public final class MainWindow {
                     .toString(), file));
             s.toFront();
         });
-        StackPane center = new StackPane(main, empty.view());
-        main.visibleProperty().bind(roots.emptyProperty().not());
+        StackPane center = new StackPane(workspace.view(), empty.view());
+        workspace.view().visibleProperty().bind(roots.emptyProperty().not());
         empty.view().visibleProperty().bind(roots.emptyProperty());
 
         BorderPane layout = new BorderPane(center);
-        MenuBar menuBar = actions.menuBar();
-        dev.certsd.ui.fleet.FleetMenu.install(menuBar.getMenus().get(0), context.background(), text, s,
-                () -> roots.roots().stream().map(m -> m.root().path().toString()).toList());
-        menu(menuBar, "menu-edit").ifPresent(changes::installIn);
-        menu(menuBar, "menu-view").ifPresent(v -> v.getItems().addAll(new SeparatorMenuItem(), LanguageMenu.of(text,
-                Language.fromTag(settings.language()).orElse(Language.SYSTEM), this::switchLanguage)));
-        help = new dev.certsd.ui.help.HelpWindows(text, s, store.file(), context.dirs().data());
-        help.installIn(menuBar);
-        layout.setTop(new VBox(menuBar, actions.toolBar()));
+        layout.setTop(new VBox(menuBar(actions, s), actions.toolBar()));
         layout.setBottom(new StatusBarView(roots, context.background(), text).view());
-        layout.setOnDragOver(this::dragOver);
-        layout.setOnDragDropped(this::dropped);
+        FolderDrop.install(layout, roots);
 
         Scene scene = new Scene(layout, settings.width(), settings.height());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
-        actions.installShortcuts(scene, findings.view().lookup("#findings-search"));
+        actions.installShortcuts(scene, workspace.findings().view().lookup("#findings-search"));
         dark.addListener((o, a, d) -> applyTheme(d));
         dark.set(startup.dark() != null ? startup.dark() : settings.dark());
         applyTheme(dark.get());
 
+        dress(s, scene);
+        roots.roots().addListener((ListChangeListener<RootModel>) c -> saveSettings());
+        roots.holdScans();
+        roots.start();
+        if (startup.open() != null) {
+            open(startup.open());
+        }
+        releaseScansAfterFirstFrame(scene);
+        s.show();
+    }
+
+    /** The stage as this window: title, icon, scene, size and place, and its settings saved when it closes. */
+    private void dress(Stage s, Scene scene) {
         s.getProperties().put(MainWindow.class, this);
         s.setTitle(text.get("app.title"));
         s.getIcons().setAll(WindowIcon.images());
@@ -156,14 +133,19 @@ public final class MainWindow {
         s.setMinHeight(480);
         placeWindow(s);
         s.setOnHidden(e -> saveSettings());
-        roots.roots().addListener((javafx.collections.ListChangeListener<dev.certsd.ui.workspace.RootModel>) c -> saveSettings());
-        roots.holdScans();
-        roots.start();
-        if (startup.open() != null) {
-            open(startup.open());
-        }
-        releaseScansAfterFirstFrame(scene);
-        s.show();
+    }
+
+    /** The menus of {@link Actions}, with the fleet, the changes, the language and Help added to them. */
+    private MenuBar menuBar(Actions actions, Stage s) {
+        MenuBar menuBar = actions.menuBar();
+        dev.certsd.ui.fleet.FleetMenu.install(menuBar.getMenus().get(0), context.background(), text, s,
+                () -> roots.roots().stream().map(m -> m.root().path().toString()).toList());
+        menu(menuBar, "menu-edit").ifPresent(changes::installIn);
+        menu(menuBar, "menu-view").ifPresent(v -> v.getItems().addAll(new SeparatorMenuItem(), LanguageMenu.of(text,
+                Language.fromTag(settings.language()).orElse(Language.SYSTEM), this::switchLanguage)));
+        help = new dev.certsd.ui.help.HelpWindows(text, s, store.file(), context.dirs().data());
+        help.installIn(menuBar);
+        return menuBar;
     }
 
     /**
@@ -295,23 +277,6 @@ public final class MainWindow {
         ClientQuestion.ask(stage, text, dir).ifPresent(c -> roots.addRoot(dir, c));
     }
 
-    private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles() && roots.acceptsDrop(paths(e))) {
-            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-        }
-        e.consume();
-    }
-
-    private void dropped(DragEvent e) {
-        boolean done = e.getDragboard().hasFiles() && roots.drop(paths(e)) > 0;
-        e.setDropCompleted(done);
-        e.consume();
-    }
-
-    private static List<Path> paths(DragEvent e) {
-        return e.getDragboard().getFiles().stream().map(f -> f.toPath()).toList();
-    }
-
     /** Remembers geometry, dividers, theme and the user's roots; a failure to save must not stop the app. */
     void saveSettings() {
         Settings s = settings.withRoots(roots.userRoots()).withDark(dark.get())
@@ -320,8 +285,8 @@ public final class MainWindow {
             s = stage.isMaximized() ? s.withWindow(settings.x(), settings.y(), settings.width(), settings.height(), true)
                     : s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
         }
-        if (!main.getDividers().isEmpty() && !right.getDividers().isEmpty()) {
-            s = s.withDividers(main.getDividerPositions()[0], right.getDividerPositions()[0]);
+        if (workspace != null) {
+            s = workspace.rememberDividers(s);
         }
         settings = s;
         try {

@@ -1,6 +1,5 @@
 package dev.certsd.ui.shell;
 
-import dev.certsd.ui.work.FxBackground;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -25,10 +24,7 @@ public final class StudioApp extends Application {
     @Override
     public void stop() {
         if (context != null) {
-            context.watcher().close();
-            if (context.background() instanceof FxBackground b) {
-                b.close();
-            }
+            context.close();
         }
     }
 }

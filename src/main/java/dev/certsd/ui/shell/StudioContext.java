@@ -23,11 +23,13 @@ import java.util.function.Function;
  * Everything the window depends on that a test may want to replace: which roots exist, where settings and the
  * sample go, the clock, how work runs, how the disk is watched, how registries are reached, and the one
  * {@link FileChanges} (with its undo journal) every change of the app goes through, and the one way it runs the
- * privileged helper as administrator.
+ * privileged helper as administrator. Closing it stops the watcher and the worker threads (contexts made by
+ * {@link #withLocale} and {@link #withAdministrator} share them: close one of them, once).
  */
 public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
                             ChangeWatcher watcher, Function<CertsRoot, ScanOptions> scanOptions, ProbeRunner probes,
-                            FileChanges changes, PrivilegedRunner administrator) {
+                            FileChanges changes, PrivilegedRunner administrator)
+        implements AutoCloseable {
 
     /** The helper through pkexec on this machine. */
     public StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale, Clock clock, Background background,
@@ -93,5 +95,15 @@ public record StudioContext(RootDiscovery discovery, AppDirs dirs, Locale locale
     /** The window's way of reading a root on this machine: the one source the command line uses too. */
     static ScanOptions machineOptions(CertsRoot root) {
         return MachineOptions.ofThisMachine().lenientScanOptions(root);
+    }
+
+    /** Stops watching the disk and the worker threads. */
+    @Override
+    public void close() {
+        try {
+            watcher.close();
+        } finally {
+            background.close();
+        }
     }
 }

@@ -1,16 +1,14 @@
 package dev.certsd.ui.wizard;
 
+import dev.certsd.change.ChangeReport;
+import dev.certsd.change.ChangeRunner;
 import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
-import dev.certsd.files.JournalEntry;
-import dev.certsd.files.Outcome;
-import dev.certsd.files.PreparedChange;
 import dev.certsd.files.Preview;
-import dev.certsd.files.Problem;
-import dev.certsd.pki.Cancel;
-import dev.certsd.pki.PkiException;
-import dev.certsd.pki.Planned;
+import dev.certsd.certs.Cancel;
+import dev.certsd.certs.PkiException;
+import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
@@ -53,9 +51,6 @@ public final class ApplyViewModel {
     private record Made(Planned planned, boolean ready, PlanText words, boolean offerAdministrator) {
     }
 
-    private record Elevated(PrivilegedRunner.Result result, boolean applied) {
-    }
-
     private final Callable<FileChanges> changes;
     private final Background background;
     private final UiText text;
@@ -81,8 +76,8 @@ public final class ApplyViewModel {
 
     private long generation;
     private Cancel cancel;
-    private JournalEntry entry;
-    private PreparedChange prepared;
+    /** The change as applied (or waiting for an administrator), once applied. */
+    private ChangeReport report;
 
     public ApplyViewModel(Callable<FileChanges> changes, Background background, UiText text, PrivilegedRunner elevation) {
         this.changes = changes;
@@ -157,8 +152,7 @@ public final class ApplyViewModel {
             cancel.cancel();
         }
         generation++;
-        entry = null;
-        prepared = null;
+        report = null;
         planned.set(null);
         offerAdministrator.set(false);
         asAdministrator.set(false);
@@ -185,8 +179,7 @@ public final class ApplyViewModel {
         boolean admin = asAdministrator.get();
         state.set(State.APPLYING);
         long run = generation;
-        background.run(text.get("wizard.apply.activity.apply"), () -> admin ? changes.call().prepare(p.changes())
-                : changes.call().apply(p.changes()), o -> {
+        background.run(text.get("wizard.apply.activity.apply"), () -> runner().apply(p.changes(), admin), o -> {
                     if (run == generation) {
                         outcome(o);
                     }
@@ -200,16 +193,14 @@ public final class ApplyViewModel {
 
     /** Runs the prepared change with the desktop's privilege prompt, then settles the journal with the disk. */
     public void runElevated() {
-        if (state.get() != State.NEEDS_PRIVILEGE || prepared == null || !elevation.available()) {
+        if (state.get() != State.NEEDS_PRIVILEGE || report == null || !elevation.available()) {
             return;
         }
-        PreparedChange pc = prepared;
+        ChangeReport pending = report;
         state.set(State.ELEVATING);
         message.set(text.get("wizard.apply.elevating"));
-        background.run(text.get("wizard.apply.activity.elevate"), () -> {
-            PrivilegedRunner.Result r = elevation.run(pc);
-            return new Elevated(r, settledApplied());
-        }, e -> elevated(e.result(), e.applied()), e -> {
+        background.run(text.get("wizard.apply.activity.elevate"), () -> runner().elevate(pending, elevation),
+                this::elevated, e -> {
             state.set(State.NEEDS_PRIVILEGE);
             message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage())));
         });
@@ -220,8 +211,10 @@ public final class ApplyViewModel {
         if (state.get() != State.NEEDS_PRIVILEGE) {
             return;
         }
-        background.run(text.get("wizard.apply.activity.check"), this::settledApplied, applied -> {
-            if (applied) {
+        ChangeReport pending = report;
+        background.run(text.get("wizard.apply.activity.check"), () -> runner().settle(pending), settled -> {
+            if (settled.done()) {
+                report = settled;
                 done(text.fmt("wizard.apply.done", description()));
             } else {
                 message.set(text.get("wizard.apply.notYet"));
@@ -231,24 +224,23 @@ public final class ApplyViewModel {
 
     /** Undoes this change, if it is still the last one in the journal. */
     public void undo() {
-        if (state.get() != State.DONE || entry == null) {
+        if (state.get() != State.DONE || report == null || report.entry() == null) {
             return;
         }
-        long id = entry.id();
-        background.run(text.get("wizard.apply.activity.undo"), () -> {
-            FileChanges fc = changes.call();
-            Optional<JournalEntry> next = fc.nextUndo();
-            return next.isPresent() && next.get().id() == id ? fc.undo() : null;
-        }, o -> {
-            if (o == null) {
+        long id = report.entry().id();
+        background.run(text.get("wizard.apply.activity.undo"), () -> runner().undoIfLast(id), o -> {
+            if (o.isEmpty()) {
                 message.set(text.get("wizard.apply.undoOther"));
-            } else if (o instanceof Outcome.Done) {
-                state.set(State.UNDONE);
-                message.set(text.fmt("wizard.apply.undone", description()));
-            } else if (o instanceof Outcome.NeedsPrivilege n) {
-                message.set(text.fmt("wizard.apply.undoPrivileged", n.prepared().script()));
-            } else {
-                message.set(text.fmt("wizard.apply.undoFailed", String.join(" ", problemsOf(o))));
+                return;
+            }
+            switch (o.get().kind()) {
+                case DONE -> {
+                    state.set(State.UNDONE);
+                    message.set(text.fmt("wizard.apply.undone", description()));
+                }
+                case NEEDS_PRIVILEGE -> message.set(text.fmt("wizard.apply.undoPrivileged", o.get().prepared().script()));
+                case REFUSED, FAILED -> message.set(text.fmt("wizard.apply.undoFailed",
+                        String.join(" ", problemsOf(o.get()))));
             }
         }, e -> message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage()))));
     }
@@ -301,35 +293,38 @@ public final class ApplyViewModel {
                 : text.fmt("wizard.apply.error", String.valueOf(error.getMessage())));
     }
 
-    private void outcome(Outcome o) {
-        if (o instanceof Outcome.Done d) {
-            entry = d.entry();
-            done(text.fmt("wizard.apply.done", description()));
-        } else if (o instanceof Outcome.NeedsPrivilege n) {
-            entry = n.entry();
-            prepared = n.prepared();
-            scriptText.set(n.prepared().scriptText());
-            scriptCommand.set("sudo sh " + n.prepared().script());
-            state.set(State.NEEDS_PRIVILEGE);
-            message.set(text.get(elevation.available() ? "wizard.apply.needsPrivilege.pkexec"
-                    : "wizard.apply.needsPrivilege"));
-        } else if (o instanceof Outcome.Failed f) {
-            state.set(State.FAILED);
-            message.set(text.fmt(f.rolledBack() ? "wizard.apply.failed" : "wizard.apply.failedHalf",
-                    f.problem().message(text.locale())));
-        } else {
-            problems.setAll(problemsOf(o));
-            state.set(State.REFUSED);
-            message.set(text.get("wizard.apply.refused"));
+    private void outcome(ChangeReport r) {
+        report = r;
+        switch (r.kind()) {
+            case DONE -> done(text.fmt("wizard.apply.done", description()));
+            case NEEDS_PRIVILEGE -> {
+                scriptText.set(r.prepared().scriptText());
+                scriptCommand.set("sudo sh " + r.prepared().script());
+                state.set(State.NEEDS_PRIVILEGE);
+                message.set(text.get(elevation.available() ? "wizard.apply.needsPrivilege.pkexec"
+                        : "wizard.apply.needsPrivilege"));
+            }
+            case FAILED -> {
+                state.set(State.FAILED);
+                message.set(text.fmt(r.rollbackProblems().isEmpty() ? "wizard.apply.failed" : "wizard.apply.failedHalf",
+                        r.problems().get(0).message(text.locale())));
+            }
+            case REFUSED -> {
+                problems.setAll(problemsOf(r));
+                state.set(State.REFUSED);
+                message.set(text.get("wizard.apply.refused"));
+            }
         }
     }
 
-    private void elevated(PrivilegedRunner.Result r, boolean applied) {
-        if (applied) {
+    private void elevated(ChangeRunner.Elevation e) {
+        if (e.done()) {
+            report = e.settled();
             done(text.fmt("wizard.apply.done", description()));
             return;
         }
         state.set(State.NEEDS_PRIVILEGE);
+        PrivilegedRunner.Result r = e.ended();
         if (r.timedOut()) {
             message.set(text.get("wizard.apply.elevationTimedOut"));
             return;
@@ -344,29 +339,13 @@ public final class ApplyViewModel {
         onDone.forEach(a -> a.accept(p));
     }
 
-    /** Settles prepared changes with the disk, then says whether this one is now applied. */
-    private boolean settledApplied() throws Exception {
-        FileChanges fc = changes.call();
-        fc.settle();
-        long id = entry.id();
-        boolean applied = fc.history().stream().anyMatch(e -> e.id() == id
-                && e.status() == JournalEntry.Status.APPLIED);
-        if (applied) {
-            entry = fc.history().stream().filter(e -> e.id() == id).findFirst().orElse(entry);
-        }
-        return applied;
+    /** The workflow over the app's journal (opened on first use, off the UI thread). */
+    private ChangeRunner runner() throws Exception {
+        return new ChangeRunner(changes.call());
     }
 
-    private List<String> problemsOf(Outcome o) {
-        if (o instanceof Outcome.Refused r) {
-            return r.problems().stream().map(p -> p.message(text.locale())).toList();
-        }
-        if (o instanceof Outcome.Failed f) {
-            List<Problem> all = new ArrayList<>(List.of(f.problem()));
-            all.addAll(f.rollbackProblems());
-            return all.stream().map(p -> p.message(text.locale())).toList();
-        }
-        return List.of();
+    private List<String> problemsOf(ChangeReport r) {
+        return r.allProblems().stream().map(p -> p.message(text.locale())).toList();
     }
 
     private String description() {

@@ -1,17 +1,22 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.certs.KeySpec;
 import dev.certsd.ui.UiText;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -22,18 +27,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The small pieces every wizard page is made of: a labelled field with its problem right under it (shown as the
  * user types), notes, banners, a path field with a Browse button, and a code block with a Copy button.
  */
-final class Fields {
+public final class Fields {
     private Fields() {
     }
 
     /** A label, the input, and the input's problem below it, in red, as soon as the user has typed something. */
-    static VBox field(String label, Control input, ObservableStringValue problem, String id) {
+    public static VBox field(String label, Control input, ObservableStringValue problem, String id) {
         Label l = new Label(label);
         l.setLabelFor(input);
         l.getStyleClass().add("field-label");
@@ -42,7 +48,7 @@ final class Fields {
     }
 
     /** The problem of an input: hidden while the input is untouched and empty, red and with an icon otherwise. */
-    static Label problem(Control input, ObservableStringValue problem, String id) {
+    public static Label problem(Control input, ObservableStringValue problem, String id) {
         SimpleBooleanProperty touched = new SimpleBooleanProperty(!(input instanceof TextInputControl));
         if (input instanceof TextInputControl t) {
             touched.set(!t.getText().isEmpty());
@@ -62,7 +68,7 @@ final class Fields {
     }
 
     /** Sentences under a field or on a page, one label each, following the list. */
-    static VBox notes(ObservableList<String> lines, String styleClass, String id) {
+    public static VBox notes(ObservableList<String> lines, String styleClass, String id) {
         VBox box = new VBox(4);
         box.setId(id);
         Runnable fill = () -> box.getChildren().setAll(lines.stream().map(s -> {
@@ -83,7 +89,7 @@ final class Fields {
     }
 
     /** A coloured box with an icon and a sentence; hidden while the sentence is empty. */
-    static HBox banner(String kind, String icon, ObservableStringValue sentence, String id) {
+    public static HBox banner(String kind, String icon, ObservableStringValue sentence, String id) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
@@ -97,21 +103,21 @@ final class Fields {
         return box;
     }
 
-    static Label paragraph(String s) {
+    public static Label paragraph(String s) {
         Label l = new Label(s);
         l.setWrapText(true);
         l.setMinHeight(Label.USE_PREF_SIZE);
         return l;
     }
 
-    static Label heading(String s) {
+    public static Label heading(String s) {
         Label l = new Label(s);
         l.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
         return l;
     }
 
     /** A text field for a path with a Browse button that opens the platform's file chooser. */
-    static HBox pathField(TextField field, UiText text, boolean save, Consumer<FileChooser> setup) {
+    public static HBox pathField(TextField field, UiText text, boolean save, Consumer<FileChooser> setup) {
         Button browse = new Button(text.get("wizard.browse"), new FontIcon("mdi2f-folder-open-outline"));
         browse.setId(field.getId() == null ? null : field.getId() + "-browse");
         browse.setOnAction(e -> {
@@ -133,7 +139,7 @@ final class Fields {
     }
 
     /** A read-only monospaced block with a Copy button above it. */
-    static VBox code(String title, ObservableStringValue content, UiText text, Consumer<String> copy, String id) {
+    public static VBox code(String title, ObservableStringValue content, UiText text, Consumer<String> copy, String id) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
@@ -154,5 +160,56 @@ final class Fields {
         box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !content.get().isEmpty(), content));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /**
+     * A labelled path field for a PEM or DER file (a certificate or a key), with Browse.
+     *
+     * @param after buttons that follow Browse on the field's row (Open)
+     */
+    public static VBox pemFile(String labelText, TextField field, UiText text, Node... after) {
+        Label label = new Label(labelText);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        HBox row = pathField(field, text, false, c -> c.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(text.get("wizard.filter.pem"), "*.pem", "*.crt", "*.cert", "*.key",
+                        "*.cer", "*.der"),
+                new FileChooser.ExtensionFilter(text.get("wizard.filter.all"), "*")));
+        row.getChildren().addAll(after);
+        return new VBox(4, label, row);
+    }
+
+    /** The key types offered for a new client key, RSA 4096 first, named in the user's language. */
+    public static ComboBox<KeySpec> keyType(ObjectProperty<KeySpec> value, UiText text) {
+        ComboBox<KeySpec> key = new ComboBox<>();
+        key.getItems().setAll(KeySpec.RSA_4096, KeySpec.RSA_3072, KeySpec.RSA_2048, KeySpec.EC_P256, KeySpec.EC_P384);
+        key.valueProperty().bindBidirectional(value);
+        key.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeySpec k) {
+                return k == null ? "" : text.get("wizard.key." + k.id());
+            }
+
+            @Override
+            public KeySpec fromString(String s) {
+                return null;
+            }
+        });
+        return key;
+    }
+
+    /**
+     * A client pair's name with its problem, its place in load order and the Overwrite box (shown when a pair of
+     * that name exists): three rows of a page, ids {@code <prefix>-name}, {@code -placement}, {@code -overwrite}.
+     */
+    public static List<Node> pairName(PairName pair, TextField name, UiText text, String prefix) {
+        name.textProperty().bindBidirectional(pair.nameProperty());
+        CheckBox overwrite = new CheckBox(text.get("wizard.client.overwrite"));
+        overwrite.setId(prefix + "-overwrite");
+        overwrite.selectedProperty().bindBidirectional(pair.overwriteProperty());
+        overwrite.visibleProperty().bind(pair.pairExistsProperty());
+        overwrite.managedProperty().bind(overwrite.visibleProperty());
+        return List.of(field(text.get("wizard.client.name"), name, pair.problemProperty(), prefix + "-name"),
+                notes(pair.placement(), "field-note", prefix + "-placement"), overwrite);
     }
 }

@@ -3,7 +3,7 @@ package dev.certsd.ui.wizard;
 import dev.certsd.files.Preview;
 import dev.certsd.files.StepText;
 import dev.certsd.pki.CaCandidate;
-import dev.certsd.pki.Planned;
+import dev.certsd.plan.Planned;
 import dev.certsd.ui.UiText;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -2,8 +2,6 @@ package dev.certsd.ui.wizard;
 
 import dev.certsd.ui.UiText;
 import java.io.File;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -18,11 +16,11 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The page that picks the host directory: a root, the registry as typed in docker pull, what that makes. */
-final class TargetPage {
+public final class TargetPage {
     private TargetPage() {
     }
 
-    static WizardPage page(TargetModel model, UiText text, String intro) {
+    public static WizardPage page(TargetModel model, UiText text, String intro) {
         ComboBox<RootChoice> root = new ComboBox<>(model.roots());
         root.setMaxWidth(Double.MAX_VALUE);
         root.valueProperty().bindBidirectional(model.rootProperty());
@@ -44,24 +42,23 @@ final class TargetPage {
         directory.setId("target-directory");
         directory.setWrapText(true);
         directory.getStyleClass().add("command-line");
-        directory.textProperty().bind(model.directoryProperty());
+        directory.textProperty().bind(model.directory().directoryProperty());
 
         VBox box = new VBox(14, Fields.paragraph(intro),
                 Fields.field(text.get("wizard.registry"), registry, model.problemProperty(), "target-registry"),
                 Fields.notes(model.notes(), "field-note", "target-notes"),
                 new VBox(4, Fields.heading(text.get("wizard.root")), root,
-                        folderRow(model.folderProperty(), model.folderProblemProperty(), model.folderAddable(),
-                                model::addFolder, text)),
+                        folderRow(model.folder(), model::addFolder, text)),
                 directory,
-                Fields.notes(model.warnings(), "field-warning", "target-warnings"));
+                Fields.notes(model.directory().warnings(), "field-warning", "target-warnings"));
         root.setId("target-root");
         box.setPadding(new Insets(16, 20, 20, 20));
         return WizardPage.of(text.get("wizard.page.target"), box, model.completeProperty(), registry);
     }
 
     /** "Another certs.d folder: [path] [Browse…] [Add]", with the path's problem under it. */
-    static VBox folderRow(StringProperty folder, ReadOnlyStringProperty problem, BooleanBinding addable, Runnable add,
-                          UiText text) {
+    public static VBox folderRow(FolderEntry entry, Runnable add, UiText text) {
+        StringProperty folder = entry.folderProperty();
         TextField field = new TextField();
         field.setId("wizard-folder");
         field.setPromptText(text.get("wizard.folder.prompt"));
@@ -79,13 +76,13 @@ final class TargetPage {
         });
         Button addButton = new Button(text.get("wizard.folder.add"), new FontIcon("mdi2p-plus"));
         addButton.setId("wizard-folder-add");
-        addButton.disableProperty().bind(addable.not());
+        addButton.disableProperty().bind(entry.addable().not());
         addButton.setOnAction(e -> add.run());
         HBox.setHgrow(field, Priority.ALWAYS);
         Label label = new Label(text.get("wizard.folder"));
         label.setLabelFor(field);
         label.getStyleClass().add("field-label");
         HBox row = new HBox(6, field, browse, addButton);
-        return new VBox(4, label, row, Fields.problem(field, problem, "wizard-folder-problem"));
+        return new VBox(4, label, row, Fields.problem(field, entry.problemProperty(), "wizard-folder-problem"));
     }
 }

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
  * Where long work (scans, parsing, key generation) runs: off the FX thread in the application, on the calling
  * thread in tests. Callbacks always run on the UI thread, so view models never touch properties from a worker.
  */
-public interface Background {
+public interface Background extends AutoCloseable {
     /**
      * Runs {@code work} off the UI thread, then {@code done} or {@code failed} on it.
      *
@@ -21,6 +21,11 @@ public interface Background {
 
     /** What is running now, for the status bar; empty when idle. */
     ReadOnlyStringProperty activityProperty();
+
+    /** Stops the worker threads, if it has any; work still queued is dropped. */
+    @Override
+    default void close() {
+    }
 
     /** Everything inline on the caller's thread: for view-model tests. */
     static Background sameThread() {

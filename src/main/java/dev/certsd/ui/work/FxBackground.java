@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** Two daemon worker threads (the machines this runs on have few cores) with results handed to the FX thread. */
-public final class FxBackground implements Background, AutoCloseable {
+public final class FxBackground implements Background {
     private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "certsd-work-" + threadCount.incrementAndGet());

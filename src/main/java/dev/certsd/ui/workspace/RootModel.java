@@ -1,7 +1,10 @@
 package dev.certsd.ui.workspace;
 
+import dev.certsd.diagnose.FileReport;
+import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.roots.CertsRoot;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -88,5 +91,22 @@ public final class RootModel {
 
     public Counts counts() {
         return counts;
+    }
+
+    /** The node {@code key} (of this root) names in the current snapshot, if it still exists. */
+    Optional<Node> node(NodeKey key) {
+        if (key.host() == null) {
+            return Optional.of(new Node.RootNode(this));
+        }
+        RootReport r = report();
+        if (r == null) {
+            return Optional.empty();
+        }
+        Optional<HostReport> host = r.hosts().stream().filter(h -> h.hostDir().dirName().equals(key.host())).findFirst();
+        if (host.isEmpty() || key.file() == null) {
+            return host.map(h -> new Node.HostNode(root, h));
+        }
+        Optional<FileReport> file = host.get().files().stream().filter(f -> f.name().equals(key.file())).findFirst();
+        return file.map(f -> new Node.FileNode(root, host.get(), f));
     }
 }

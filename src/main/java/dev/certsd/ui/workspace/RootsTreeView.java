@@ -4,6 +4,7 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.work.FrameSchedule;
 import dev.certsd.ui.work.NextPulses;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,15 +37,6 @@ public final class RootsTreeView {
     /** Roots whose first fill is still coming in steps. */
     private final Set<TreeItem<Node>> filling = new HashSet<>();
     private final BiConsumer<Integer, Runnable> later;
-
-    /**
-     * A root's first fill comes in steps, one per pulse: {@code STEP} host directories at a time until a screenful
-     * ({@code SCREENFUL}) is shown, then all the rest at once. Building and styling the first screenful of rows in
-     * a cold JVM held the FX thread for 70-90 ms in one pulse; in steps, no frame takes long
-     * (docs/performance.md, "window"). Rows below the screen cost nothing to add.
-     */
-    static final int STEP = 6;
-    static final int SCREENFUL = 30;
 
     public RootsTreeView(RootsViewModel model, UiText text, Messages messages, ContextMenu menu) {
         this(model, text, messages, menu, NextPulses::run);
@@ -129,7 +121,8 @@ public final class RootsTreeView {
                         reconcile(hostItem.getChildren(), fileItems);
                     }
                 }
-                if (filling.contains(rootItem) || rootItem.getChildren().isEmpty() && hostItems.size() > STEP) {
+                if (filling.contains(rootItem) || rootItem.getChildren().isEmpty()
+                        && hostItems.size() > FrameSchedule.TREE_STEP_ROWS) {
                     fillStep(rootItem, hostItems);
                 } else {
                     reconcile(rootItem.getChildren(), hostItems);
@@ -144,7 +137,7 @@ public final class RootsTreeView {
         select(model.selectedKeyProperty().get());
     }
 
-    /** One step of a root's first fill (see {@link #STEP}); a root that changed meanwhile gets all its rows at once. */
+    /** One step of a root's first fill ({@link FrameSchedule}); a root changed meanwhile gets all its rows at once. */
     private void fillStep(TreeItem<Node> rootItem, List<TreeItem<Node>> wanted) {
         ObservableList<TreeItem<Node>> children = rootItem.getChildren();
         if (children.size() > wanted.size() || !children.equals(wanted.subList(0, children.size()))) {
@@ -154,7 +147,8 @@ public final class RootsTreeView {
             children.setAll(wanted);
             return;
         }
-        int next = children.size() < SCREENFUL ? Math.min(wanted.size(), children.size() + STEP) : wanted.size();
+        int next = children.size() < FrameSchedule.TREE_SCREENFUL
+                ? Math.min(wanted.size(), children.size() + FrameSchedule.TREE_STEP_ROWS) : wanted.size();
         if (children.isEmpty()) {
             children.setAll(wanted.subList(0, next));
         } else {
@@ -174,7 +168,7 @@ public final class RootsTreeView {
             return;
         }
         stepPending = true;
-        later.accept(2, () -> {
+        later.accept(FrameSchedule.TREE_STEP_PULSES, () -> {
             stepPending = false;
             sync();
         });

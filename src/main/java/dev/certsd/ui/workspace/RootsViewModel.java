@@ -1,8 +1,5 @@
 package dev.certsd.ui.workspace;
 
-import dev.certsd.diagnose.FileReport;
-import dev.certsd.diagnose.HostReport;
-import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
@@ -13,7 +10,6 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,18 +26,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The roots in the window and everything done to them: discovery, adding (toolbar, menu, drop), scanning off the
- * UI thread, rescans on disk changes, the sample root, and which node is selected.
+ * The roots in the window and everything done to them: adding (toolbar, menu, drop), removing, reading as another
+ * client, the sample root, and which node is selected. Where roots come from is {@link RootSources}; their scans
+ * off the UI thread, and the rescans when their files change, are {@link RootScans}.
  */
 public final class RootsViewModel {
     /** What became of a folder the user asked to add. */
     public enum AddResult { ADDED, ALREADY_OPEN, NOT_A_FOLDER }
-
-    private final RootDiscovery discovery;
-    private final List<CertsRoot> remembered;
-    private final Function<CertsRoot, ScanOptions> scanOptions;
+    private final RootSources sources;
     private final Background background;
-    private final ChangeWatcher watcher;
+    private final RootScans scans;
     private final Callable<Path> sampleGenerator;
     private final UiText text;
     /** Where the sample root is (remembered from an earlier run) or was generated in this one; may be null. */
@@ -52,9 +46,7 @@ public final class RootsViewModel {
     private final ObjectProperty<NodeKey> selectedKey = new SimpleObjectProperty<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final java.util.Set<Path> hidden = new java.util.LinkedHashSet<>();
     private final BooleanBinding empty = Bindings.createBooleanBinding(this::nothingToShow, roots, revision);
-    private boolean scansHeld;
 
     public RootsViewModel(RootDiscovery discovery, List<CertsRoot> remembered,
                           Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
@@ -67,13 +59,11 @@ public final class RootsViewModel {
                           Function<CertsRoot, ScanOptions> scanOptions, Background background, ChangeWatcher watcher,
                           Callable<Path> sampleGenerator, Path sampleLocation, UiText text) {
         this.sampleLocation = sampleLocation == null ? null : sampleLocation.toAbsolutePath().normalize();
-        this.discovery = discovery;
-        this.remembered = List.copyOf(remembered);
-        this.scanOptions = scanOptions;
+        this.sources = new RootSources(discovery, remembered);
         this.background = background;
-        this.watcher = watcher;
         this.sampleGenerator = sampleGenerator;
         this.text = text;
+        this.scans = new RootScans(roots, scanOptions, background, watcher, text, this::applied);
     }
 
     /**
@@ -81,16 +71,7 @@ public final class RootsViewModel {
      * the user gave another client keeps its place and takes that client; one the user removed stays away.
      */
     public void start() {
-        for (CertsRoot r : discovery.existingRoots()) {
-            if (hidden.contains(r.path())) {
-                continue;
-            }
-            Optional<CertsRoot> changed = remembered.stream().filter(m -> m.path().equals(r.path())).findFirst();
-            add(changed.map(c -> new CertsRoot(r.path(), r.kind(), c.client())).orElse(r), changed.isPresent());
-        }
-        for (CertsRoot r : remembered) {
-            add(r, true);
-        }
+        sources.atStart().forEach(l -> add(l.root(), l.byUser()));
     }
 
     /**
@@ -98,23 +79,17 @@ public final class RootsViewModel {
      * wizard may make one. One per directory.
      */
     public List<CertsRoot> missingRoots() {
-        java.util.Map<Path, CertsRoot> out = new java.util.LinkedHashMap<>();
-        for (CertsRoot r : discovery.candidates()) {
-            if (model(r.path()).isEmpty()) {
-                out.putIfAbsent(r.path(), r);
-            }
-        }
-        return List.copyOf(out.values());
+        return sources.missing(p -> model(p).isPresent());
     }
 
     /** Found roots the user removed from the list: not listed again by {@link #start()}. */
     public void hide(java.util.Collection<Path> paths) {
-        paths.forEach(p -> hidden.add(p.toAbsolutePath().normalize()));
+        sources.hide(paths);
     }
 
     /** The found roots the user removed, to remember between runs. */
     public List<Path> hiddenRoots() {
-        return List.copyOf(hidden);
+        return sources.hidden();
     }
 
     /**
@@ -130,10 +105,9 @@ public final class RootsViewModel {
         CertsRoot r = before.root();
         RootModel m = new RootModel(new CertsRoot(r.path(), r.kind(), client), true, before.sample());
         int at = roots.indexOf(before);
-        watcher.unwatch(r.path());
+        scans.unwatch(before);
         roots.set(at, m);
-        watch(m);
-        requestScan(m, DiskEvents.everything());
+        scans.follow(m);
         notice.set(text.fmt("notice.clientChanged", r.path(), text.get("probe.client." + client.name())));
     }
 
@@ -150,18 +124,16 @@ public final class RootsViewModel {
         if (key != null && key.root().equals(rootPath)) {
             selectedKey.set(null);
         }
-        watcher.unwatch(rootPath);
+        scans.unwatch(m.get());
         roots.remove(m.get());
-        if (discovery.existingRoots().stream().anyMatch(r -> r.path().equals(rootPath))) {
-            hidden.add(rootPath);
-        }
+        sources.removed(rootPath);
         revision.set(revision.get() + 1);
         notice.set(text.fmt("notice.rootRemoved", rootPath));
     }
 
     /** Rescans one root from scratch. */
     public void refreshRoot(Path rootPath) {
-        model(rootPath).ifPresent(m -> requestScan(m, DiskEvents.everything()));
+        model(rootPath).ifPresent(m -> scans.request(m, DiskEvents.everything()));
     }
 
     /**
@@ -169,19 +141,12 @@ public final class RootsViewModel {
      * on screen: on a small machine a large root's scan would otherwise take the CPU the first frame needs.
      */
     public void holdScans() {
-        scansHeld = true;
+        scans.hold();
     }
 
     /** Starts the scans held since {@link #holdScans()}. */
     public void releaseScans() {
-        scansHeld = false;
-        for (RootModel m : List.copyOf(roots)) {
-            DiskEvents held = m.pending;
-            if (held != null && !m.scanningProperty().get()) {
-                m.pending = null;
-                requestScan(m, held);
-            }
-        }
+        scans.release();
     }
 
     private boolean nothingToShow() {
@@ -234,7 +199,7 @@ public final class RootsViewModel {
             return AddResult.NOT_A_FOLDER;
         }
         CertsRoot root = CertsRoot.custom(folder, client);
-        hidden.remove(root.path());
+        sources.added(root.path());
         Optional<RootModel> existing = model(root.path());
         if (existing.isPresent()) {
             selectedKey.set(NodeKey.ofRoot(root.path()));
@@ -263,7 +228,7 @@ public final class RootsViewModel {
 
     /** Rescans every root from scratch. */
     public void refresh() {
-        roots.forEach(m -> requestScan(m, DiskEvents.everything()));
+        roots.forEach(m -> scans.request(m, DiskEvents.everything()));
     }
 
     /**
@@ -273,7 +238,7 @@ public final class RootsViewModel {
     public void rescanAt(List<Path> paths) {
         for (RootModel m : List.copyOf(roots)) {
             if (paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().startsWith(m.root().path()))) {
-                requestScan(m, DiskEvents.everything());
+                scans.request(m, DiskEvents.everything());
             }
         }
     }
@@ -294,23 +259,7 @@ public final class RootsViewModel {
 
     /** The node a key names in the current snapshots, if it still exists. */
     public Optional<Node> node(NodeKey key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        Optional<RootModel> m = model(key.root());
-        if (m.isEmpty() || key.host() == null) {
-            return m.map(Node.RootNode::new);
-        }
-        RootReport r = m.get().report();
-        if (r == null) {
-            return Optional.empty();
-        }
-        Optional<HostReport> host = r.hosts().stream().filter(h -> h.hostDir().dirName().equals(key.host())).findFirst();
-        if (host.isEmpty() || key.file() == null) {
-            return host.map(h -> new Node.HostNode(m.get().root(), h));
-        }
-        Optional<FileReport> file = host.get().files().stream().filter(f -> f.name().equals(key.file())).findFirst();
-        return file.map(f -> new Node.FileNode(m.get().root(), host.get(), f));
+        return key == null ? Optional.empty() : model(key.root()).flatMap(m -> m.node(key));
     }
 
     public Optional<RootModel> model(Path root) {
@@ -324,45 +273,13 @@ public final class RootsViewModel {
         }
         RootModel m = new RootModel(root, byUser, root.path().equals(sampleLocation));
         roots.add(m);
-        watch(m);
-        requestScan(m, DiskEvents.everything());
+        scans.follow(m);
     }
 
-    private void watch(RootModel m) {
-        watcher.watch(m.root().path(), changes -> background.onUi(() -> requestScan(m, changes)));
-    }
-
-    private void requestScan(RootModel m, DiskEvents changes) {
-        if (!roots.contains(m)) {
-            return;
-        }
-        if (m.scanningProperty().get() || scansHeld) {
-            m.pending = changes.merge(m.pending);
-            return;
-        }
-        m.setScanning(true);
-        RootReport previous = m.report();
-        CertsRoot root = m.root();
-        background.run(text.fmt("status.scanning", root.path()),
-                () -> RootScan.run(root, scanOptions.apply(root), previous, changes),
-                outcome -> applied(m, outcome),
-                error -> applied(m, new RootScan.Outcome(null, RootModel.Problem.UNREADABLE)));
-    }
-
-    private void applied(RootModel m, RootScan.Outcome outcome) {
-        m.setScanning(false);
-        if (outcome.report() != null) {
-            m.setReport(outcome.report());
-        } else {
-            m.setProblem(outcome.problem());
-        }
+    /** After a scan: the selection stays on something that exists, and the views rebuild. */
+    private void applied(RootModel m) {
         keepSelectionValid(m);
         revision.set(revision.get() + 1);
-        DiskEvents next = m.pending;
-        m.pending = null;
-        if (next != null) {
-            requestScan(m, next);
-        }
     }
 
     /** A deleted file or directory hands the selection to its nearest surviving parent. */
@@ -371,11 +288,7 @@ public final class RootsViewModel {
         if (key == null || !key.root().equals(scanned.root().path())) {
             return;
         }
-        List<NodeKey> chain = new ArrayList<>();
         for (NodeKey k = key; k != null; k = k.parent()) {
-            chain.add(k);
-        }
-        for (NodeKey k : chain) {
             if (node(k).isPresent()) {
                 if (!k.equals(key)) {
                     selectedKey.set(k);

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.change.ChangeLabel;
+import dev.certsd.change.ChangeReport;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.diagnose.HostReport;
@@ -88,7 +90,7 @@ class ChangesViewModelTest {
         assertTrue(Files.exists(cert), "a preview changes nothing");
 
         ChangeResult done = run(d -> vm.apply(preview.planned(), d));
-        assertEquals(ChangeResult.Kind.DONE, done.kind());
+        assertEquals(ChangeReport.Kind.DONE, done.kind());
         assertEquals("Done: Rename myca.cert to myca.crt", done.title());
         assertFalse(Files.exists(cert));
         assertTrue(rescans.get(0).contains(dir.resolve("myca.crt")), rescans.toString());
@@ -102,7 +104,7 @@ class ChangesViewModelTest {
         assertEquals("Redo Rename myca.cert to myca.crt", vm.redoTextProperty().get());
         assertEquals("Undo", vm.undoTextProperty().get());
 
-        assertEquals(ChangeResult.Kind.DONE, run(vm::redo).kind());
+        assertEquals(ChangeReport.Kind.DONE, run(vm::redo).kind());
         assertTrue(Files.exists(dir.resolve("myca.crt")));
     }
 
@@ -118,7 +120,7 @@ class ChangesViewModelTest {
         ChangesViewModel second = model(changes()); // a new start: a new FileChanges on the same journal
         second.refresh();
         assertEquals("Undo Rename myca.cert to myca.crt", second.undoTextProperty().get());
-        assertEquals(ChangeResult.Kind.DONE, run(second::undo).kind());
+        assertEquals(ChangeReport.Kind.DONE, run(second::undo).kind());
         assertArrayEquals(before, Files.readAllBytes(cert));
     }
 
@@ -132,7 +134,7 @@ class ChangesViewModelTest {
         byte[] edited = Files.readAllBytes(cert);
 
         ChangeResult r = run(d -> vm.apply(p.planned(), d));
-        assertEquals(ChangeResult.Kind.REFUSED, r.kind());
+        assertEquals(ChangeReport.Kind.REFUSED, r.kind());
         assertEquals("Nothing was changed", r.title());
         assertEquals(1, r.problems().size());
         assertTrue(r.problems().get(0).startsWith(cert + " changed on disk since it was shown"), r.problems().get(0));
@@ -199,7 +201,7 @@ class ChangesViewModelTest {
         ChangeResult done = run(d -> vm.apply(p.planned(), d));
         assertEquals("Done: Delete the registry directory registry.example.com", done.title());
         assertFalse(Files.exists(dir));
-        assertEquals(ChangeResult.Kind.DONE, run(vm::undo).kind());
+        assertEquals(ChangeReport.Kind.DONE, run(vm::undo).kind());
         assertEquals(before, TreeSnapshot.of(root), "contents and modes are back");
     }
 
@@ -224,14 +226,14 @@ class ChangesViewModelTest {
         ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), changes,
                 Background.sameThread(), EN);
         // the administrator path, as for a root-owned directory (the tests run as root, so it is asked for)
-        ChangeResult pending = ChangeResult.of(changes.prepare(p.planned()), ChangeResult.Action.APPLY, EN);
-        assertEquals(ChangeResult.Kind.NEEDS_PRIVILEGE, pending.kind());
+        ChangeResult pending = ChangeResult.of(ChangeReport.of(ChangeReport.Action.APPLY, changes.prepare(p.planned())), EN);
+        assertEquals(ChangeReport.Kind.NEEDS_PRIVILEGE, pending.kind());
         assertEquals("Administrator rights needed: Rename myca.cert to myca.crt", pending.title());
         assertEquals(List.of("Rename " + cert + " to " + dir.resolve("myca.crt")), pending.steps());
         assertTrue(pending.prepared().scriptText().contains(cert.toString()), pending.prepared().scriptText());
 
         ChangeResult notYet = run(d -> vm.checkAdministratorDone(pending, d));
-        assertEquals(ChangeResult.Kind.NEEDS_PRIVILEGE, notYet.kind());
+        assertEquals(ChangeReport.Kind.NEEDS_PRIVILEGE, notYet.kind());
         assertTrue(Files.exists(cert));
 
         ProcessBuilder pb = new ProcessBuilder("sh", pending.prepared().script().toString()).redirectErrorStream(true);
@@ -241,7 +243,7 @@ class ChangesViewModelTest {
         String said = new String(sh.getInputStream().readAllBytes());
         assertEquals(0, sh.waitFor(), said);
         ChangeResult done = run(d -> vm.checkAdministratorDone(pending, d));
-        assertEquals(ChangeResult.Kind.DONE, done.kind());
+        assertEquals(ChangeReport.Kind.DONE, done.kind());
         assertTrue(Files.exists(dir.resolve("myca.crt")));
         assertEquals("Undo Rename myca.cert to myca.crt", vm.undoTextProperty().get());
     }
@@ -269,11 +271,11 @@ class ChangesViewModelTest {
     @Test
     void aChangeOfSeveralStepsIsNamedByItsMainStep() throws Exception {
         HostReport h = Fixtures.scan(dir);
-        String label = ChangeLabels.of(Deletion.of(new Node.HostNode(CertsRoot.custom(root, Client.DOCKER), h)).ops(),
-                EN);
+        String label = ChangeLabel.of(ChangePreviewModel.deletion(new Node.HostNode(CertsRoot.custom(root,
+                Client.DOCKER), h)).ops(), EN.locale());
         assertEquals("Delete ca.crt and 3 more steps", label);
-        assertEquals("ca.crt を削除 ほか 3 手順", ChangeLabels.of(Deletion.of(new Node.HostNode(
-                CertsRoot.custom(root, Client.DOCKER), h)).ops(), new UiText(Locale.JAPANESE)));
+        assertEquals("ca.crt を削除 ほか 3 手順", ChangeLabel.of(ChangePreviewModel.deletion(new Node.HostNode(
+                CertsRoot.custom(root, Client.DOCKER), h)).ops(), Locale.JAPANESE));
     }
 
     @Test

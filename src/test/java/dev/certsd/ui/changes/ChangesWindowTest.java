@@ -1,5 +1,6 @@
 package dev.certsd.ui.changes;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,24 +11,19 @@ import dev.certsd.diagnose.FindingCode;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.findings.FindingItem;
-import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -35,8 +31,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -45,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -62,6 +57,8 @@ class ChangesWindowTest {
     Path home;
     private Path root;
     private Path dir;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -72,9 +69,7 @@ class ChangesWindowTest {
         dir = Fixtures.healthy(root.resolve(HOST));
         TestPki.write(dir, "myca.cert", CLIENT_CA.certPem());
         primary = stage;
-        context = new StudioContext(() -> List.of(CertsRoot.custom(root, Client.DOCKER)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), Locale.ENGLISH, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root, Client.DOCKER))).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -88,8 +83,6 @@ class ChangesWindowTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -105,7 +98,7 @@ class ChangesWindowTest {
         assertTrue(Files.exists(dir.resolve("myca.cert")), "nothing changes before Apply");
 
         robot.clickOn("#preview-apply");
-        waitUntil(() -> treeItem(robot, file("myca.crt")) != null && treeItem(robot, file("myca.cert")) == null, 5);
+        waitUntil(() -> TreeRows.item(robot, file("myca.crt")) != null && TreeRows.item(robot, file("myca.cert")) == null, 5);
         assertFalse(Files.exists(dir.resolve("myca.cert")));
         waitUntil(() -> file("myca.crt").equals(window.roots().selectedKeyProperty().get()), 5);
         assertEquals("myca.crt", robot.lookup("#details-title").queryAs(Label.class).getText());
@@ -119,7 +112,7 @@ class ChangesWindowTest {
         robot.clickOn(fixButton(robot));
         waitForPreview(robot);
         robot.clickOn("#preview-apply");
-        waitUntil(() -> treeItem(robot, file("myca.crt")) != null, 5);
+        waitUntil(() -> TreeRows.item(robot, file("myca.crt")) != null, 5);
         MenuItem undo = editItem(robot, "menu-undo");
         waitUntil(() -> undo.getText().equals("Undo Rename myca.cert to myca.crt") && !undo.isDisable(), 5);
 
@@ -128,7 +121,7 @@ class ChangesWindowTest {
         waitUntil(() -> Files.exists(dir.resolve("myca.cert")), 5);
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("myca.cert")));
         assertFalse(Files.exists(dir.resolve("myca.crt")));
-        waitUntil(() -> treeItem(robot, file("myca.cert")) != null && treeItem(robot, file("myca.crt")) == null, 5);
+        waitUntil(() -> TreeRows.item(robot, file("myca.cert")) != null && TreeRows.item(robot, file("myca.crt")) == null, 5);
         waitUntil(() -> editItem(robot, "menu-redo").getText().equals("Redo Rename myca.cert to myca.crt"), 5);
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
@@ -146,12 +139,12 @@ class ChangesWindowTest {
         assertEquals(List.of("• Remove " + key + "; its content goes to the undo journal"),
                 labels(robot, "#preview-steps"));
         robot.clickOn("#preview-apply");
-        waitUntil(() -> !Files.exists(key) && treeItem(robot, file("client.key")) == null, 5);
+        waitUntil(() -> !Files.exists(key) && TreeRows.item(robot, file("client.key")) == null, 5);
         assertEquals(NodeKey.ofHost(root, HOST), window.roots().selectedKeyProperty().get());
 
         robot.clickOn("#roots-tree");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
-        waitUntil(() -> Files.exists(key) && treeItem(robot, file("client.key")) != null, 5);
+        waitUntil(() -> Files.exists(key) && TreeRows.item(robot, file("client.key")) != null, 5);
         assertArrayEquals(before, Files.readAllBytes(key));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(key)));
@@ -210,7 +203,8 @@ class ChangesWindowTest {
         var finding = h.findings().stream().filter(f -> f.code() == FindingCode.CA_SAVED_AS_CERT).findFirst()
                 .orElseThrow();
         var cs = dev.certsd.fix.Fixes.forFinding(finding, h).get(0).plan();
-        ChangeResult pending = ChangeResult.of(context.changes().prepare(cs), ChangeResult.Action.APPLY,
+        ChangeResult pending = ChangeResult.of(dev.certsd.change.ChangeReport.of(
+                dev.certsd.change.ChangeReport.Action.APPLY, context.changes().prepare(cs)),
                 new dev.certsd.ui.UiText(Locale.ENGLISH));
         robot.interact(() -> window.changes().present(pending));
         waitUntil(() -> robot.lookup("#privileged-script").tryQuery().isPresent(), 5);
@@ -303,26 +297,5 @@ class ChangesWindowTest {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
                 .findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
-        TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        List<TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
-        while (!todo.isEmpty()) {
-            TreeItem<Node> i = todo.remove(todo.size() - 1);
-            if (i.getValue() != null && i.getValue().key().equals(key)) {
-                return i;
-            }
-            todo.addAll(i.getChildren());
-        }
-        return null;
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

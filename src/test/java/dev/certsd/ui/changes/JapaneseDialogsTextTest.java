@@ -1,5 +1,7 @@
 package dev.certsd.ui.changes;
 
+import dev.certsd.change.ChangeReport;
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.testing.Fixtures.CLIENT;
 import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,33 +11,29 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.testing.TestPki;
 import dev.certsd.ui.ShownTexts;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import dev.certsd.fix.Fix;
 import dev.certsd.fix.Fixes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,6 +48,8 @@ class JapaneseDialogsTextTest {
     Path home;
     private Path root;
     private Path dir;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -63,9 +63,8 @@ class JapaneseDialogsTextTest {
         Path enc = Fixtures.healthy(root.resolve("encrypted.example.com"));
         TestPki.write(enc, "client.key", TestPki.encryptedPkcs8Pem(CLIENT.keys().getPrivate(), "s3cret"));
         primary = stage;
-        context = new StudioContext(() -> List.of(CertsRoot.custom(root, Client.DOCKER)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), Locale.JAPANESE, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()));
+        context = studio.on(home).roots(List.of(CertsRoot.custom(root, Client.DOCKER))).locale(Locale.JAPANESE)
+                .open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -78,8 +77,6 @@ class JapaneseDialogsTextTest {
     @AfterEach
     void stop(FxRobot robot) {
         closeDialogs(robot);
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -136,7 +133,7 @@ class JapaneseDialogsTextTest {
     @Test
     void theAdministratorDialogIsInJapanese(FxRobot robot) throws Exception {
         var cs = fixes(dir, FindingCode.CA_SAVED_AS_CERT).get(0).plan();
-        ChangeResult pending = ChangeResult.of(context.changes().prepare(cs), ChangeResult.Action.APPLY,
+        ChangeResult pending = ChangeResult.of(ChangeReport.of(ChangeReport.Action.APPLY, context.changes().prepare(cs)),
                 new UiText(Locale.JAPANESE));
         robot.interact(() -> window.changes().present(pending));
         waitUntil(() -> robot.lookup("#privileged-script").tryQuery().isPresent());
@@ -160,12 +157,5 @@ class JapaneseDialogsTextTest {
                 new ArrayList<>(Window.getWindows()))).get();
         assertTrue(r.strays().isEmpty(), "not from a bundle:\n" + String.join("\n", r.strays()));
         assertTrue(r.checked() >= 30, "only " + r.checked() + " texts seen");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

@@ -1,9 +1,11 @@
 package dev.certsd.ui.compare;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.remote.SshSettings;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.sample.SampleRoot;
 import dev.certsd.testing.Shots;
 import dev.certsd.ui.UiText;
@@ -17,28 +19,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The compare view: the sample root and a changed copy, typed in and compared off the UI thread. */
 @ExtendWith(ApplicationExtension.class)
 class CompareWindowTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private CompareWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new CompareWindow(new FxBackground(), new UiText(Locale.ENGLISH),
+        window = new CompareWindow(studio.closeAfter(new FxBackground()), new UiText(Locale.ENGLISH),
                 new SshSettings(dir.resolve("ssh"), Duration.ofSeconds(5), Set.of()), null);
         window.show();
     }
@@ -62,8 +65,7 @@ class CompareWindowTest {
         robot.clickOn("#compare-left").write(a.toString());
         robot.clickOn("#compare-right").write(b.toString());
         robot.clickOn("#compare-run");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#compare-status").queryLabeled().getText().contains("compared"));
+        waitUntil(() -> robot.lookup("#compare-status").queryLabeled().getText().contains("compared"), 30);
         TableView<CompareRow> table = robot.lookup("#compare-table").queryTableView();
         CompareRow verdicts = table.getItems().stream().filter(r -> r.dir().equals(SampleRoot.HEALTHY)
                 && r.verdictRow()).findFirst().orElseThrow();

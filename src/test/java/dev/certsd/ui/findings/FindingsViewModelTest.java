@@ -2,6 +2,7 @@ package dev.certsd.ui.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.FindingCode;
@@ -108,5 +109,11 @@ class FindingsViewModelTest {
 
     private List<FindingCode> codes() {
         return findings.visible().stream().map(FindingItem::code).toList();
+    }
+
+    @Test
+    void theListShownIsReadOnlyAndChangesOnlyThroughTheFilters() {
+        assertThrows(UnsupportedOperationException.class, () -> findings.visible().setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> findings.visible().remove(0));
     }
 }

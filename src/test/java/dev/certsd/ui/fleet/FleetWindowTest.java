@@ -1,38 +1,32 @@
 package dev.certsd.ui.fleet;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.fleet.FleetReport;
-import dev.certsd.fleet.InventoryEntry;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.roots.Client;
 import dev.certsd.remote.SshSettings;
-import dev.certsd.remote.SshTarget;
 import dev.certsd.sample.SampleRoot;
-import dev.certsd.testing.RealSshd;
 import dev.certsd.testing.Shots;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,72 +35,51 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The fleet view against a real sshd: an unknown host key confirmed in the dialog, 20 aliases, sort, CSV. */
 @ExtendWith(ApplicationExtension.class)
 class FleetWindowTest {
-    @TempDir
-    static Path dir;
-    static RealSshd sshd;
-    static Path sample;
+    @RegisterExtension
+    static final FleetMachines MACHINES = new FleetMachines();
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private FleetWindow window;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        sshd = RealSshd.start(dir.resolve("sshd"));
-        sample = new SampleRoot(Clock.systemUTC()).generate(dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.deleteIfExists(sshd.sshDir().resolve("known_hosts"));
-        window = new FleetWindow(new FxBackground(), new UiText(Locale.ENGLISH),
-                new SshSettings(sshd.sshDir(), Duration.ofSeconds(10), Set.of()), null);
-        window.setRoot(sample.toString());
+        Files.deleteIfExists(MACHINES.sshd().sshDir().resolve("known_hosts"));
+        window = new FleetWindow(studio.closeAfter(new FxBackground()), new UiText(Locale.ENGLISH),
+                new SshSettings(MACHINES.sshd().sshDir(), Duration.ofSeconds(10), Set.of()), null);
+        window.setRoot(MACHINES.sample().toString());
         window.show();
     }
 
-    private static List<InventoryEntry> aliases(int n) {
-        List<InventoryEntry> e = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            e.add(new InventoryEntry(String.format("runner%02d", i),
-                    new SshTarget(System.getProperty("user.name"), "127.0.0.1", sshd.port())));
-        }
-        return e;
-    }
-
     private void waitDone(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.model().reportProperty().get() != null);
+        waitUntil(() -> window.model().reportProperty().get() != null, 60);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void anUnknownKeyIsShownWithItsFingerprintAndTrustedOnlyFromTheDialogThenTwentyAliasesFillTheTable(
             FxRobot robot) throws Exception {
-        robot.interact(() -> window.check(aliases(1), Client.DOCKER));
+        robot.interact(() -> window.check(MACHINES.aliases(1), Client.DOCKER));
         waitDone(robot);
         TableView<FleetReport.Row> table = robot.lookup("#fleet-table").queryTableView();
         assertEquals(1, table.getItems().size());
-        assertTrue(table.getItems().get(0).problem().contains(sshd.fingerprint()), table.getItems().get(0).problem());
-        assertFalse(Files.exists(sshd.sshDir().resolve("known_hosts")));
+        String problem = table.getItems().get(0).problem();
+        assertTrue(problem.contains(MACHINES.sshd().fingerprint()), problem);
+        assertFalse(Files.exists(MACHINES.sshd().sshDir().resolve("known_hosts")));
 
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#fleet-trust");
         DialogPane dialog = robot.lookup("#fleet-trust-dialog").queryAs(DialogPane.class);
-        assertTrue(dialog.getHeaderText().contains(sshd.fingerprint()), dialog.getHeaderText());
+        assertTrue(dialog.getHeaderText().contains(MACHINES.sshd().fingerprint()), dialog.getHeaderText());
         javafx.scene.control.ButtonType yes = dialog.getButtonTypes().stream()
                 .filter(t -> t.getText().equals("Trust this key")).findFirst().orElseThrow();
         robot.interact(() -> ((Button) dialog.lookupButton(yes)).fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().runningProperty().get()
+        waitUntil(() -> window.model().runningProperty().get()
                 || window.model().rows().size() > 1);
         waitDone(robot);
         assertEquals(SampleRoot.HOST_DIRS.size(), table.getItems().size(), table.getItems().toString());
-        assertTrue(Files.readString(sshd.sshDir().resolve("known_hosts")).contains("[127.0.0.1]:" + sshd.port()));
+        assertTrue(Files.readString(MACHINES.sshd().sshDir().resolve("known_hosts")).contains("[127.0.0.1]:" + MACHINES.sshd().port()));
 
-        robot.interact(() -> window.check(aliases(20), Client.DOCKER));
+        robot.interact(() -> window.check(MACHINES.aliases(20), Client.DOCKER));
         waitDone(robot);
         assertEquals(20 * SampleRoot.HOST_DIRS.size(), table.getItems().size());
         FleetReport report = window.model().reportProperty().get();
@@ -131,7 +104,7 @@ class FleetWindowTest {
         });
         String status = robot.lookup("#fleet-status").queryLabeled().getText();
         assertTrue(status.contains("20 machines checked"), status);
-        Path csv = dir.resolve("fleet.csv");
+        Path csv = MACHINES.dir().resolve("fleet.csv");
         robot.interact(() -> window.exportTo("csv", csv));
         List<String> lines = Files.readAllLines(csv);
         assertEquals(1 + 20 * SampleRoot.HOST_DIRS.size(), lines.size());

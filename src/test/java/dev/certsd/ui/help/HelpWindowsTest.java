@@ -1,5 +1,6 @@
 package dev.certsd.ui.help;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import dev.certsd.ui.UiText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -71,7 +71,7 @@ class HelpWindowsTest {
         assertFalse(all.contains("**"), "bold marks rendered");
         robot.clickOn("#guide-toc");
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !guide.isShowing());
+        waitUntil(() -> !guide.isShowing(), 5);
     }
 
     @Test
@@ -89,7 +89,7 @@ class HelpWindowsTest {
         Stage sheet = findShowing("Keyboard shortcuts");
         assertTrue(robot.lookup("#shortcuts .shortcut-key").queryAll().size() >= 10);
         robot.clickOn("#help-shortcuts-title-close");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !sheet.isShowing());
+        waitUntil(() -> !sheet.isShowing(), 5);
     }
 
     @Test
@@ -107,7 +107,7 @@ class HelpWindowsTest {
         assertTrue(shown.contains("Bouncy Castle") && shown.contains("OpenJFX"), shown.toString());
         robot.clickOn("#about-version");
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !about.isShowing());
+        waitUntil(() -> !about.isShowing(), 5);
     }
 
     private static Stage findShowing(String title) {

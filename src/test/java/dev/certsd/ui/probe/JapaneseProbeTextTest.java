@@ -1,5 +1,6 @@
 package dev.certsd.ui.probe;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,27 +8,23 @@ import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.probe.TestTlsServer;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.ShownTexts;
-import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,6 +40,8 @@ class JapaneseProbeTextTest {
     @TempDir
     Path home;
     private TestTlsServer registry;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -52,9 +51,8 @@ class JapaneseProbeTextTest {
         registry = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, ProbeFixtures.SERVER, CLIENT_CA);
         ProbeFixtures.expiredFirstThenGood(home.resolve("certs.d").resolve(hostDir()));
         primary = stage;
-        context = new StudioContext(() -> List.of(CertsRoot.custom(home.resolve("certs.d"), Client.DOCKER)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), Locale.JAPANESE, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), root -> Fixtures.options(root.client()), ProbeFixtures.runner());
+        context = studio.on(home).roots(List.of(CertsRoot.custom(home.resolve("certs.d"), Client.DOCKER)))
+                .locale(Locale.JAPANESE).probes(ProbeFixtures.runner()).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -63,8 +61,6 @@ class JapaneseProbeTextTest {
     void stop(FxRobot robot) throws Exception {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
         registry.close();
     }
 
@@ -75,22 +71,15 @@ class JapaneseProbeTextTest {
     @Test
     void theConnectionTestWindowIsInJapanese(FxRobot robot) throws Exception {
         NodeKey host = NodeKey.ofHost(home.resolve("certs.d"), hostDir());
-        waitUntil(() -> window.roots().node(host).isPresent());
+        waitUntil(() -> window.roots().node(host).isPresent(), 20);
         robot.interact(() -> window.roots().selectedKeyProperty().set(host));
         robot.clickOn("#probe-open");
         waitUntil(() -> robot.lookup("#probe-real-headline").tryQuery().map(n -> !((Label) n).getText().isEmpty())
-                .orElse(false));
+                .orElse(false), 20);
         WaitForAsyncUtils.waitForFxEvents();
         ShownTexts.Result r = WaitForAsyncUtils.asyncFx(() -> ShownTexts.check(Locale.JAPANESE,
                 new ArrayList<>(Window.getWindows()))).get();
         assertTrue(r.strays().isEmpty(), "not from a bundle:\n" + String.join("\n", r.strays()));
         assertTrue(r.checked() >= 60, "only " + r.checked() + " texts seen");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

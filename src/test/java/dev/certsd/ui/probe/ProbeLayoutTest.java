@@ -1,5 +1,6 @@
 package dev.certsd.ui.probe;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,31 +8,27 @@ import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.probe.TestTlsServer;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.Truncations;
-import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The connection test with a full result (both answers, the difference, three attempts, the chain) at 1200×760
@@ -42,15 +39,13 @@ class ProbeLayoutTest {
     @TempDir
     Path home;
     private TestTlsServer registry;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
 
     @AfterEach
     void stop(FxRobot robot) throws Exception {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide));
-        if (context != null) {
-            context.watcher().close();
-            ((FxBackground) context.background()).close();
-        }
         if (registry != null) {
             registry.close();
         }
@@ -71,19 +66,18 @@ class ProbeLayoutTest {
         Path certsd = home.resolve("certs.d");
         String hostDir = ProbeFixtures.HOST + ":" + registry.port();
         ProbeFixtures.expiredFirstThenGood(certsd.resolve(hostDir));
-        context = new StudioContext(() -> List.of(CertsRoot.custom(certsd, Client.DOCKER)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), locale, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()), ProbeFixtures.runner());
+        context = studio.on(home).roots(List.of(CertsRoot.custom(certsd, Client.DOCKER))).locale(locale)
+                .probes(ProbeFixtures.runner()).open();
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = new MainWindow(context);
             window[0].show(new Stage(), Startup.NONE);
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window[0].roots().model(certsd)
-                .map(m -> m.report() != null).orElse(false));
+        waitUntil(() -> window[0].roots().model(certsd)
+                .map(m -> m.report() != null).orElse(false), 20);
         robot.interact(() -> window[0].probes().open(window[0].roots().model(certsd).orElseThrow().root(), hostDir));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#probe-real-headline").tryQuery()
-                .map(n -> !((Label) n).getText().isEmpty()).orElse(false));
+        waitUntil(() -> robot.lookup("#probe-real-headline").tryQuery()
+                .map(n -> !((Label) n).getText().isEmpty()).orElse(false), 20);
         Set<String> cut = new LinkedHashSet<>();
         Truncations.atEachSize(robot, (Stage) robot.lookup("#probe").query().getScene().getWindow(), "connection test",
                 cut);

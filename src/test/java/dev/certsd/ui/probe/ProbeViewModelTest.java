@@ -4,6 +4,7 @@ import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.roots.CertsRoot;
@@ -184,7 +185,8 @@ class ProbeViewModelTest {
             m.run();
             assertTrue(m.runningProperty().get());
             assertTrue(m.statusProperty().get().startsWith("Testing registry.test:"), m.statusProperty().get());
-            Thread.sleep(300);
+            assertTrue(background.drainUntil(() -> s.connectionsAccepted() > 0, Duration.ofSeconds(10)),
+                    "the first attempt is connected (and stalled in its handshake)");
 
             m.cancel();
 
@@ -233,7 +235,8 @@ class ProbeViewModelTest {
             ProbeViewModel m = model(dir(s), Client.DOCKER, background);
             m.timeoutSecondsProperty().set(60);
             m.run();
-            Thread.sleep(200);
+            assertTrue(background.drainUntil(() -> s.connectionsAccepted() > 0, Duration.ofSeconds(10)),
+                    "the first run is connected (and stalled in its handshake)");
             m.timeoutSecondsProperty().set(1);
             m.run();
 
@@ -242,5 +245,13 @@ class ProbeViewModelTest {
             assertEquals(ProbeViewModel.State.DONE, m.stateProperty().get());
             assertTrue(m.attempts().stream().allMatch(r -> r.outcome() == Outcome.TIMEOUT), m.attempts().toString());
         }
+    }
+
+    @Test
+    void theListsShownAreReadOnly() {
+        ProbeViewModel m = model("gone.example.com", Client.DOCKER, Background.sameThread());
+        assertThrows(UnsupportedOperationException.class, () -> m.attempts().setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> m.chain().setAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> m.acceptableCas().add("CN=x"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.certsd.ui.probe;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static dev.certsd.testing.Fixtures.CLIENT_CA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,20 +10,14 @@ import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.probe.TestTlsServer;
 import dev.certsd.testing.Fixtures;
-import dev.certsd.ui.shell.AppDirs;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.shell.MainWindow;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioContext;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,6 +46,8 @@ class ProbeWindowTest {
     static Path home;
     private static TestTlsServer registry;
     private static TestTlsServer stalling;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -65,9 +63,8 @@ class ProbeWindowTest {
         ProbeFixtures.expiredFirstThenGood(certsd().resolve(hostDir(registry)));
         ProbeFixtures.good(certsd().resolve(hostDir(stalling)));
         primary = stage;
-        context = new StudioContext(() -> List.of(CertsRoot.custom(certsd(), Client.DOCKER)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), Locale.ENGLISH, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), root -> Fixtures.options(root.client()), ProbeFixtures.runner());
+        context = studio.on(home).roots(List.of(CertsRoot.custom(certsd(), Client.DOCKER)))
+                .probes(ProbeFixtures.runner()).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -81,8 +78,6 @@ class ProbeWindowTest {
     void stop(FxRobot robot) throws Exception {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
         registry.close();
         stalling.close();
     }
@@ -217,12 +212,5 @@ class ProbeWindowTest {
 
     private static List<String> labels(FxRobot robot, String container) {
         return robot.lookup(container).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.certsd.ui.shell;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,19 +10,16 @@ import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
 import dev.certsd.roots.RootKind;
 import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.ContextMenuEvent;
@@ -30,6 +28,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,6 +45,8 @@ class FirstRunAndRootsTest {
     @TempDir
     Path home;
     private Path podman;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -54,9 +55,8 @@ class FirstRunAndRootsTest {
     void start(Stage stage) throws Exception {
         podman = Files.createDirectories(home.resolve("etc/containers/certs.d"));
         primary = stage;
-        context = new StudioContext(() -> List.of(new CertsRoot(podman, RootKind.PODMAN_SYSTEM, Client.CONTAINERS)),
-                new AppDirs(home.resolve("config"), home.resolve("data")), Locale.ENGLISH, Clock.systemUTC(),
-                new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()));
+        context = studio.on(home).roots(List.of(new CertsRoot(podman, RootKind.PODMAN_SYSTEM, Client.CONTAINERS)))
+                .open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
     }
@@ -65,8 +65,6 @@ class FirstRunAndRootsTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -166,27 +164,13 @@ class FirstRunAndRootsTest {
             window.roots().addRoot(mine, Client.DOCKER);
         });
         NodeKey host = NodeKey.ofHost(mine, "reg.example.com");
-        waitUntil(() -> treeItem(robot, host) != null, 10);
-        robot.interact(() -> treeItem(robot, host).setExpanded(true));
+        waitUntil(() -> TreeRows.item(robot, host) != null, 10);
+        robot.interact(() -> TreeRows.item(robot, host).setExpanded(true));
         MainWindow[] next = new MainWindow[1];
         robot.interact(() -> next[0] = window.switchLanguage(Language.JAPANESE));
         window = next[0];
-        waitUntil(() -> treeItem(robot, host) != null, 10);
-        assertTrue(treeItem(robot, host).isExpanded(), "the directory the user opened is still open");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static javafx.scene.control.TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
-        javafx.scene.control.TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        List<javafx.scene.control.TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
-        while (!todo.isEmpty()) {
-            javafx.scene.control.TreeItem<Node> i = todo.remove(todo.size() - 1);
-            if (i.getValue() != null && i.getValue().key().equals(key)) {
-                return i;
-            }
-            todo.addAll(i.getChildren());
-        }
-        return null;
+        waitUntil(() -> TreeRows.item(robot, host) != null, 10);
+        assertTrue(TreeRows.item(robot, host).isExpanded(), "the directory the user opened is still open");
     }
 
     private Optional<Verdict.Level> verdict(NodeKey host) {
@@ -194,32 +178,13 @@ class FirstRunAndRootsTest {
                 .map(n -> ((Node.HostNode) n).verdict().level());
     }
 
-    @SuppressWarnings("unchecked")
     private static void openContextMenu(FxRobot robot, NodeKey key) throws Exception {
-        waitUntil(() -> cell(robot, key) != null, 5);
-        TreeCell<Node> cell = cell(robot, key);
+        waitUntil(() -> TreeRows.cell(robot, key) != null, 5);
+        TreeCell<Node> cell = TreeRows.cell(robot, key);
         robot.clickOn(cell);
         javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
         robot.interact(() -> cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
                 b.getMinX() + 10, b.getMinY() + 10, false, null)));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeCell<Node> cell(FxRobot robot, NodeKey key) {
-        for (javafx.scene.Node n : robot.lookup(".tree-cell").queryAll()) {
-            TreeCell<Node> c = (TreeCell<Node>) n;
-            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

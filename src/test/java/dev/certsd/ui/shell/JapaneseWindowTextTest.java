@@ -1,9 +1,11 @@
 package dev.certsd.ui.shell;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.ScanOptions;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.roots.Client;
 import dev.certsd.roots.HostsFileResolver;
 import dev.certsd.roots.InsecureRegistries;
@@ -11,8 +13,6 @@ import dev.certsd.roots.OsFamily;
 import dev.certsd.sample.SampleRoot;
 import dev.certsd.ui.ShownTexts;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,13 +20,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -42,6 +42,8 @@ class JapaneseWindowTextTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
     @TempDir
     Path home;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage primary;
@@ -51,8 +53,7 @@ class JapaneseWindowTextTest {
         ScanOptions options = new ScanOptions(Client.DOCKER, OsFamily.LINUX, CLOCK, 30,
                 InsecureRegistries.defaults(HostsFileResolver.of(home.resolve("no-hosts"))), false,
                 ScanOptions.DEFAULT_MAX_FILE_BYTES);
-        context = new StudioContext(List::of, new AppDirs(home.resolve("config"), home.resolve("data")),
-                Locale.JAPANESE, CLOCK, new FxBackground(), new RootWatcher(), root -> options);
+        context = studio.on(home).locale(Locale.JAPANESE).clock(CLOCK).scanOptions(root -> options).open();
         primary = stage;
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
@@ -62,8 +63,6 @@ class JapaneseWindowTextTest {
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != primary)
                 .forEach(Window::hide));
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -75,7 +74,7 @@ class JapaneseWindowTextTest {
     void theSampleRootWithARootAHostAndAFileSelectedIsAllFromTheBundles(FxRobot robot) throws Exception {
         robot.clickOn("#open-sample");
         Path root = SampleRoot.location(home.resolve("data")).toAbsolutePath().normalize();
-        waitUntil(() -> window.roots().model(root).map(m -> m.report() != null).orElse(false));
+        waitUntil(() -> window.roots().model(root).map(m -> m.report() != null).orElse(false), 20);
         robot.clickOn("#filter-info"); // the notes too
         assertTrue(robot.lookup("#filter-info").queryAs(ToggleButton.class).isSelected());
         List<NodeKey> views = List.of(NodeKey.ofRoot(root),
@@ -96,13 +95,13 @@ class JapaneseWindowTextTest {
     void switchingToJapaneseAndBackAppliesAtOnceAndIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("#open-sample");
         Path root = SampleRoot.location(home.resolve("data")).toAbsolutePath().normalize();
-        waitUntil(() -> window.roots().model(root).map(m -> m.report() != null).orElse(false));
+        waitUntil(() -> window.roots().model(root).map(m -> m.report() != null).orElse(false), 20);
         NodeKey selected = NodeKey.ofHost(root, SampleRoot.HEALTHY);
         robot.interact(() -> window.roots().selectedKeyProperty().set(selected));
         robot.interact(() -> languageItem(robot, "language-english").fire()); // View › Language › English
         MainWindow english = MainWindow.of(primary);
         assertTrue(english != window, "the window was built again");
-        waitUntil(() -> english.roots().model(root).map(m -> m.report() != null).orElse(false));
+        waitUntil(() -> english.roots().model(root).map(m -> m.report() != null).orElse(false), 20);
         assertEquals("File", menuBar(robot).getMenus().get(0).getText());
         assertEquals(selected, english.roots().selectedKeyProperty().get());
         assertEquals("en", new SettingsStore(home.resolve("config")).load().language());
@@ -130,12 +129,5 @@ class JapaneseWindowTextTest {
                 new ArrayList<>(Window.getWindows()))).get();
         assertTrue(r.strays().isEmpty(), "not from a bundle:\n" + String.join("\n", r.strays()));
         assertTrue(r.checked() >= atLeast, "only " + r.checked() + " texts seen");
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

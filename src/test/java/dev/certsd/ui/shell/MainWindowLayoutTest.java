@@ -1,31 +1,29 @@
 package dev.certsd.ui.shell;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.certsd.sample.SampleRoot;
-import dev.certsd.testing.Fixtures;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.Truncations;
+import dev.certsd.ui.UiText;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window (welcome state, then the sample with a root, a directory and a file selected), the fix preview,
@@ -34,9 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowLayoutTest {
-    static final double[][] SIZES = {{1200, 760}, {1024, 700}};
     @TempDir
     Path home;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
     private Stage stage;
@@ -44,10 +43,6 @@ class MainWindowLayoutTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide));
-        if (context != null) {
-            context.watcher().close();
-            ((FxBackground) context.background()).close();
-        }
     }
 
     @Test
@@ -61,16 +56,17 @@ class MainWindowLayoutTest {
     }
 
     private void assertFits(FxRobot robot, Locale locale) throws Exception {
-        context = new StudioContext(List::of, new AppDirs(home.resolve("config"), home.resolve("data")), locale,
-                Clock.systemUTC(), new FxBackground(), new RootWatcher(), r -> Fixtures.options(r.client()));
+        context = studio.on(home).locale(locale).open();
         robot.interact(() -> {
             stage = new Stage();
             window = new MainWindow(context);
             window.show(stage, Startup.NONE);
         });
         Set<String> cut = new LinkedHashSet<>();
-        check(robot, stage, "welcome", cut);
+        Truncations.atEachSize(robot, stage, "welcome", cut);
 
+        String[] around = new UiText(locale).fmt("rel.issuedBy.file.checking", "\u0000").split("\u0000");
+        String checking = around[around.length - 1];
         robot.interact(() -> window.roots().openSample());
         Path sample = SampleRoot.location(home.resolve("data")).toAbsolutePath().normalize();
         waitUntil(() -> window.roots().model(sample).map(m -> m.report() != null).orElse(false), 20);
@@ -79,8 +75,10 @@ class MainWindowLayoutTest {
                 NodeKey.ofHost(sample, "der-ca.example.com"))) {
             robot.interact(() -> window.roots().selectedKeyProperty().set(key));
             waitUntil(() -> !robot.lookup("#findings-table").queryTableView().getItems().isEmpty(), 5);
-            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the details land a few pulses later
-            check(robot, stage, key.toString(), cut);
+            // a signature shown as still being checked is replaced when the check ends
+            waitUntil(() -> robot.lookup("#details .label").queryAllAs(Label.class).stream()
+                    .noneMatch(l -> l.getText().endsWith(checking)), 10);
+            Truncations.atEachSize(robot, stage, key.toString(), cut);
         }
 
         NodeKey caAsCert = NodeKey.ofFile(sample, "ca-saved-as-cert.example.com", "ca.cert");
@@ -89,50 +87,31 @@ class MainWindowLayoutTest {
         robot.interact(() -> robot.lookup("#details .fix-button").queryButton().fire());
         waitUntil(() -> robot.lookup("#preview-apply").tryQuery().map(n -> !n.isDisable()).orElse(false), 10);
         Stage preview = (Stage) robot.lookup("#change-preview").query().getScene().getWindow();
-        check(robot, preview, "fix preview", cut);
+        Truncations.atEachSize(robot, preview, "fix preview", cut);
         robot.interact(() -> robot.lookup("#preview-apply").queryButton().fire());
         waitUntil(() -> !preview.isShowing(), 5);
 
         robot.interact(() -> window.changes().showHistory());
         waitUntil(() -> !robot.lookup("#history-table").queryTableView().getItems().isEmpty(), 5);
         robot.interact(() -> robot.lookup("#history-table").queryTableView().getSelectionModel().select(0));
-        check(robot, (Stage) robot.lookup("#history").query().getScene().getWindow(), "history", cut);
+        Truncations.atEachSize(robot, windowOf(robot, "#history"), "history", cut);
 
         robot.interact(() -> {
             window.help().showShortcuts();
         });
-        check(robot, (Stage) robot.lookup("#shortcuts").query().getScene().getWindow(), "shortcuts", cut);
+        Truncations.atEachSize(robot, windowOf(robot, "#shortcuts"), "shortcuts", cut);
         robot.interact(() -> {
             window.help().showAbout();
         });
-        check(robot, (Stage) robot.lookup("#about").query().getScene().getWindow(), "about", cut);
+        Truncations.atEachSize(robot, windowOf(robot, "#about"), "about", cut);
         robot.interact(() -> {
             window.help().showGuide();
         });
-        check(robot, (Stage) robot.lookup("#guide").query().getScene().getWindow(), "guide", cut);
+        Truncations.atEachSize(robot, windowOf(robot, "#guide"), "guide", cut);
         assertEquals(List.of(), List.copyOf(cut), "texts cut short in " + locale);
     }
 
-    /** Checks the window at each size; what is cut is remembered with where and at which size. */
-    static void check(FxRobot robot, Stage s, String where, Set<String> cut) {
-        for (double[] size : SIZES) {
-            robot.interact(() -> {
-                s.setWidth(size[0]);
-                s.setHeight(size[1]);
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-            List<String> found = new ArrayList<>();
-            robot.interact(() -> found.addAll(Truncations.in(s.getScene())));
-            found.forEach(f -> cut.add(where + " at " + (int) size[0] + "×" + (int) size[1] + ": " + f));
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+    private static Stage windowOf(FxRobot robot, String query) {
+        return (Stage) robot.lookup(query).query().getScene().getWindow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.certsd.ui.shell;
 
+import static dev.certsd.testing.FxStudio.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,11 @@ import dev.certsd.roots.HostsFileResolver;
 import dev.certsd.roots.InsecureRegistries;
 import dev.certsd.roots.OsFamily;
 import dev.certsd.sample.SampleRoot;
+import dev.certsd.testing.FxStudio;
 import dev.certsd.ui.findings.FindingItem;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
-import dev.certsd.ui.workspace.RootWatcher;
-import dev.certsd.ui.work.FxBackground;
+import dev.certsd.ui.workspace.TreeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,18 +26,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,6 +48,8 @@ class MainWindowTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
     @TempDir
     Path home;
+    @RegisterExtension
+    final FxStudio studio = new FxStudio();
     private StudioContext context;
     private MainWindow window;
 
@@ -57,17 +58,9 @@ class MainWindowTest {
         ScanOptions options = new ScanOptions(Client.DOCKER, OsFamily.LINUX, CLOCK, 30,
                 InsecureRegistries.defaults(HostsFileResolver.of(home.resolve("no-hosts"))), false,
                 ScanOptions.DEFAULT_MAX_FILE_BYTES);
-        // discovery finds nothing: a fresh machine, whatever the test host has in /etc
-        context = new StudioContext(List::of, new AppDirs(home.resolve("config"), home.resolve("data")),
-                Locale.ENGLISH, CLOCK, new FxBackground(), new RootWatcher(), root -> options);
+        context = studio.on(home).clock(CLOCK).scanOptions(root -> options).open();
         window = new MainWindow(context);
         window.show(stage, Startup.NONE);
-    }
-
-    @AfterEach
-    void stop() {
-        context.watcher().close();
-        ((FxBackground) context.background()).close();
     }
 
     @Test
@@ -148,7 +141,7 @@ class MainWindowTest {
         Path root = sampleRoot();
         NodeKey host = NodeKey.ofHost(root, "expired.example.com:5000");
         robot.interact(() -> window.roots().selectedKeyProperty().set(host));
-        robot.interact(() -> treeItem(robot, host).setExpanded(true));
+        robot.interact(() -> TreeRows.item(robot, host).setExpanded(true));
         robot.clickOn(cell(robot, NodeKey.ofFile(root, "expired.example.com:5000", "client.cert")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("client.cert", robot.lookup("#details-title").queryAs(Label.class).getText());
@@ -159,9 +152,8 @@ class MainWindowTest {
         assertTrue(shown.contains("belongs with client.key: the key matches the certificate"), shown.toString());
         assertTrue(shown.stream().anyMatch(s -> s.startsWith("ca.crt in this directory")), shown.toString());
         // the signature of "issued by" is checked on a worker thread, and the details show the answer when it is in
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#details .label")
-                .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(
-                        "ca.crt in this directory (signature verified)")));
+        waitUntil(() -> robot.lookup("#details .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("ca.crt in this directory (signature verified)")));
     }
 
     @Test
@@ -172,12 +164,12 @@ class MainWindowTest {
         robot.interact(() -> window.roots().selectedKeyProperty().set(selected));
         NodeKey added = NodeKey.ofFile(root, SampleRoot.HEALTHY, "backup.crt");
         Files.copy(root.resolve(SampleRoot.HEALTHY).resolve("ca.crt"), added.path());
-        waitUntil(() -> treeItem(robot, added) != null, 3);
-        assertEquals(selected, selectedInTree(robot));
-        assertTrue(treeItem(robot, NodeKey.ofHost(root, SampleRoot.HEALTHY)).isExpanded());
+        waitUntil(() -> TreeRows.item(robot, added) != null, 3);
+        assertEquals(selected, TreeRows.selected(robot));
+        assertTrue(TreeRows.item(robot, NodeKey.ofHost(root, SampleRoot.HEALTHY)).isExpanded());
         Files.delete(added.path());
-        waitUntil(() -> treeItem(robot, added) == null, 3);
-        assertEquals(selected, selectedInTree(robot));
+        waitUntil(() -> TreeRows.item(robot, added) == null, 3);
+        assertEquals(selected, TreeRows.selected(robot));
     }
 
     @Test
@@ -195,7 +187,7 @@ class MainWindowTest {
         assertTrue(table.getItems().stream().allMatch(f -> f.location().startsWith("key-mismatch.example.com")),
                 table.getItems().toString());
         robot.interact(() -> table.getSelectionModel().select(0));
-        assertEquals(table.getItems().get(0).target(), selectedInTree(robot));
+        assertEquals(table.getItems().get(0).target(), TreeRows.selected(robot));
     }
 
     @Test
@@ -214,15 +206,15 @@ class MainWindowTest {
             window.roots().addRoot(big);
             window.roots().selectedKeyProperty().set(last); // chosen before the scan has filled the tree
         });
-        waitUntil(() -> treeItem(robot, last) != null && treeItem(robot, last).getParent() != null, 10);
+        waitUntil(() -> TreeRows.item(robot, last) != null && TreeRows.item(robot, last).getParent() != null, 10);
         WaitForAsyncUtils.waitForFxEvents();
-        TreeItem<Node> rootItem = treeItem(robot, NodeKey.ofRoot(root));
+        TreeItem<Node> rootItem = TreeRows.item(robot, NodeKey.ofRoot(root));
         assertEquals(hosts, rootItem.getChildren().size());
         for (int i = 0; i < hosts; i++) {
             assertEquals(String.format(Locale.ROOT, "reg-%02d.example.com", i),
                     ((Node.HostNode) rootItem.getChildren().get(i).getValue()).host().hostDir().dirName());
         }
-        waitUntil(() -> last.equals(selectedInTree(robot)), 3);
+        waitUntil(() -> last.equals(TreeRows.selected(robot)), 3);
         TreeCell<Node> shown = cell(robot, last);
         assertTrue(robot.from(shown).lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> "reg-59.example.com".equals(l.getText())), "the selected row is on screen and named");
@@ -262,47 +254,8 @@ class MainWindowTest {
         assertTrue(words.stream().noneMatch(String::isBlank), "every badge has a word: " + words);
     }
 
-    @SuppressWarnings("unchecked")
     private static TreeCell<Node> cell(FxRobot robot, NodeKey key) throws Exception {
-        waitUntil(() -> findCell(robot, key) != null, 3);
-        return findCell(robot, key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeCell<Node> findCell(FxRobot robot, NodeKey key) {
-        for (javafx.scene.Node n : robot.lookup(".tree-cell").queryAll()) {
-            TreeCell<Node> c = (TreeCell<Node>) n;
-            if (c.isVisible() && c.getItem() != null && c.getItem().key().equals(key)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TreeItem<Node> treeItem(FxRobot robot, NodeKey key) {
-        TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        List<TreeItem<Node>> todo = new ArrayList<>(tree.getRoot().getChildren());
-        while (!todo.isEmpty()) {
-            TreeItem<Node> i = todo.remove(todo.size() - 1);
-            if (i.getValue() != null && i.getValue().key().equals(key)) {
-                return i;
-            }
-            todo.addAll(i.getChildren());
-        }
-        return null;
-    }
-
-    private static NodeKey selectedInTree(FxRobot robot) {
-        TreeView<Node> tree = robot.lookup("#roots-tree").query();
-        TreeItem<Node> item = tree.getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue().key();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        waitUntil(() -> TreeRows.cell(robot, key) != null, 3);
+        return TreeRows.cell(robot, key);
     }
 }

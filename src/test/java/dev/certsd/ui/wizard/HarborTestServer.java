@@ -18,16 +18,16 @@ import javax.net.ssl.SSLServerSocket;
  * A registry on loopback that looks like Harbor: it presents a server certificate and its issuing CA (not the
  * root, as real servers do), and publishes the root at Harbor's {@code /api/v2.0/systeminfo/getcert}.
  */
-final class HarborTestServer implements AutoCloseable {
-    static final TestPki.Issued ROOT = TestPki.cert("O=Harbor Test,CN=Harbor Root CA").keys(TestPki.rsa(1)).ca().build();
-    static final TestPki.Issued ISSUING = TestPki.cert("O=Harbor Test,CN=Harbor Issuing CA").keys(TestPki.rsa(2))
+public final class HarborTestServer implements AutoCloseable {
+    public static final TestPki.Issued ROOT = TestPki.cert("O=Harbor Test,CN=Harbor Root CA").keys(TestPki.rsa(1)).ca().build();
+    public static final TestPki.Issued ISSUING = TestPki.cert("O=Harbor Test,CN=Harbor Issuing CA").keys(TestPki.rsa(2))
             .issuer(ROOT).ca().build();
-    static final TestPki.Issued SERVER = TestPki.cert("CN=127.0.0.1").keys(TestPki.rsa(3)).issuer(ISSUING)
+    public static final TestPki.Issued SERVER = TestPki.cert("CN=127.0.0.1").keys(TestPki.rsa(3)).issuer(ISSUING)
             .ip("127.0.0.1").serverAuth().build();
 
     private final SSLServerSocket socket;
 
-    HarborTestServer() throws Exception {
+    public HarborTestServer() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("server", SERVER.keys().getPrivate(), new char[0],
@@ -43,12 +43,12 @@ final class HarborTestServer implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** The host directory name, as the wizard's registry field takes it. */
-    String registry() {
+    public String registry() {
         return "127.0.0.1:" + port();
     }
 

@@ -8,8 +8,8 @@ import dev.certsd.testing.ExternalTools;
 import dev.certsd.testing.Fixtures;
 import dev.certsd.ui.shell.AppDirs;
 import dev.certsd.ui.shell.StudioContext;
-import dev.certsd.ui.workspace.RootWatcher;
 import dev.certsd.ui.work.FxBackground;
+import dev.certsd.ui.workspace.RootWatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,19 +28,19 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the wizard tests do again and again: a window on temporary roots, typing into fields, waiting, openssl. */
-final class WizardRobot {
+public final class WizardRobot {
     private WizardRobot() {
     }
 
     /** The real window's dependencies on a temporary home: these roots, English, worker threads, a watcher. */
-    static StudioContext context(Path home, List<CertsRoot> roots) throws java.io.IOException {
+    public static StudioContext context(Path home, List<CertsRoot> roots) throws java.io.IOException {
         return new StudioContext(() -> roots, new AppDirs(home.resolve("config"), home.resolve("data")),
                 Locale.ENGLISH, Clock.systemUTC(), new FxBackground(), new RootWatcher(),
                 root -> Fixtures.options(root.client()));
     }
 
     /** Clicks the field (a headless stage takes no focus by itself), selects what it holds, and types over it. */
-    static void type(FxRobot robot, String query, String text) {
+    public static void type(FxRobot robot, String query, String text) {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
         robot.clickOn(field);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
@@ -53,7 +53,7 @@ final class WizardRobot {
     }
 
     /** Scrolls the page so that the node is on screen, as a user would before clicking it. */
-    static String reveal(FxRobot robot, String query) {
+    public static String reveal(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         robot.interact(() -> {
             for (Node p = n.getParent(); p != null; p = p.getParent()) {
@@ -70,11 +70,11 @@ final class WizardRobot {
         return query;
     }
 
-    static String label(FxRobot robot, String query) {
+    public static String label(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    static boolean shown(FxRobot robot, String query) {
+    public static boolean shown(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
@@ -84,18 +84,18 @@ final class WizardRobot {
         return n.getScene() != null;
     }
 
-    static boolean enabled(FxRobot robot, String query) {
+    public static boolean enabled(FxRobot robot, String query) {
         return !robot.lookup(query).queryAs(Button.class).isDisabled();
     }
 
-    static void next(FxRobot robot) {
+    public static void next(FxRobot robot) {
         assertTrue(enabled(robot, "#wizard-next"), "Next is enabled");
         robot.clickOn("#wizard-next");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits for the plan, clicks Apply, waits for the files. */
-    static void apply(FxRobot robot, WizardWindow w) throws Exception {
+    public static void apply(FxRobot robot, WizardWindow w) throws Exception {
         waitUntil(() -> w.apply().stateProperty().get() != ApplyViewModel.State.PLANNING, 60);
         assertEquals(ApplyViewModel.State.READY, w.apply().stateProperty().get(),
                 () -> w.apply().messageProperty().get() + " " + w.apply().problems());
@@ -105,17 +105,17 @@ final class WizardRobot {
                 () -> w.apply().messageProperty().get() + " " + w.apply().problems());
     }
 
-    static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+    public static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static String mode(Path p) throws Exception {
+    public static String mode(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     /** openssl with these arguments must succeed; returns what it printed (skipped without openssl, not in CI). */
-    static String openssl(String... args) throws Exception {
+    public static String openssl(String... args) throws Exception {
         Path program = ExternalTools.require("openssl", "openssl");
         List<String> cmd = new ArrayList<>(List.of(program.toString()));
         cmd.addAll(List.of(args));

@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,15 +18,24 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class QueuedBackground implements Background {
     private final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    /** Work started whose result (or failure) has not been handed to the test's thread yet. */
+    private final AtomicInteger unfinished = new AtomicInteger();
 
     @Override
     public <T> void run(String what, Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+        unfinished.incrementAndGet();
         Thread t = new Thread(() -> {
             try {
                 T result = work.call();
-                ui.add(() -> done.accept(result));
+                ui.add(() -> {
+                    unfinished.decrementAndGet();
+                    done.accept(result);
+                });
             } catch (Exception e) {
-                ui.add(() -> failed.accept(e));
+                ui.add(() -> {
+                    unfinished.decrementAndGet();
+                    failed.accept(e);
+                });
             }
         }, "queued-background");
         t.setDaemon(true);
@@ -40,6 +50,11 @@ public final class QueuedBackground implements Background {
     @Override
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** Runs queued callbacks until all work started has handed back its result; false when time runs out. */
+    public boolean drainAll(Duration max) throws InterruptedException {
+        return drainUntil(() -> unfinished.get() == 0, max);
     }
 
     /** Runs queued callbacks on the calling thread until {@code condition} holds; false when time runs out. */

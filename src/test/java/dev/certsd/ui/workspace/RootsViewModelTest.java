@@ -3,6 +3,7 @@ package dev.certsd.ui.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.diagnose.ScanOptions;
@@ -186,5 +187,11 @@ class RootsViewModelTest {
         Path file = Files.writeString(tmp.resolve("ca.crt"), "x");
         assertEquals(RootsViewModel.AddResult.NOT_A_FOLDER, model.addRoot(file));
         assertTrue(model.noticeProperty().get().contains("is not a folder"));
+    }
+
+    @Test
+    void theRootsListIsReadOnlyAndChangesOnlyThroughTheModel() {
+        model.start();
+        assertThrows(UnsupportedOperationException.class, () -> model.roots().setAll(List.of()));
     }
 }

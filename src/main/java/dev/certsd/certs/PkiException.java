@@ -1,0 +1,42 @@
+package dev.certsd.certs;
+
+import dev.certsd.files.Message;
+import dev.certsd.material.InputFiles;
+import java.util.Locale;
+
+/**
+ * An operation cannot go ahead (a wrong passphrase, a name already taken, a certificate that fits no waiting key);
+ * {@link #text()} says what happened and what to do next, in the caller's language.
+ */
+public class PkiException extends Exception {
+    private final transient Message text;
+
+    public PkiException(Message text, Throwable cause) {
+        super(text.render(Locale.ENGLISH), cause);
+        this.text = text;
+    }
+
+    public PkiException(Message text) {
+        this(text, null);
+    }
+
+    public static PkiException of(String key, Object... args) {
+        return new PkiException(PkiText.of(key, args));
+    }
+
+    /** A file over the input limit: refused with the limit named. */
+    public static PkiException tooLarge(String file, InputFiles.TooLarge e) {
+        return new PkiException(PkiText.of("error.tooLarge", file, InputFiles.TooLarge.limit()), e);
+    }
+
+    public Message text() {
+        return text;
+    }
+
+    /** The user cancelled (key generation stops waiting at once); nothing was written. */
+    public static final class Cancelled extends PkiException {
+        public Cancelled() {
+            super(PkiText.of("error.cancelled"));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.certsd.material;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Primitive;
+
+/** What PEM text holds, block by block as Go decodes it, and why a block Go skipped is broken. */
+final class PemContent {
+    private static final Pattern BEGIN_LINE = Pattern.compile("-----BEGIN ([^\\r\\n]*?)-----");
+    private static final Pattern END_LINE = Pattern.compile("-----END ([^\\r\\n]*?)-----");
+
+    private PemContent() {
+    }
+
+    static Content read(byte[] d) {
+        ContentBuilder b = new ContentBuilder(Content.Format.PEM);
+        boolean bom = d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF;
+        if (bom) {
+            b.issue(ContentIssue.UTF8_BOM);
+        }
+        List<PemBlock> blocks = GoPem.decodeAll(d);
+        for (PemBlock block : blocks) {
+            pemBlock(block, b);
+        }
+        // The BOM alone hides the first block from Go; the blocks are broken only if they fail without it too.
+        int sound = bom ? GoPem.decodeAll(Arrays.copyOfRange(d, 3, d.length)).size() : blocks.size();
+        String text = new String(d, StandardCharsets.ISO_8859_1);
+        int begins = count(BEGIN_LINE.matcher(text));
+        if (begins > sound || count(Pattern.compile("-----BEGIN ").matcher(text)) > sound) {
+            b.issue(brokenBlockReason(text));
+        }
+        return b.build();
+    }
+
+    private static void pemBlock(PemBlock block, ContentBuilder b) {
+        switch (block.type()) {
+            case "CERTIFICATE" -> {
+                var cert = CertParser.parse(block.bytes());
+                if (cert.isEmpty()) {
+                    b.issue(ContentIssue.MALFORMED_CERTIFICATE);
+                } else {
+                    b.certs.add(cert.get());
+                    if (block.headers().isEmpty()) {
+                        b.goCerts.add(cert.get());
+                    } else {
+                        b.issue(ContentIssue.PEM_HEADERS_ON_CERTIFICATE);
+                    }
+                }
+            }
+            case "TRUSTED CERTIFICATE" -> {
+                b.issue(ContentIssue.TRUSTED_CERTIFICATE_BLOCK);
+                // OpenSSL's trusted form is a certificate followed by trust settings; show the certificate.
+                CertParser.parse(firstElement(block.bytes())).ifPresent(b.certs::add);
+            }
+            case "PKCS7" -> {
+                b.issue(ContentIssue.PKCS7_PEM);
+                b.certs.addAll(DerContent.pkcs7Certificates(block.bytes()));
+            }
+            case "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST" -> b.issue(ContentIssue.CERTIFICATE_REQUEST);
+            case "X509 CRL" -> b.issue(ContentIssue.CRL);
+            case "PUBLIC KEY", "RSA PUBLIC KEY" -> b.issue(ContentIssue.PUBLIC_KEY_ONLY);
+            case "EC PARAMETERS" -> {
+                // written by `openssl ecparam -genkey` before the key; harmless
+            }
+            case "OPENSSH PRIVATE KEY" -> {
+                b.issue(ContentIssue.OPENSSH_KEY);
+                b.keys.add(new KeyInfo(KeyInfo.Encoding.OPENSSH, null, 0, null, null));
+            }
+            case "ENCRYPTED PRIVATE KEY" -> {
+                b.issue(ContentIssue.ENCRYPTED_KEY);
+                b.keys.add(new KeyInfo(KeyInfo.Encoding.ENCRYPTED_PKCS8, null, 0, null, null));
+            }
+            case "DSA PRIVATE KEY" -> {
+                b.issue(ContentIssue.DSA_KEY);
+                b.keys.add(new KeyInfo(KeyInfo.Encoding.DSA, "DSA", 0, null, null));
+            }
+            default -> {
+                if (block.isPrivateKey()) {
+                    privateKeyBlock(block, b);
+                } else {
+                    b.issue(ContentIssue.PEM_UNKNOWN_BLOCK);
+                }
+            }
+        }
+    }
+
+    private static void privateKeyBlock(PemBlock block, ContentBuilder b) {
+        String procType = block.headers().getOrDefault("Proc-Type", "");
+        if (procType.contains("ENCRYPTED")) {
+            b.issue(ContentIssue.ENCRYPTED_KEY);
+            b.keys.add(new KeyInfo(KeyInfo.Encoding.ENCRYPTED_LEGACY_PEM, algorithmOfLegacyType(block.type()), 0,
+                    null, null));
+            return;
+        }
+        KeyParser.GoParse parsed = KeyParser.parseGo(block.bytes());
+        b.keys.add(parsed.key());
+        if (parsed.goError() != null) {
+            b.issue(parsed.key().encoding() == KeyInfo.Encoding.DSA ? ContentIssue.DSA_KEY
+                    : parsed.key().algorithm() != null ? ContentIssue.UNSUPPORTED_KEY_ALGORITHM
+                    : ContentIssue.MALFORMED_KEY);
+        }
+    }
+
+    private static String algorithmOfLegacyType(String type) {
+        return type.startsWith("RSA") ? "RSA" : type.startsWith("EC") ? "EC" : null;
+    }
+
+    private static ContentIssue brokenBlockReason(String text) {
+        Matcher begin = BEGIN_LINE.matcher(text);
+        Matcher end = END_LINE.matcher(text);
+        boolean endFound = false;
+        while (begin.find()) {
+            // The first END after this BEGIN. The END matcher only moves forward: linear on a file of BEGIN lines.
+            if (!endFound || end.start() < begin.end()) {
+                endFound = end.find(begin.end());
+            }
+            if (!endFound) {
+                return ContentIssue.PEM_TRUNCATED;
+            }
+            if (!end.group(1).equals(begin.group(1))) {
+                return ContentIssue.PEM_END_MISMATCH;
+            }
+        }
+        return begin.reset().find() ? ContentIssue.PEM_BAD_BASE64 : ContentIssue.PEM_TRUNCATED;
+    }
+
+    private static byte[] firstElement(byte[] der) {
+        try {
+            ASN1Primitive first = ASN1Primitive.fromByteArray(der);
+            return first.getEncoded();
+        } catch (Exception e) {
+            return der;
+        }
+    }
+
+    private static int count(Matcher m) {
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
