@@ -79,7 +79,7 @@ class KubernetesExportTest {
             assertEquals("rw-r--r--", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(installed.resolve("ca.crt"))));
 
-            try (PeerProcess daemon = startContainerd(containerd)) {
+            try (PeerProcess daemon = startContainerd(containerd, ctr)) {
                 ExternalTools.Result pulled = pull(ctr, hostsDir, image);
                 assertEquals(0, pulled.exitCode(), pulled.stdout() + pulled.stderr() + daemon.log());
                 // and the same pull without the client key fails: the pull above needed the installed pair
@@ -112,7 +112,7 @@ class KubernetesExportTest {
         return hostsDir;
     }
 
-    private PeerProcess startContainerd(Path containerd) throws Exception {
+    private PeerProcess startContainerd(Path containerd, Path ctr) throws Exception {
         Path dir = Files.createDirectories(work.resolve("containerd"));
         Path sock = dir.resolve("containerd.sock");
         Path config = Files.writeString(dir.resolve("config.toml"), String.join("\n",
@@ -128,17 +128,22 @@ class KubernetesExportTest {
                 "  address = \"" + dir.resolve("debug.sock") + "\"",
                 "[metrics]",
                 "  address = \"\"", ""));
-        Process p = new ProcessBuilder(containerd.toString(), "--config", config.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("containerd.log").toFile()).start();
-        for (int i = 0; i < 300 && !Files.exists(sock); i++) {
-            assertTrue(p.isAlive(), Files.readString(dir.resolve("containerd.log")));
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(sock), Files.readString(dir.resolve("containerd.log")));
-        p.destroy();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return PeerProcess.start("containerd", List.of(containerd.toString(), "--config", config.toString()),
+        PeerProcess daemon = PeerProcess.start("containerd", List.of(containerd.toString(), "--config", config.toString()),
                 dir.resolve("containerd.log"), List.of(), List.of());
+        // ready once it answers on its socket: the socket file can be there a moment before it accepts
+        ExternalTools.Result answer = null;
+        for (int i = 0; i < 200; i++) {
+            if (Files.exists(sock)) {
+                answer = ExternalTools.run(List.of(ctr.toString(), "--address", sock.toString(), "version"), dir, 10);
+                if (answer.exitCode() == 0) {
+                    return daemon;
+                }
+            }
+            Thread.sleep(100);
+        }
+        String log = daemon.log();
+        daemon.close();
+        throw new AssertionError("containerd did not answer on " + sock + ": " + answer + "\n" + log);
     }
 
     private ExternalTools.Result pull(Path ctr, Path hostsDir, String image) throws Exception {
