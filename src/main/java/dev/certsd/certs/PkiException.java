@@ -1,19 +1,16 @@
 package dev.certsd.certs;
 
 import dev.certsd.files.Message;
+import dev.certsd.files.MessageException;
 import dev.certsd.material.InputFiles;
-import java.util.Locale;
 
 /**
  * An operation cannot go ahead (a wrong passphrase, a name already taken, a certificate that fits no waiting key);
  * {@link #text()} says what happened and what to do next, in the caller's language.
  */
-public class PkiException extends Exception {
-    private final transient Message text;
-
+public class PkiException extends MessageException {
     public PkiException(Message text, Throwable cause) {
-        super(text.render(Locale.ENGLISH), cause);
-        this.text = text;
+        super(text, cause);
     }
 
     public PkiException(Message text) {
@@ -29,8 +26,9 @@ public class PkiException extends Exception {
         return new PkiException(PkiText.of("error.tooLarge", file, InputFiles.TooLarge.limit()), e);
     }
 
-    public Message text() {
-        return text;
+    /** A file or directory that could not be read, with the system's reason. */
+    public static PkiException unreadable(Object where, Exception e) {
+        return new PkiException(PkiText.of("error.read", where, String.valueOf(e.getMessage())), e);
     }
 
     /** The user cancelled (key generation stops waiting at once); nothing was written. */

@@ -5,7 +5,6 @@ import dev.certsd.material.CertParser;
 import dev.certsd.material.ContentReader;
 import dev.certsd.material.EncryptedKeys;
 import dev.certsd.material.KeyParser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -23,7 +22,7 @@ public record SigningCa(X509Certificate cert, PrivateKey key, Path certFile, Pat
 
     /** Whether the key file is encrypted, so the wizard shows the passphrase field before signing. */
     public static boolean needsPassphrase(Path keyFile) throws PkiException {
-        return EncryptedKeys.read(read(keyFile), null) instanceof EncryptedKeys.Result.NeedsPassphrase;
+        return EncryptedKeys.read(UserFiles.read(keyFile), null) instanceof EncryptedKeys.Result.NeedsPassphrase;
     }
 
     /**
@@ -32,12 +31,12 @@ public record SigningCa(X509Certificate cert, PrivateKey key, Path certFile, Pat
      * @throws PkiException a missing or wrong passphrase, a file without certificate or key, a key of another CA
      */
     public static SigningCa read(Path certFile, Path keyFile, char[] passphrase) throws PkiException {
-        List<CertInfo> certs = ContentReader.read(read(certFile)).certificates();
+        List<CertInfo> certs = ContentReader.read(UserFiles.read(certFile)).certificates();
         if (certs.isEmpty()) {
             throw PkiException.of("ca.noCertificate", certFile);
         }
         X509Certificate cert = certs.get(0).certificate();
-        EncryptedKeys.Result r = EncryptedKeys.read(read(keyFile), passphrase);
+        EncryptedKeys.Result r = EncryptedKeys.read(UserFiles.read(keyFile), passphrase);
         byte[] der;
         if (r instanceof EncryptedKeys.Result.Key k) {
             der = k.pkcs8Der();
@@ -62,15 +61,5 @@ public record SigningCa(X509Certificate cert, PrivateKey key, Path certFile, Pat
 
     public Certificates.Issuer issuer() {
         return new Certificates.Issuer(cert, key);
-    }
-
-    private static byte[] read(Path file) throws PkiException {
-        try {
-            return dev.certsd.material.InputFiles.read(file);
-        } catch (dev.certsd.material.InputFiles.TooLarge e) {
-            throw PkiException.tooLarge(file.toString(), e);
-        } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
-        }
     }
 }

@@ -22,7 +22,7 @@ public final class CertsdCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, TestCommand.class, FixCommand.class,
             UndoCommand.class, RedoCommand.class, HistoryCommand.class, ApplyPreparedCommand.class,
-            NewHostCommand.class, GenClientCommand.class, ImportSignedCommand.class, ImportCaCommand.class,
+            NewHostCommand.class, GenClientCommand.class, ImportSignedCommand.class, CaImportCommand.class,
             TestPkiCommand.class, CompareCommand.class, ExportCommand.class);
 
     @CommandLine.Spec

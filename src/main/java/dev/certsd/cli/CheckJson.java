@@ -2,7 +2,7 @@ package dev.certsd.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.certsd.diagnose.Badge;
+import dev.certsd.diagnose.FileEntry;
 import dev.certsd.diagnose.FileReport;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.HostReport;
@@ -12,6 +12,7 @@ import dev.certsd.diagnose.Verdict;
 import dev.certsd.fix.Fix;
 import dev.certsd.fix.HostAnswer;
 import dev.certsd.material.CertInfo;
+import dev.certsd.material.Content;
 import dev.certsd.material.KeyInfo;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -30,6 +31,9 @@ import java.util.Map;
  */
 final class CheckJson {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** The names of the kinds and formats in lower case, made once rather than once a file. */
+    private static final String[] KINDS = lower(FileEntry.Kind.values());
+    private static final String[] FORMATS = lower(Content.Format.values());
 
     private final JsonGenerator g;
     private final Messages messages = new Messages(Locale.ENGLISH);
@@ -144,12 +148,12 @@ final class CheckJson {
         g.writeStartObject();
         g.writeStringField("name", f.name());
         g.writeStringField("role", f.role().id());
-        strings("badges", f.badges().stream().sorted().map(Badge::id).toList());
-        g.writeStringField("kind", f.entry().kind().name().toLowerCase(Locale.ROOT));
+        strings("badges", CheckText.badgeIds(f));
+        g.writeStringField("kind", KINDS[f.entry().kind().ordinal()]);
         strings("issuedBy", f.issuedBy());
         advice("findings", answer.forFile(f), dirName);
         if (f.entry().content() != null) {
-            g.writeStringField("format", f.entry().content().format().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("format", FORMATS[f.entry().content().format().ordinal()]);
             g.writeArrayFieldStart("certificates");
             for (CertInfo c : f.entry().content().certificates()) {
                 g.writeStartObject();
@@ -197,6 +201,14 @@ final class CheckJson {
         g.writeStringField("file", f.file());
         strings("args", f.args());
         g.writeStringField("message", messages.render(f, dirName));
+    }
+
+    private static String[] lower(Enum<?>[] values) {
+        String[] names = new String[values.length];
+        for (Enum<?> v : values) {
+            names[v.ordinal()] = v.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     /** A list of strings (or nulls) under {@code field}. */

@@ -15,10 +15,11 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.stream.Collectors;
 
 /** The human output of {@code check}: one block per host directory, the verdict first. */
 final class CheckText {
+    private static final Badge[] BADGES = Badge.values();
+
     private final PrintWriter out;
     private final Messages messages;
     private final ResourceBundle text;
@@ -59,12 +60,23 @@ final class CheckText {
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : TerminalText.names(h.load().caFiles())));
         HostAnswer answer = HostAnswer.of(h);
         for (FileReport f : h.files()) {
-            String badges = f.badges().stream().sorted().map(Badge::id).collect(Collectors.joining(", "));
+            String badges = String.join(", ", badgeIds(f));
             String file = TerminalText.name(f.name(), f.entry().path());
             out.println("  " + file + "  [" + badges + "]");
             printAdvice(answer.forFile(f), dir, f.name(), file, "      ");
         }
         printAdvice(answer.forHost(), dir, null, null, "  ");
+    }
+
+    /** A file's badges in their order (the enum's), by id. */
+    static List<String> badgeIds(FileReport f) {
+        List<String> ids = new java.util.ArrayList<>(f.badges().size());
+        for (Badge b : BADGES) {
+            if (f.badges().contains(b)) {
+                ids.add(b.id());
+            }
+        }
+        return ids;
     }
 
     /** "Modelled: docker@20.10.24 (installed on this machine)": the release every verdict below follows. */

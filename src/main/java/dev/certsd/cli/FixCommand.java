@@ -14,34 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fix}: applies the safe fix of findings, one at a time, each recorded for {@code undo}. */
 @Command(name = "fix", mixinStandardHelpOptions = true)
-final class FixCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RootOptions rootOptions;
-
-    @Mixin
-    JournalOption journal;
-
+final class FixCommand extends WriteCommand {
     @Option(names = "--all", descriptionKey = "fix.all")
     boolean all;
-
-    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
-    boolean dryRun;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
 
     @Option(names = "--how", paramLabel = "FIX", descriptionKey = "fix.how")
     String how;

@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gen-client}: a client key and certificate for a host directory, three ways. */
 @Command(name = "gen-client", mixinStandardHelpOptions = true)
-final class GenClientCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RootOptions rootOptions;
-
-    @Mixin
-    JournalOption journal;
-
+final class GenClientCommand extends WriteCommand {
     @Parameters(paramLabel = "HOSTDIR", descriptionKey = "genClient.hostDir")
     String hostDir;
 
@@ -59,8 +48,8 @@ final class GenClientCommand implements Callable<Integer> {
     @Option(names = "--pending-dir", paramLabel = "DIR", descriptionKey = "option.pendingDir")
     Path pendingDir;
 
-    @Option(names = "--key", paramLabel = "TYPE", defaultValue = "rsa4096", descriptionKey = "option.keyType")
-    String key;
+    @Mixin
+    KeyTypeOption keyType;
 
     @Option(names = "--cn", paramLabel = "CN", descriptionKey = "genClient.cn")
     String cn;
@@ -77,12 +66,6 @@ final class GenClientCommand implements Callable<Integer> {
     @Option(names = "--overwrite", descriptionKey = "genClient.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
-    boolean dryRun;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
-
     @Override
     public Integer call() throws IOException {
         int ways = (selfSigned ? 1 : 0) + (caCert != null || caKey != null ? 1 : 0) + (csr != null ? 1 : 0);
@@ -90,9 +73,7 @@ final class GenClientCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     RootOptions.text().getString("genClient.error.how"));
         }
-        KeySpec keySpec = KeySpec.fromId(key).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                String.format(RootOptions.text().getString("genClient.error.key"), key,
-                        Arrays.stream(KeySpec.values()).map(KeySpec::id).collect(Collectors.joining(", ")))));
+        KeySpec keySpec = keyType.keySpec(spec);
         Path dir = HostDirArg.resolve(spec, rootOptions, hostDir);
         ClientSpec cs = new ClientSpec(dir, name, keySpec, new Subject(cn != null ? cn : name, org, ou), days, overwrite);
         PkiRun run = new PkiRun(spec.commandLine().getOut(), json, "gen-client");

@@ -9,24 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code history}: the changes in the undo journal, oldest first. */
 @Command(name = "history", mixinStandardHelpOptions = true)
-final class HistoryCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    JournalOption journal;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
-
+final class HistoryCommand extends JournalCommand {
     @Override
     public Integer call() throws IOException {
         List<JournalEntry> entries = journal.runner().history();

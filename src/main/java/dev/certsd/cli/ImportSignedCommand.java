@@ -8,25 +8,14 @@ import dev.certsd.material.InputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import-signed}: the certificate a CA signed for a request made by {@code gen-client --csr}. */
 @Command(name = "import-signed", mixinStandardHelpOptions = true)
-final class ImportSignedCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RootOptions rootOptions;
-
-    @Mixin
-    JournalOption journal;
-
+final class ImportSignedCommand extends WriteCommand {
     @Parameters(index = "0", paramLabel = "HOSTDIR", descriptionKey = "importSigned.hostDir")
     String hostDir;
 
@@ -41,12 +30,6 @@ final class ImportSignedCommand implements Callable<Integer> {
 
     @Option(names = "--overwrite", descriptionKey = "importSigned.overwrite")
     boolean overwrite;
-
-    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
-    boolean dryRun;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
 
     @Override
     public Integer call() throws IOException {

@@ -10,33 +10,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code new-host}: the host directory of a registry as typed in {@code docker pull}. */
 @Command(name = "new-host", mixinStandardHelpOptions = true)
-final class NewHostCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RootOptions rootOptions;
-
-    @Mixin
-    JournalOption journal;
-
+final class NewHostCommand extends WriteCommand {
     @Parameters(paramLabel = "REGISTRY", descriptionKey = "newHost.registry")
     String registry;
-
-    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
-    boolean dryRun;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
 
     @Override
     public Integer call() throws IOException {

@@ -78,20 +78,7 @@ final class PkiRun {
      * null when the operation writes none. Returns the exit code: 0 done, 1 not done.
      */
     int run(Planned plan, ChangeRunner runner, boolean dryRun, HostCheck verdict) throws IOException {
-        doc.put("description", plan.changes().description().render(Locale.ENGLISH));
-        doc.put("dryRun", dryRun);
-        doc.put("steps", StepLines.json(plan.changes().ops()));
-        doc.put("notes", plan.notes().stream().map(t -> t.render(Locale.ENGLISH)).toList());
-        doc.put("openssl", plan.openssl().commands());
-        if (plan.placement() != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("cert", plan.placement().certFile());
-            p.put("key", plan.placement().keyFile());
-            p.put("position", plan.placement().position());
-            p.put("pairsInLoadOrder", plan.placement().pairsInLoadOrder());
-            doc.put("placement", p);
-        }
-        doc.put("certificates", plan.certificates().stream().map(PkiRun::cert).toList());
+        describe(plan, dryRun);
         if (!json) {
             out.println(TerminalText.text(plan.changes().description().render(locale)));
             StepLines.print(out, plan.changes().ops(), locale, "  ");
@@ -137,6 +124,24 @@ final class PkiRun {
             print();
         }
         return code;
+    }
+
+    /** The plan's facts in the JSON document: description, steps, notes, openssl, placement, certificates. */
+    private void describe(Planned plan, boolean dryRun) {
+        doc.put("description", plan.changes().description().render(Locale.ENGLISH));
+        doc.put("dryRun", dryRun);
+        doc.put("steps", StepLines.json(plan.changes().ops()));
+        doc.put("notes", plan.notes().stream().map(t -> t.render(Locale.ENGLISH)).toList());
+        doc.put("openssl", plan.openssl().commands());
+        if (plan.placement() != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("cert", plan.placement().certFile());
+            p.put("key", plan.placement().keyFile());
+            p.put("position", plan.placement().position());
+            p.put("pairsInLoadOrder", plan.placement().pairsInLoadOrder());
+            doc.put("placement", p);
+        }
+        doc.put("certificates", plan.certificates().stream().map(PkiRun::cert).toList());
     }
 
     /** Scans the host directory the operation wrote, as {@code check} would. */

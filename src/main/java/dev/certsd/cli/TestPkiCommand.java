@@ -15,11 +15,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,16 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code test-pki}: a registry CA, server certificate, client CA and client certificate for your own registry. */
 @Command(name = "test-pki", mixinStandardHelpOptions = true)
-final class TestPkiCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RootOptions rootOptions;
-
-    @Mixin
-    JournalOption journal;
-
+final class TestPkiCommand extends WriteCommand {
     @Option(names = "--registry", paramLabel = "HOST[:PORT]", required = true, descriptionKey = "testPki.registry")
     String registry;
 
@@ -58,8 +46,8 @@ final class TestPkiCommand implements Callable<Integer> {
     @Option(names = "--org", paramLabel = "O", descriptionKey = "testPki.org")
     String org;
 
-    @Option(names = "--key", paramLabel = "TYPE", defaultValue = "rsa4096", descriptionKey = "option.keyType")
-    String key;
+    @Mixin
+    KeyTypeOption keyType;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "365", descriptionKey = "testPki.days")
     int days;
@@ -67,17 +55,9 @@ final class TestPkiCommand implements Callable<Integer> {
     @Option(names = "--overwrite", descriptionKey = "testPki.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
-    boolean dryRun;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
-
     @Override
     public Integer call() throws IOException {
-        KeySpec keySpec = KeySpec.fromId(key).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                String.format(RootOptions.text().getString("genClient.error.key"), key,
-                        Arrays.stream(KeySpec.values()).map(KeySpec::id).collect(Collectors.joining(", ")))));
+        KeySpec keySpec = keyType.keySpec(spec);
         PkiRun run = new PkiRun(spec.commandLine().getOut(), json, "test-pki");
         RegistryInput input = RegistryInput.parse(registry);
         if (input instanceof RegistryInput.Invalid invalid) {

@@ -1,3 +1,4 @@
+// over 300 lines: the one root-safe directory handle; every relative operation and its link checks belong together
 package dev.certsd.files;
 
 import java.io.Closeable;

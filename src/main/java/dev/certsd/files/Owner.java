@@ -48,17 +48,6 @@ public record Owner(String user, String group, boolean required) {
 
     /** Gives the path this owner, without following a link. */
     void applyTo(Path path) throws IOException {
-        try {
-            UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
-            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            GroupPrincipal g = lookup.lookupPrincipalByGroupName(group);
-            view.setOwner(lookup.lookupPrincipalByName(user));
-            view.setGroup(g);
-        } catch (IOException e) {
-            if (required) {
-                throw e;
-            }
-        }
+        applyTo(Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS));
     }
 }

@@ -50,17 +50,9 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
         } catch (IOException e) {
             return unreadable(e);
         }
-        if (a.isSymbolicLink()) {
-            return new PathState(Kind.SYMLINK, null, null, null, null);
-        }
-        if (a.isDirectory()) {
-            return directory(a.permissions());
-        }
-        if (!a.isRegularFile()) {
-            return new PathState(Kind.OTHER, null, null, a.permissions(), null);
-        }
-        if (a.size() > MAX_BYTES) {
-            return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "larger than " + MAX_BYTES + " bytes");
+        PathState decided = byAttributes(a);
+        if (decided != null) {
+            return decided;
         }
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
@@ -74,6 +66,23 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
         } catch (IOException e) {
             return unreadable(e);
         }
+    }
+
+    /** What the attributes alone say (a link, a directory, a special or too large file); null for a file to read. */
+    private static PathState byAttributes(PosixFileAttributes a) {
+        if (a.isSymbolicLink()) {
+            return new PathState(Kind.SYMLINK, null, null, null, null);
+        }
+        if (a.isDirectory()) {
+            return directory(a.permissions());
+        }
+        if (!a.isRegularFile()) {
+            return new PathState(Kind.OTHER, null, null, a.permissions(), null);
+        }
+        if (a.size() > MAX_BYTES) {
+            return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "larger than " + MAX_BYTES + " bytes");
+        }
+        return null;
     }
 
     /**
@@ -91,17 +100,9 @@ public record PathState(Kind kind, byte[] bytes, String sha256, Set<PosixFilePer
         if (a == null) {
             return absent();
         }
-        if (a.isSymbolicLink()) {
-            return new PathState(Kind.SYMLINK, null, null, null, null);
-        }
-        if (a.isDirectory()) {
-            return directory(a.permissions());
-        }
-        if (!a.isRegularFile()) {
-            return new PathState(Kind.OTHER, null, null, a.permissions(), null);
-        }
-        if (a.size() > MAX_BYTES) {
-            return new PathState(Kind.UNREADABLE, null, null, a.permissions(), "larger than " + MAX_BYTES + " bytes");
+        PathState decided = byAttributes(a);
+        if (decided != null) {
+            return decided;
         }
         byte[] bytes;
         try (InputStream in = Channels.newInputStream(dir.stream().newByteChannel(Path.of(name),

@@ -1,3 +1,4 @@
+// over 300 lines: one dry run with its inverse steps and privilege checks, whose parts share the simulated disk
 package dev.certsd.files;
 
 import java.io.IOException;

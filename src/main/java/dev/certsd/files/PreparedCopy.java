@@ -142,13 +142,30 @@ final class PreparedCopy implements AutoCloseable {
             }
         }
 
+        /** Work on the prepared directory's files, which may fail with an I/O error. */
+        @FunctionalInterface
+        private interface IoWork<T> {
+            T run() throws IOException;
+        }
+
+        /** Runs {@code work}; an I/O error becomes the problem people are shown about {@code as}. */
+        private static <T> T asProblem(Path as, IoWork<T> work) throws ChangeException {
+            try {
+                return work.run();
+            } catch (ChangeException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ChangeException(Applier.problemOf(as, e), e);
+            }
+        }
+
         Source child(String name) throws ChangeException {
             return openIn(dir, name, dir.path().resolve(name), user);
         }
 
         /** The directory {@code name} in {@code parent} (shown as {@code as}), opened and checked as the user's. */
         private static Source openIn(OpenedDir parent, String name, Path as, SystemUser user) throws ChangeException {
-            try {
+            return asProblem(as, () -> {
                 PosixFileAttributes a = parent.attributes(name);
                 if (a == null) {
                     throw new ChangeException(Problem.of(Problem.Code.MISSING, as));
@@ -164,11 +181,7 @@ final class PreparedCopy implements AutoCloseable {
                     throw e;
                 }
                 return s;
-            } catch (ChangeException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ChangeException(Applier.problemOf(as, e), e);
-            }
+            });
         }
 
         /** The opened directory itself (not its name): the user's, and nobody else may write in it. */
@@ -193,7 +206,7 @@ final class PreparedCopy implements AutoCloseable {
          */
         byte[] read(String name, long max) throws ChangeException {
             Path as = dir.path().resolve(name);
-            try {
+            return asProblem(as, () -> {
                 PosixFileAttributes a = dir.attributes(name);
                 if (a == null) {
                     throw new ChangeException(Problem.of(Problem.Code.MISSING, as));
@@ -222,11 +235,7 @@ final class PreparedCopy implements AutoCloseable {
                     throw new ChangeException(Problem.of(Problem.Code.PREPARED_ENTRY_UNSAFE, as));
                 }
                 return bytes;
-            } catch (ChangeException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ChangeException(Applier.problemOf(as, e), e);
-            }
+            });
         }
 
         private boolean owned(String name) throws IOException {

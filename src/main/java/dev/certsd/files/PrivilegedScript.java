@@ -47,6 +47,12 @@ final class PrivilegedScript {
                 + " && { [ -z \"${3:-}\" ] || [ \"$(sudo stat -c %a -- \"$1\")\" = \"$3\" ]; } || changed \"$1\"; }\n");
         s.append("dir_is() { sudo test -d \"$1\" && sudo test ! -L \"$1\" || changed \"$1\"; }\n");
         s.append("absent() { sudo test ! -e \"$1\" && sudo test ! -L \"$1\" || changed \"$1\"; }\n");
+        body(s, plan, roots, homeRoots, prepared);
+        return s.toString();
+    }
+
+    /** The roots' checks, the staging of each prepared content, the expectations, then the steps. */
+    private static void body(StringBuilder s, Plan plan, List<Path> roots, List<Path> homeRoots, Path prepared) {
         roots(s, roots, homeRoots);
         s.append("# Each prepared content: copied without following a link into a directory only root may enter,\n");
         s.append("# checked there, and installed from there.\n");
@@ -73,6 +79,19 @@ final class PrivilegedScript {
             }
         }
         s.append('\n');
+        expectations(s, plan);
+        s.append('\n');
+        int n = 0;
+        for (FileOp op : plan.forward()) {
+            n++;
+            step(s, op, n);
+        }
+        s.append("sudo sync\n");
+        s.append("echo 'Certs.d Studio: done.'\n");
+    }
+
+    /** One check per path: the file with its SHA-256 (and mode), the directory, or nothing there. */
+    private static void expectations(StringBuilder s, Plan plan) {
         for (Map.Entry<Path, Expected> e : plan.expectations().entrySet()) {
             Expected x = e.getValue();
             String p = quote(e.getKey().toString());
@@ -83,15 +102,6 @@ final class PrivilegedScript {
                 case ABSENT -> s.append("absent ").append(p).append('\n');
             }
         }
-        s.append('\n');
-        int n = 0;
-        for (FileOp op : plan.forward()) {
-            n++;
-            step(s, op, n);
-        }
-        s.append("sudo sync\n");
-        s.append("echo 'Certs.d Studio: done.'\n");
-        return s.toString();
     }
 
     /**

@@ -1,22 +1,15 @@
 package dev.certsd.fix;
 
 import dev.certsd.files.Message;
-import java.util.Locale;
+import dev.certsd.files.MessageException;
 
 /** A fix cannot be planned (a wrong passphrase, a file that is not what the finding said); says what to do. */
-public final class FixException extends Exception {
-    private final transient Message text;
-
+public final class FixException extends MessageException {
     public FixException(Message text, Throwable cause) {
-        super(text.render(Locale.ENGLISH), cause);
-        this.text = text;
+        super(text, cause);
     }
 
     public FixException(Message text) {
-        this(text, null);
-    }
-
-    public Message text() {
-        return text;
+        super(text, null);
     }
 }

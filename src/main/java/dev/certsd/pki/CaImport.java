@@ -4,6 +4,7 @@ import dev.certsd.certs.Certificates;
 import dev.certsd.certs.Pem;
 import dev.certsd.certs.PkiException;
 import dev.certsd.certs.PkiText;
+import dev.certsd.certs.UserFiles;
 import dev.certsd.files.FileModes;
 import dev.certsd.files.Message;
 import dev.certsd.material.CertInfo;
@@ -58,13 +59,7 @@ public final class CaImport {
 
     /** Certificates in a file: PEM (one or many), DER, PKCS#7 (PEM or DER), PKCS#12 (password may be null). */
     public static CaSource fromFile(Path file, char[] pkcs12Password) throws PkiException {
-        try {
-            return fromBytes(InputFiles.read(file), pkcs12Password, file.toAbsolutePath().toString());
-        } catch (InputFiles.TooLarge e) {
-            throw PkiException.tooLarge(file.toString(), e);
-        } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
-        }
+        return fromBytes(UserFiles.read(file), pkcs12Password, file.toAbsolutePath().toString());
     }
 
     /** Certificates read from a stream (standard input, "-"), within the input limit. */
@@ -74,7 +69,7 @@ public final class CaImport {
         } catch (InputFiles.TooLarge e) {
             throw PkiException.tooLarge("-", e);
         } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", "-", String.valueOf(e.getMessage())), e);
+            throw PkiException.unreadable("-", e);
         }
     }
 
@@ -293,7 +288,7 @@ public final class CaImport {
                 }
             }
         } catch (IOException | java.security.cert.CertificateEncodingException e) {
-            throw new PkiException(PkiText.of("error.read", dir, String.valueOf(e.getMessage())), e);
+            throw PkiException.unreadable(dir, e);
         }
         return Optional.empty();
     }

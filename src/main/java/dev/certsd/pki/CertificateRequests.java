@@ -4,6 +4,7 @@ import dev.certsd.certs.Cancel;
 import dev.certsd.certs.Certificates;
 import dev.certsd.certs.KeySpec;
 import dev.certsd.certs.Pem;
+import dev.certsd.certs.UserFiles;
 import dev.certsd.certs.PkiException;
 import dev.certsd.certs.PkiText;
 import dev.certsd.files.FileModes;
@@ -124,7 +125,7 @@ public final class CertificateRequests {
         if (leaf.notAfter().isBefore(now)) {
             notes.add(PkiText.of("signed.expired", leaf.notAfter()));
         }
-        byte[] key = read(waiting.keyFile());
+        byte[] key = UserFiles.read(waiting.keyFile());
         Writes w = new Writes().directory(dir, FileModes.DIRECTORY)
                 .file(dir.resolve(placement.certFile()), Pem.ascii(Pem.certificates(chain)), FileModes.CERTIFICATE,
                         overwrite)
@@ -171,15 +172,5 @@ public final class CertificateRequests {
 
     private static String genkey(KeySpec spec, Path out) {
         return new OpensslSteps().genkey(spec, out.toString()).script().commands().get(0);
-    }
-
-    private static byte[] read(Path file) throws PkiException {
-        try {
-            return dev.certsd.material.InputFiles.read(file);
-        } catch (dev.certsd.material.InputFiles.TooLarge e) {
-            throw PkiException.tooLarge(file.toString(), e);
-        } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", file, String.valueOf(e.getMessage())), e);
-        }
     }
 }

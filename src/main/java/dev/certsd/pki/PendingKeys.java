@@ -74,7 +74,7 @@ public final class PendingKeys {
                 read(key).ifPresent(out::add);
             }
         } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", dir, String.valueOf(e.getMessage())), e);
+            throw PkiException.unreadable(dir, e);
         }
         out.sort(Comparator.comparing(Waiting::created));
         return out;

@@ -113,7 +113,7 @@ public record Placement(Path hostDir, String name, int position, List<String> pa
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(p -> names.add(p.getFileName().toString()));
         } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", dir, e.getMessage()), e);
+            throw PkiException.unreadable(dir, e);
         }
         return names;
     }

@@ -89,7 +89,7 @@ public final class Writes {
         } catch (dev.certsd.material.InputFiles.TooLarge e) {
             throw PkiException.tooLarge(p.toString(), e);
         } catch (IOException e) {
-            throw new PkiException(PkiText.of("error.read", p, e.getMessage()), e);
+            throw PkiException.unreadable(p, e);
         }
     }
 }

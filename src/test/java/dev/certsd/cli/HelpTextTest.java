@@ -1,3 +1,4 @@
+// over 300 lines: the help of every command in one suite, check's whole expected screen among it (55 lines)
 package dev.certsd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -14,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -69,8 +70,15 @@ final class BadInputCorpus {
     }
 
     private static List<Case> cases() throws Exception {
+        List<Case> all = new ArrayList<>(pemAndText());
+        all.addAll(otherFormats());
+        all.addAll(keysAndEntries());
+        return List.copyOf(all);
+    }
+
+    /** PEM gone wrong, text that is no PEM, junk and sizes. */
+    private static List<Case> pemAndText() throws Exception {
         String caPem = CA.certPem();
-        byte[] caDer = TestPki.der(CA.cert());
         String body = caPem.substring(caPem.indexOf('\n') + 1, caPem.indexOf("-----END"));
         return List.of(
                 ca("empty", "zero bytes", FindingCode.EMPTY_FILE, new byte[0]),
@@ -102,7 +110,15 @@ final class BadInputCorpus {
                 ca("binary junk", "", FindingCode.BINARY_JUNK, concat("\u0089PNG\r\n\u001a\n".getBytes(ISO_8859_1),
                         random(2, 4096))),
                 ca("huge file", "", FindingCode.HUGE_FILE,
-                        caPem.repeat((int) (ScanOptions.DEFAULT_MAX_FILE_BYTES / caPem.length()) + 2)),
+                        caPem.repeat((int) (ScanOptions.DEFAULT_MAX_FILE_BYTES / caPem.length()) + 2)));
+    }
+
+    /** Other encodings and kinds of file than the client reads. */
+    private static List<Case> otherFormats() throws Exception {
+        String caPem = CA.certPem();
+        byte[] caDer = TestPki.der(CA.cert());
+        String body = caPem.substring(caPem.indexOf('\n') + 1, caPem.indexOf("-----END"));
+        return List.of(
                 ca("DER certificate in .crt", "", FindingCode.CRT_NOT_PEM, caDer),
                 cert("DER certificate in .cert", FindingCode.DER_CERTIFICATE, TestPki.der(CLIENT.cert())),
                 key("DER key in .key", FindingCode.DER_KEY, CLIENT.keys().getPrivate().getEncoded()),
@@ -118,7 +134,13 @@ final class BadInputCorpus {
                 cert("CSR saved as .cert", FindingCode.CERTIFICATE_REQUEST,
                         TestPki.csrPem("CN=corpus client", CLIENT.keys()).getBytes(US_ASCII)),
                 ca("CRL", "", FindingCode.CRL, pem("X509 CRL", crl())),
-                ca("public key only", "", FindingCode.PUBLIC_KEY_ONLY, TestPki.pem(CA.keys().getPublic())),
+                ca("public key only", "", FindingCode.PUBLIC_KEY_ONLY, TestPki.pem(CA.keys().getPublic())));
+    }
+
+    /** Keys the client cannot use, swapped files, and directory entries that are no file. */
+    private static List<Case> keysAndEntries() throws Exception {
+        byte[] caDer = TestPki.der(CA.cert());
+        return List.of(
                 key("OpenSSH private key", FindingCode.OPENSSH_KEY,
                         pem("OPENSSH PRIVATE KEY", concat("openssh-key-v1\0".getBytes(US_ASCII), random(3, 400)))
                                 .getBytes(US_ASCII)),

@@ -47,19 +47,9 @@ class UnprivilegedReadTest {
         Path out = tmp.resolve("stdout.json");
         Path err = tmp.resolve("stderr.txt");
 
-        ProcessBuilder pb = new ProcessBuilder(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                "dev.certsd.app.Launcher", "check", "--root", root.toString(), "--json",
-                // keep the machine's own daemon.json out of the verdict
-                "--daemon-json", tmp.resolve("no-daemon.json").toString())
-                .directory(tmp.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        Stream.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS").forEach(pb.environment()::remove);
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("check as nobody did not finish within 120 s");
-        }
+        // keep the machine's own daemon.json out of the verdict
+        Process p = checkAsNobody(setpriv, classpath, tmp, out, err, "--root", root.toString(), "--json",
+                "--daemon-json", tmp.resolve("no-daemon.json").toString());
 
         String stderr = Files.readString(err);
         assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "stack trace on stderr:\n" + stderr);
@@ -79,22 +69,32 @@ class UnprivilegedReadTest {
         assertEquals("config-error", level(hosts, "locked.example.com"), "Docker fails the pull");
 
         // podman/skopeo (containers/image) skip a directory they may not read without a word (SetupCertificates)
-        ProcessBuilder containers = new ProcessBuilder(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                "dev.certsd.app.Launcher", "check", "--root", root.toString(), "--json", "--client", "containers",
-                "locked.example.com").directory(tmp.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        Stream.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS").forEach(containers.environment()::remove);
-        Process c = containers.start();
-        if (!c.waitFor(120, TimeUnit.SECONDS)) {
-            c.destroyForcibly();
-            fail("check as nobody did not finish within 120 s");
-        }
+        checkAsNobody(setpriv, classpath, tmp, out, err, "--root", root.toString(), "--json", "--client", "containers",
+                "locked.example.com");
         List<Map<String, Object>> skipped = (List<Map<String, Object>>) JSON.std.mapFrom(Files.readString(out)).get("hosts");
         assertEquals("ignored", level(skipped, "locked.example.com"), Files.readString(err));
         Map<String, Object> verdict = (Map<String, Object>) skipped.get(0).get("verdict");
         assertEquals("UNREADABLE_SKIPPED", verdict.get("ignoredBy"));
         assertEquals(null, configError(skipped, "locked.example.com"));
+    }
+
+    /** Runs {@code check ARGS} as nobody on the copied class path, output to {@code out} and {@code err}; ended. */
+    private static Process checkAsNobody(Path setpriv, String classpath, Path tmp, Path out, Path err, String... args)
+            throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(setpriv.toString(), "--reuid=" + NOBODY,
+                "--regid=" + NOBODY, "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+                "dev.certsd.app.Launcher", "check"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        Stream.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS").forEach(pb.environment()::remove);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("check as nobody did not finish within 120 s");
+        }
+        return p;
     }
 
     @SuppressWarnings("unchecked")

@@ -72,30 +72,14 @@ class KubernetesExportTest {
             assertEquals(built.secret(), secret);
             assertEquals(built.daemonSet(), ds);
 
-            // the node: the Secret's files where its volume puts them, the init container's script over them
-            Path secretDir = Files.createDirectories(work.resolve("pod/certsd"));
-            for (var e : secret.getData().entrySet()) {
-                Files.write(secretDir.resolve(e.getKey()), Base64.getDecoder().decode(e.getValue()));
-            }
-            Path hostsDir = work.resolve("node/etc/containerd/certs.d");
-            Container install = ds.getSpec().getTemplate().getSpec().getInitContainers().get(0);
-            Map<String, String> mounts = Map.of(KubernetesExport.SOURCE, secretDir.toString(),
-                    KubernetesExport.CONTAINERD_MOUNT, hostsDir.toString());
-            ProcessBuilder pb = new ProcessBuilder(install.getCommand()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("install.log").toFile());
-            for (EnvVar v : install.getEnv()) {
-                pb.environment().put(v.getName(), mounts.getOrDefault(v.getValue(), v.getValue()));
-            }
-            Process p = pb.start();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), Files.readString(work.resolve("install.log")));
+            Path hostsDir = installOnNode(secret, ds);
             Path installed = hostsDir.resolve(registry.hostDirName());
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(installed.resolve("client.key"))));
             assertEquals("rw-r--r--", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(installed.resolve("ca.crt"))));
 
-            try (PeerProcess daemon = startContainerd(containerd)) {
+            try (PeerProcess daemon = startContainerd(containerd, ctr)) {
                 ExternalTools.Result pulled = pull(ctr, hostsDir, image);
                 assertEquals(0, pulled.exitCode(), pulled.stdout() + pulled.stderr() + daemon.log());
                 // and the same pull without the client key fails: the pull above needed the installed pair
@@ -107,7 +91,28 @@ class KubernetesExportTest {
         }
     }
 
-    private PeerProcess startContainerd(Path containerd) throws Exception {
+    /** The node: the Secret's files where its volume puts them, the init container's script over them. */
+    private Path installOnNode(Secret secret, DaemonSet ds) throws Exception {
+        Path secretDir = Files.createDirectories(work.resolve("pod/certsd"));
+        for (var e : secret.getData().entrySet()) {
+            Files.write(secretDir.resolve(e.getKey()), Base64.getDecoder().decode(e.getValue()));
+        }
+        Path hostsDir = work.resolve("node/etc/containerd/certs.d");
+        Container install = ds.getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        Map<String, String> mounts = Map.of(KubernetesExport.SOURCE, secretDir.toString(),
+                KubernetesExport.CONTAINERD_MOUNT, hostsDir.toString());
+        ProcessBuilder pb = new ProcessBuilder(install.getCommand()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("install.log").toFile());
+        for (EnvVar v : install.getEnv()) {
+            pb.environment().put(v.getName(), mounts.getOrDefault(v.getValue(), v.getValue()));
+        }
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(work.resolve("install.log")));
+        return hostsDir;
+    }
+
+    private PeerProcess startContainerd(Path containerd, Path ctr) throws Exception {
         Path dir = Files.createDirectories(work.resolve("containerd"));
         Path sock = dir.resolve("containerd.sock");
         Path config = Files.writeString(dir.resolve("config.toml"), String.join("\n",
@@ -123,17 +128,22 @@ class KubernetesExportTest {
                 "  address = \"" + dir.resolve("debug.sock") + "\"",
                 "[metrics]",
                 "  address = \"\"", ""));
-        Process p = new ProcessBuilder(containerd.toString(), "--config", config.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("containerd.log").toFile()).start();
-        for (int i = 0; i < 300 && !Files.exists(sock); i++) {
-            assertTrue(p.isAlive(), Files.readString(dir.resolve("containerd.log")));
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(sock), Files.readString(dir.resolve("containerd.log")));
-        p.destroy();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return PeerProcess.start("containerd", List.of(containerd.toString(), "--config", config.toString()),
+        PeerProcess daemon = PeerProcess.start("containerd", List.of(containerd.toString(), "--config", config.toString()),
                 dir.resolve("containerd.log"), List.of(), List.of());
+        // ready once it answers on its socket: the socket file can be there a moment before it accepts
+        ExternalTools.Result answer = null;
+        for (int i = 0; i < 200; i++) {
+            if (Files.exists(sock)) {
+                answer = ExternalTools.run(List.of(ctr.toString(), "--address", sock.toString(), "version"), dir, 10);
+                if (answer.exitCode() == 0) {
+                    return daemon;
+                }
+            }
+            Thread.sleep(100);
+        }
+        String log = daemon.log();
+        daemon.close();
+        throw new AssertionError("containerd did not answer on " + sock + ": " + answer + "\n" + log);
     }
 
     private ExternalTools.Result pull(Path ctr, Path hostsDir, String image) throws Exception {

@@ -46,50 +46,56 @@ public final class Attacker {
             threads.add(loop(() -> swap(host, hostAside, hostLink)));
         }
         if (mode.equals("files") || mode.equals("all")) {
-            threads.add(loop(() -> {
-                for (String name : names) {
-                    Path dir = Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS) ? host : hostAside;
-                    Path link = dir.resolve(".attacker-" + name);
-                    if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                        try {
-                            Files.createSymbolicLink(link, sentinel.resolve(name));
-                        } catch (IOException e) {
-                            continue;
-                        }
-                    }
-                    swap(dir.resolve(name), dir.resolve(".attacker-aside-" + name), link);
-                }
-            }));
+            threads.add(loop(() -> swapFiles(host, hostAside, sentinel, names)));
         }
         Set<String> stolen = new HashSet<>();
         if (mode.equals("staging") || mode.equals("all")) {
-            threads.add(loop(() -> {
-                for (Path dir : List.of(host, hostAside)) {
-                    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                        continue;
-                    }
-                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                        for (Path e : entries) {
-                            String n = e.getFileName().toString();
-                            if (n.startsWith(".") && n.contains("certsd") && !n.endsWith(".stolen") && stolen.add(n)) {
-                                try {
-                                    Files.move(e, dir.resolve(n + ".stolen"), StandardCopyOption.ATOMIC_MOVE);
-                                    Files.createSymbolicLink(e, sentinel);
-                                } catch (IOException ignored) {
-                                    // root got there first, or the entry is not ours to move
-                                }
-                            }
-                        }
-                    } catch (IOException ignored) {
-                        // the directory is being swapped right now
-                    }
-                }
-            }));
+            threads.add(loop(() -> stealStaging(List.of(host, hostAside), sentinel, stolen)));
         }
         System.out.println("attacking " + host);
         System.out.flush();
         for (Thread t : threads) {
             t.join();
+        }
+    }
+
+    /** Each named file in turn: a link to the sentinel's file of that name in its place, then the file back. */
+    private static void swapFiles(Path host, Path hostAside, Path sentinel, List<String> names) {
+        for (String name : names) {
+            Path dir = Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS) ? host : hostAside;
+            Path link = dir.resolve(".attacker-" + name);
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createSymbolicLink(link, sentinel.resolve(name));
+                } catch (IOException e) {
+                    continue;
+                }
+            }
+            swap(dir.resolve(name), dir.resolve(".attacker-aside-" + name), link);
+        }
+    }
+
+    /** Root's staging files (dot files named certsd) moved away once each and a link to the sentinel put there. */
+    private static void stealStaging(List<Path> dirs, Path sentinel, Set<String> stolen) {
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path e : entries) {
+                    String n = e.getFileName().toString();
+                    if (n.startsWith(".") && n.contains("certsd") && !n.endsWith(".stolen") && stolen.add(n)) {
+                        try {
+                            Files.move(e, dir.resolve(n + ".stolen"), StandardCopyOption.ATOMIC_MOVE);
+                            Files.createSymbolicLink(e, sentinel);
+                        } catch (IOException ignored) {
+                            // root got there first, or the entry is not ours to move
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the directory is being swapped right now
+            }
         }
     }
 

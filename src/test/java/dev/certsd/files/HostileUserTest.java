@@ -1,3 +1,4 @@
+// over 300 lines: one hostile-user suite; the race and the refusals share the attacker's set-up and the sentinel check
 package dev.certsd.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -75,33 +75,8 @@ class PreparedRaceTest {
         Path roots = Files.writeString(base.resolve("roots"), certs + "\n");
         Map<String, String> sentinelBefore = fingerprint(sentinel);
 
-        // the user's prepared change, in a directory of theirs that only they may write
-        shared = Files.createTempDirectory("certsd-race");
-        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
-        FileChanges files = new FileChanges(Journal.open(base.resolve("journal")), shared);
-        Path prepared = ((Outcome.NeedsPrivilege) files.prepare(ChangeSet.of(
-                Message.of(Bundles.FILES, "step.create", host.resolve("client.key")),
-                FileOp.WriteFile.create(host.resolve("client.key"), KEY, FileModes.KEY)))).prepared().directory();
-        Path blob = prepared.resolve("blobs").resolve(Sha256.hex(KEY));
-        String good = Files.readString(prepared.resolve("change.json"));
-        Files.writeString(prepared.resolve("good.json"), good);
-        Files.writeString(prepared.resolve("evil.json"), good.replace(host.resolve("client.key").toString(),
-                sentinel.resolve("pwned.key").toString()));
-        Files.writeString(prepared.resolve("dots.json"), good.replace(host.resolve("client.key").toString(),
-                host + "/../../sentinel/pwned.key"));
-        Files.copy(blob, prepared.resolve("good.blob"));
-        chownTree(prepared, AsNobody.UID);
-
-        String loop = "cd '" + prepared + "'; while :; do "
-                + "ln -sfn '" + sentinel.resolve("secret.key") + "' l && mv -fT l '" + blob + "'; "
-                + "cp good.blob b && mv -fT b '" + blob + "'; "
-                + "cp evil.json m && mv -fT m change.json; "
-                + "cp good.json m && mv -fT m change.json; "
-                + "cp dots.json m && mv -fT m change.json; "
-                + "cp good.json m && mv -fT m change.json; done";
-        attacker = new ProcessBuilder("setpriv", "--reuid=" + AsNobody.UID, "--regid=" + AsNobody.UID,
-                "--clear-groups", "sh", "-c", loop).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path prepared = preparedByTheUser(host, sentinel);
+        startSwapLoop(prepared, sentinel);
 
         int applied = 0;
         Map<Problem.Code, Integer> refused = new TreeMap<>();
@@ -135,7 +110,51 @@ class PreparedRaceTest {
         System.out.printf("PreparedRaceTest: %d runs in %d ms, %d applied, refused %s%n", RUNS, millis, applied,
                 refused);
 
-        // the command line, as pkexec runs it, under the same attack: exit code 1 and a reason, or 0
+        commandLineUnderAttack(roots, prepared, host);
+        assertEquals(sentinelBefore, fingerprint(sentinel), "nothing changed outside the certs root");
+    }
+
+    /** The user's prepared change, in a directory of theirs that only they may write, with the swaps' material. */
+    private Path preparedByTheUser(Path host, Path sentinel) throws IOException {
+        shared = Files.createTempDirectory("certsd-race");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        FileChanges files = new FileChanges(Journal.open(base.resolve("journal")), shared);
+        Path prepared = ((Outcome.NeedsPrivilege) files.prepare(ChangeSet.of(
+                Message.of(Bundles.FILES, "step.create", host.resolve("client.key")),
+                FileOp.WriteFile.create(host.resolve("client.key"), KEY, FileModes.KEY)))).prepared().directory();
+        Path blob = blob(prepared);
+        String good = Files.readString(prepared.resolve("change.json"));
+        Files.writeString(prepared.resolve("good.json"), good);
+        Files.writeString(prepared.resolve("evil.json"), good.replace(host.resolve("client.key").toString(),
+                sentinel.resolve("pwned.key").toString()));
+        Files.writeString(prepared.resolve("dots.json"), good.replace(host.resolve("client.key").toString(),
+                host + "/../../sentinel/pwned.key"));
+        Files.copy(blob, prepared.resolve("good.blob"));
+        chownTree(prepared, AsNobody.UID);
+        return prepared;
+    }
+
+    private static Path blob(Path prepared) {
+        return prepared.resolve("blobs").resolve(Sha256.hex(KEY));
+    }
+
+    /** As nobody: the blob swapped with a link to root's secret, change.json with ones naming other places. */
+    private void startSwapLoop(Path prepared, Path sentinel) throws IOException {
+        Path blob = blob(prepared);
+        String loop = "cd '" + prepared + "'; while :; do "
+                + "ln -sfn '" + sentinel.resolve("secret.key") + "' l && mv -fT l '" + blob + "'; "
+                + "cp good.blob b && mv -fT b '" + blob + "'; "
+                + "cp evil.json m && mv -fT m change.json; "
+                + "cp good.json m && mv -fT m change.json; "
+                + "cp dots.json m && mv -fT m change.json; "
+                + "cp good.json m && mv -fT m change.json; done";
+        attacker = new ProcessBuilder("setpriv", "--reuid=" + AsNobody.UID, "--regid=" + AsNobody.UID,
+                "--clear-groups", "sh", "-c", loop).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The command line, as pkexec runs it, under the same attack: exit code 1 and a reason, or 0. */
+    private void commandLineUnderAttack(Path roots, Path prepared, Path host) throws Exception {
         List<String> cli = List.of("env", "PKEXEC_UID=" + AsNobody.UID,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), HelperCommand.ADD_OPENS,
                 "-cp", System.getProperty("java.class.path"), HelperCommand.MAIN_CLASS, "apply-prepared",
@@ -150,7 +169,6 @@ class PreparedRaceTest {
                 assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), r.stderr());
             }
         }
-        assertEquals(sentinelBefore, fingerprint(sentinel), "nothing changed outside the certs root");
     }
 
     /** Each entry's kind, content hash, mode and owner. */

@@ -1,3 +1,4 @@
+// over 300 lines: one comparison of every face (JSON, text, tree, details); its readers of each face belong together
 package dev.certsd.oneanswer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

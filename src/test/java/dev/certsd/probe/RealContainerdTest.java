@@ -1,3 +1,4 @@
+// over 300 lines: the containerd peer's cases, its ctr harness and their expectations per release in one place
 package dev.certsd.probe;
 
 import static dev.certsd.probe.peers.PeerPki.named;

@@ -1,3 +1,4 @@
+// over 300 lines: one suite of probes against the same loopback servers and certificates; split, its 200 ms cases ran cold
 package dev.certsd.probe;
 
 import static dev.certsd.testing.Fixtures.CLIENT;

@@ -1,3 +1,4 @@
+// over 300 lines: one server, a behaviour per peer (registry, nginx, stalling, dripping...) on one TLS set-up
 package dev.certsd.probe;
 
 import dev.certsd.testing.TestPki;

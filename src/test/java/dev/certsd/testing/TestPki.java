@@ -1,3 +1,4 @@
+// over 300 lines: the test PKI all tests build on (keys, certificates, every encoding), imported suite-wide
 package dev.certsd.testing;
 
 import java.io.ByteArrayOutputStream;

@@ -32,7 +32,35 @@ final class HistoryWindow {
         if (owner instanceof Stage s) {
             stage.getIcons().setAll(s.getIcons());
         }
-        TableView<HistoryRow> table = new TableView<>(model.history());
+        TableView<HistoryRow> table = table(model, text);
+        ListView<String> stepList = stepList(table, text);
+        HBox buttons = dev.certsd.ui.SecondaryWindow.closeRow(stage, text, "history",
+                button("history-undo", "mdi2u-undo", model.undoTextProperty(), model.canUndoProperty(), undo),
+                button("history-redo", "mdi2r-redo", model.redoTextProperty(), model.canRedoProperty(), redo));
+        Label where = new Label(text.fmt("history.where", model.changes().journal().directory(),
+                model.changes().journal().capacity()));
+        where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        where.setWrapText(true);
+        where.setMinHeight(Region.USE_PREF_SIZE);
+        buttons.setPadding(Insets.EMPTY);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(10, table, ChangePreviewDialog.titled(text.get("history.steps"), stepList), buttons, where);
+        box.setId("history");
+        box.setPadding(new Insets(12));
+        Scene scene = new Scene(box, 860, 560);
+        scene.getStylesheets().add(HistoryWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
+        dev.certsd.ui.SecondaryWindow.closeOnKeys(stage, scene);
+        stage.setScene(scene);
+        stage.setOnShowing(e -> model.refresh());
+    }
+
+    /** The entries, newest first: number, time, status and what changed. */
+    private static TableView<HistoryRow> table(ChangesViewModel model, UiText text) {
+        // the model's list is read-only: the table sorts a view of it
+        javafx.collections.transformation.SortedList<HistoryRow> rows =
+                new javafx.collections.transformation.SortedList<>(model.history());
+        TableView<HistoryRow> table = new TableView<>(rows);
+        rows.comparatorProperty().bind(table.comparatorProperty());
         table.setId("history-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.get("history.empty")));
@@ -46,7 +74,11 @@ final class HistoryWindow {
         TableColumn<HistoryRow, String> label = column(text.get("history.change"), HistoryRow::label, false);
         label.setPrefWidth(420);
         table.getColumns().addAll(java.util.List.of(id, time, status, label));
+        return table;
+    }
 
+    /** The selected entry's steps, wrapped within the list. */
+    private static ListView<String> stepList(TableView<HistoryRow> table, UiText text) {
         ObservableList<String> steps = FXCollections.observableArrayList();
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
                 steps.setAll(row == null ? java.util.List.of() : row.steps()));
@@ -68,33 +100,17 @@ final class HistoryWindow {
             cell.setMinHeight(Region.USE_PREF_SIZE);
             return cell;
         });
+        return stepList;
+    }
 
-        Button undoButton = new Button(null, new FontIcon("mdi2u-undo"));
-        undoButton.setId("history-undo");
-        undoButton.textProperty().bind(model.undoTextProperty());
-        undoButton.disableProperty().bind(model.canUndoProperty().not());
-        undoButton.setOnAction(e -> undo.run());
-        Button redoButton = new Button(null, new FontIcon("mdi2r-redo"));
-        redoButton.setId("history-redo");
-        redoButton.textProperty().bind(model.redoTextProperty());
-        redoButton.disableProperty().bind(model.canRedoProperty().not());
-        redoButton.setOnAction(e -> redo.run());
-        Label where = new Label(text.fmt("history.where", model.changes().journal().directory(),
-                model.changes().journal().capacity()));
-        where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        where.setWrapText(true);
-        where.setMinHeight(Region.USE_PREF_SIZE);
-        HBox buttons = dev.certsd.ui.SecondaryWindow.closeRow(stage, text, "history", undoButton, redoButton);
-        buttons.setPadding(Insets.EMPTY);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(10, table, ChangePreviewDialog.titled(text.get("history.steps"), stepList), buttons, where);
-        box.setId("history");
-        box.setPadding(new Insets(12));
-        Scene scene = new Scene(box, 860, 560);
-        scene.getStylesheets().add(HistoryWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
-        dev.certsd.ui.SecondaryWindow.closeOnKeys(stage, scene);
-        stage.setScene(scene);
-        stage.setOnShowing(e -> model.refresh());
+    private static Button button(String id, String icon, javafx.beans.value.ObservableValue<String> words,
+                                 javafx.beans.value.ObservableBooleanValue can, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.textProperty().bind(words);
+        b.disableProperty().bind(javafx.beans.binding.Bindings.not(can));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     void show() {

@@ -46,6 +46,22 @@ final class OutcomeDialogs {
         return alert;
     }
 
+    /** Run with pkexec (where installed), check, close; returned as {run, check}. */
+    private static ButtonType[] buttons(Dialog<AdministratorChoice> dialog, UiText text, boolean pkexec) {
+        ButtonType check = new ButtonType(text.get("privileged.check"), ButtonBar.ButtonData.OTHER);
+        ButtonType close = new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType run = new ButtonType(text.get("privileged.pkexec"), ButtonBar.ButtonData.OK_DONE);
+        if (pkexec) {
+            dialog.getDialogPane().getButtonTypes().setAll(run, check, close);
+            Button b = (Button) dialog.getDialogPane().lookupButton(run);
+            b.setId("privileged-pkexec");
+            b.getStyleClass().add(Styles.ACCENT);
+        } else {
+            dialog.getDialogPane().getButtonTypes().setAll(check, close);
+        }
+        return new ButtonType[] {run, check};
+    }
+
     /** A change prepared for an administrator: its steps, the script, and the ways to run it. */
     static Dialog<AdministratorChoice> administrator(Window owner, ChangeResult r, UiText text, boolean pkexec,
                                                      Consumer<String> copy, Consumer<AdministratorChoice> chosen) {
@@ -90,17 +106,9 @@ final class OutcomeDialogs {
         box.setPrefWidth(720);
         dialog.getDialogPane().setContent(box);
 
-        ButtonType check = new ButtonType(text.get("privileged.check"), ButtonBar.ButtonData.OTHER);
-        ButtonType close = new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        ButtonType run = new ButtonType(text.get("privileged.pkexec"), ButtonBar.ButtonData.OK_DONE);
-        if (pkexec) {
-            dialog.getDialogPane().getButtonTypes().setAll(run, check, close);
-            Button b = (Button) dialog.getDialogPane().lookupButton(run);
-            b.setId("privileged-pkexec");
-            b.getStyleClass().add(Styles.ACCENT);
-        } else {
-            dialog.getDialogPane().getButtonTypes().setAll(check, close);
-        }
+        ButtonType[] buttons = buttons(dialog, text, pkexec);
+        ButtonType run = buttons[0];
+        ButtonType check = buttons[1];
         dialog.getDialogPane().lookupButton(check).setId("privileged-check");
         dialog.setResultConverter(b -> b == run ? AdministratorChoice.PKEXEC : b == check ? AdministratorChoice.CHECK
                 : AdministratorChoice.CLOSE);

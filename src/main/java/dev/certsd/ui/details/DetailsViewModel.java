@@ -45,8 +45,8 @@ public final class DetailsViewModel {
         update();
     }
 
-    /** One daemon thread for the details' signature checks: the app's {@code checks}. */
-    public static Executor signatureThread() {
+    /** One daemon thread for the details' signature checks: the app's {@code checks}; its owner shuts it down. */
+    public static java.util.concurrent.ExecutorService signatureThread() {
         return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "details-signatures");
             t.setDaemon(true);

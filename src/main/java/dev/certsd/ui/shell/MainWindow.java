@@ -20,7 +20,6 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -32,7 +31,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** Builds the main window from its parts, restores what it remembers, and saves it again on close. */
@@ -131,8 +129,11 @@ public final class MainWindow {
         s.setScene(scene);
         s.setMinWidth(720);
         s.setMinHeight(480);
-        placeWindow(s);
-        s.setOnHidden(e -> saveSettings());
+        WindowGeometry.place(s, settings);
+        s.setOnHidden(e -> {
+            saveSettings();
+            workspace.close();
+        });
     }
 
     /** The menus of {@link Actions}, with the fleet, the changes, the language and Help added to them. */
@@ -185,6 +186,7 @@ public final class MainWindow {
             context.watcher().unwatch(m.root().path());
         }
         java.util.Set<dev.certsd.ui.workspace.NodeKey> open = tree.expandedKeys();
+        workspace.close();
         MainWindow next = new MainWindow(context.withLocale(choice.locale()));
         next.show(stage, Startup.NONE);
         next.tree.expand(open);
@@ -249,20 +251,6 @@ public final class MainWindow {
         }
     }
 
-    private void placeWindow(Stage s) {
-        s.setWidth(settings.width());
-        s.setHeight(settings.height());
-        boolean onScreen = !Double.isNaN(settings.x()) && !Screen.getScreensForRectangle(
-                new Rectangle2D(settings.x(), settings.y(), 100, 100)).isEmpty();
-        if (onScreen) {
-            s.setX(settings.x());
-            s.setY(settings.y());
-        } else {
-            s.centerOnScreen();
-        }
-        s.setMaximized(settings.maximized());
-    }
-
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(text.get("action.addFolder.title"));
@@ -281,10 +269,7 @@ public final class MainWindow {
     void saveSettings() {
         Settings s = settings.withRoots(roots.userRoots()).withDark(dark.get())
                 .withHidden(roots.hiddenRoots().stream().map(Path::toString).toList());
-        if (stage != null && stage.isShowing() || stage != null && stage.getWidth() > 0) {
-            s = stage.isMaximized() ? s.withWindow(settings.x(), settings.y(), settings.width(), settings.height(), true)
-                    : s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
-        }
+        s = WindowGeometry.remember(stage, settings, s);
         if (workspace != null) {
             s = workspace.rememberDividers(s);
         }

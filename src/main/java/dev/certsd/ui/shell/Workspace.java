@@ -12,6 +12,7 @@ import dev.certsd.ui.work.FrameSchedule;
 import dev.certsd.ui.workspace.RootsTreeView;
 import dev.certsd.ui.workspace.RootsViewModel;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ContextMenu;
@@ -22,13 +23,15 @@ import javafx.scene.control.SplitPane;
  * After a scan each part catches up in its own frame ({@link FrameSchedule}); the signature check of "issued by"
  * runs off the FX thread, and the details show it when it is known.
  */
-record Workspace(SplitPane view, SplitPane right, RootsTreeView tree, FindingsView findings) {
+record Workspace(SplitPane view, SplitPane right, RootsTreeView tree, FindingsView findings,
+                 ExecutorService signatureChecks) {
     static Workspace of(RootsViewModel roots, UiText text, Messages messages, Clock clock, ContextMenu treeMenu,
                         ChangeActions changes) {
         RootsTreeView tree = new RootsTreeView(roots, text, messages, treeMenu);
         changes.installDeleteKey(tree.view());
+        ExecutorService checks = DetailsViewModel.signatureThread();
         DetailsViewModel detailsModel = new DetailsViewModel(roots, new DetailsBuilder(text, messages, clock),
-                FrameSchedule.details(), DetailsViewModel.signatureThread(), Platform::runLater);
+                FrameSchedule.details(), checks, Platform::runLater);
         DetailsView details = new DetailsView(detailsModel, text, changes::fix);
         FindingsViewModel findingsModel = new FindingsViewModel(roots, messages, FrameSchedule.findings());
         FindingsView findings = new FindingsView(findingsModel, text, changes::fix);
@@ -40,7 +43,12 @@ record Workspace(SplitPane view, SplitPane right, RootsTreeView tree, FindingsVi
         right.getItems().addAll(details.view(), findings.view());
         main.getItems().addAll(tree.view(), right);
         SplitPane.setResizableWithParent(tree.view(), false);
-        return new Workspace(main, right, tree, findings);
+        return new Workspace(main, right, tree, findings, checks);
+    }
+
+    /** Stops the signature checks' thread: the window is closed, or built again in another language. */
+    void close() {
+        signatureChecks.shutdownNow();
     }
 
     /** Where the tree ends and where the findings begin, as remembered in the settings. */

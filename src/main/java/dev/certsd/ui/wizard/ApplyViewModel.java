@@ -4,7 +4,6 @@ import dev.certsd.change.ChangeReport;
 import dev.certsd.change.ChangeRunner;
 import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.FileChanges;
-import dev.certsd.files.FileOp;
 import dev.certsd.files.Preview;
 import dev.certsd.certs.Cancel;
 import dev.certsd.certs.PkiException;
@@ -12,30 +11,18 @@ import dev.certsd.plan.Planned;
 import dev.certsd.pki.Progress;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The last page of every wizard: makes the plan off the UI thread (progress, Cancel), shows what it would change
  * and the openssl equivalent, applies it through {@link FileChanges} (so it is atomic and undoable), and follows up:
  * the administrator path when a directory needs it, and undo.
  */
-public final class ApplyViewModel {
+public final class ApplyViewModel extends ApplyPageState {
     /** Where the page stands. */
     public enum State {
         IDLE, PLANNING, CANCELLED, PLAN_FAILED, NOTHING_TO_DO, READY, APPLYING, DONE, REFUSED, NEEDS_PRIVILEGE,
@@ -57,23 +44,6 @@ public final class ApplyViewModel {
     private final PrivilegedRunner elevation;
     private final List<Consumer<Planned>> onDone = new ArrayList<>();
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper openssl = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper privilegeNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper scriptText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper scriptCommand = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Planned> planned = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty asAdministrator = new SimpleBooleanProperty();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper offerAdministrator =
-            new javafx.beans.property.ReadOnlyBooleanWrapper();
-    private final ObservableList<String> notes = FXCollections.observableArrayList();
-    private final ObservableList<String> steps = FXCollections.observableArrayList();
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> certificates = FXCollections.observableArrayList();
-
     private long generation;
     private Cancel cancel;
     /** The change as applied (or waiting for an administrator), once applied. */
@@ -89,14 +59,6 @@ public final class ApplyViewModel {
     /** Called on the UI thread after the files changed (applied, or applied as administrator). */
     public void onDone(Consumer<Planned> action) {
         onDone.add(action);
-    }
-
-    /**
-     * Whether "write as administrator anyway" is worth offering for the plan shown: only when a directory it writes
-     * in belongs to someone else ({@link dev.certsd.files.OwnedByAnother}); never for a folder of the user's own.
-     */
-    public javafx.beans.property.ReadOnlyBooleanProperty offerAdministratorProperty() {
-        return offerAdministrator.getReadOnlyProperty();
     }
 
     /** Makes the plan off the UI thread; an earlier plan still being made is cancelled and forgotten. */
@@ -153,21 +115,7 @@ public final class ApplyViewModel {
         }
         generation++;
         report = null;
-        planned.set(null);
-        offerAdministrator.set(false);
-        asAdministrator.set(false);
-        notes.clear();
-        steps.clear();
-        problems.clear();
-        certificates.clear();
-        openssl.set("");
-        message.set("");
-        privilegeNote.set("");
-        scriptText.set("");
-        scriptCommand.set("");
-        progress.set(-1);
-        progressText.set("");
-        state.set(State.IDLE);
+        clearShown();
     }
 
     /** Applies the plan shown (or prepares it for an administrator, when the user chose that). */
@@ -186,7 +134,7 @@ public final class ApplyViewModel {
                 }, e -> {
                     if (run == generation) {
                         state.set(State.FAILED);
-                        message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage())));
+                        error(e);
                     }
                 });
     }
@@ -201,9 +149,9 @@ public final class ApplyViewModel {
         message.set(text.get("wizard.apply.elevating"));
         background.run(text.get("wizard.apply.activity.elevate"), () -> runner().elevate(pending, elevation),
                 this::elevated, e -> {
-            state.set(State.NEEDS_PRIVILEGE);
-            message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage())));
-        });
+                    state.set(State.NEEDS_PRIVILEGE);
+                    error(e);
+                });
     }
 
     /** After the user ran the script themselves: looks whether the files now show the change. */
@@ -219,7 +167,7 @@ public final class ApplyViewModel {
             } else {
                 message.set(text.get("wizard.apply.notYet"));
             }
-        }, e -> message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage()))));
+        }, this::error);
     }
 
     /** Undoes this change, if it is still the last one in the journal. */
@@ -242,17 +190,7 @@ public final class ApplyViewModel {
                 case REFUSED, FAILED -> message.set(text.fmt("wizard.apply.undoFailed",
                         String.join(" ", problemsOf(o.get()))));
             }
-        }, e -> message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage()))));
-    }
-
-    /** What the plan writes to {@code path}, for snippets shown with a copy button. */
-    public Optional<String> written(Path path) {
-        Planned p = planned.get();
-        if (p == null) {
-            return Optional.empty();
-        }
-        return p.changes().ops().stream().filter(op -> op instanceof FileOp.WriteFile w && w.path().equals(path))
-                .map(op -> new String(((FileOp.WriteFile) op).content(), StandardCharsets.UTF_8)).findFirst();
+        }, this::error);
     }
 
     private void show(Made made) {
@@ -265,12 +203,7 @@ public final class ApplyViewModel {
         PlanText words = made.words();
         planned.set(p);
         offerAdministrator.set(made.offerAdministrator());
-        notes.setAll(words.notes());
-        steps.setAll(words.steps());
-        problems.setAll(words.problems());
-        certificates.setAll(words.certificates());
-        openssl.set(words.openssl());
-        privilegeNote.set(words.privileged());
+        showWords(words);
         progress.set(1);
         progressText.set("");
         if (made.ready()) {
@@ -348,72 +281,17 @@ public final class ApplyViewModel {
         return r.allProblems().stream().map(p -> p.message(text.locale())).toList();
     }
 
+    /** Something went wrong reaching the files or the journal: says what. */
+    private void error(Throwable e) {
+        message.set(text.fmt("wizard.apply.error", String.valueOf(e.getMessage())));
+    }
+
     private String description() {
         Planned p = planned.get();
         return p == null ? "" : p.changes().description().render(text.locale());
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
-    }
-
-    /** The sentence about where things stand: ready, done, refused, the error. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty opensslProperty() {
-        return openssl.getReadOnlyProperty();
-    }
-
-    /** Which directories need administrator rights, or empty. */
-    public ReadOnlyStringProperty privilegeNoteProperty() {
-        return privilegeNote.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty scriptTextProperty() {
-        return scriptText.getReadOnlyProperty();
-    }
-
-    /** The command that runs the prepared script as root ({@code sudo sh /tmp/.../apply.sh}). */
-    public ReadOnlyStringProperty scriptCommandProperty() {
-        return scriptCommand.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Planned> plannedProperty() {
-        return planned.getReadOnlyProperty();
-    }
-
-    /** The user's choice to prepare the change for an administrator even where they could write. */
-    public BooleanProperty asAdministratorProperty() {
-        return asAdministrator;
-    }
-
     public boolean elevationAvailable() {
         return elevation.available();
-    }
-
-    public ObservableList<String> notes() {
-        return notes;
-    }
-
-    public ObservableList<String> steps() {
-        return steps;
-    }
-
-    public ObservableList<String> problems() {
-        return problems;
-    }
-
-    public ObservableList<String> certificates() {
-        return certificates;
     }
 }

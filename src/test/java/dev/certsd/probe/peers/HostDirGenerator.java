@@ -98,24 +98,31 @@ public final class HostDirGenerator {
             if (!names.add(name)) {
                 continue;
             }
-            switch (r.nextInt(4)) {
-                case 0 -> {
-                    Files.createDirectories(dir.resolve(name));
-                    written.add(name + "/ (directory)");
-                }
-                case 1 -> {
-                    Files.createSymbolicLink(dir.resolve(name), Path.of("nowhere-" + index));
-                    written.add(name + " -> nowhere (dangling link)");
-                }
-                case 2 -> {
-                    String target = names.stream().filter(n -> !n.equals(name)).sorted().findFirst().orElse("x");
-                    Files.createSymbolicLink(dir.resolve(name), Path.of(target));
-                    written.add(name + " -> " + target + " (link)");
-                }
-                default -> written.add(file(dir, name, "notes\n".getBytes(StandardCharsets.UTF_8), "text"));
-            }
+            written.add(noise(r, dir, name, names, index));
         }
         return String.join("\n", written);
+    }
+
+    /** An entry that is no certificate or key under a name that looks like one; returns what it made. */
+    private String noise(Random r, Path dir, String name, Set<String> names, int index) throws IOException {
+        switch (r.nextInt(4)) {
+            case 0 -> {
+                Files.createDirectories(dir.resolve(name));
+                return name + "/ (directory)";
+            }
+            case 1 -> {
+                Files.createSymbolicLink(dir.resolve(name), Path.of("nowhere-" + index));
+                return name + " -> nowhere (dangling link)";
+            }
+            case 2 -> {
+                String target = names.stream().filter(n -> !n.equals(name)).sorted().findFirst().orElse("x");
+                Files.createSymbolicLink(dir.resolve(name), Path.of(target));
+                return name + " -> " + target + " (link)";
+            }
+            default -> {
+                return file(dir, name, "notes\n".getBytes(StandardCharsets.UTF_8), "text");
+            }
+        }
     }
 
     /**

@@ -44,63 +44,8 @@ public final class ProbeBench {
 
             // The engine and the curl loop alternate, so both see the same load on a shared machine.
             Path loop = curlLoop(work, dir, registry.port());
-            ProbeReport last = null;
-            long[] engine = new long[runs];
-            long[] scan = new long[runs];
-            long[] curl = new long[runs];
-            for (int i = 0; i < warmup + runs; i++) {
-                long t0 = System.nanoTime();
-                HostReport host = Fixtures.scan(dir, Client.CONTAINERS);
-                long t1 = System.nanoTime();
-                last = new RegistryProbe(ProbeOptions.defaults(Client.CONTAINERS)).run(host, new Cancellation());
-                long t2 = System.nanoTime();
-                new ProcessBuilder("bash", loop.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-                long t3 = System.nanoTime();
-                if (i >= warmup) {
-                    scan[i - warmup] = t1 - t0;
-                    engine[i - warmup] = t2 - t1;
-                    curl[i - warmup] = t3 - t2;
-                }
-            }
-            System.out.printf(Locale.ROOT, "attempts: %s%n", last.attempts().stream()
-                    .map(a -> (a.pair() == null ? "baseline" : a.pair()) + "=" + a.outcome().id()).toList());
-            System.out.printf(Locale.ROOT, "goSends %s, firstAccepted %s, prediction %s%n", last.goSends(),
-                    last.firstAccepted(), last.prediction().success() ? "success" : "failure");
-            System.out.printf(Locale.ROOT, "(a) engine, warm JVM (%d warm-up, %d runs): probe min %.1f ms, "
-                    + "median %.1f ms; scan of the directory min %.1f ms, median %.1f ms%n", warmup, runs,
-                    min(engine), median(engine), min(scan), median(scan));
-            System.out.printf(Locale.ROOT, "(c) 10 sequential curl runs (bash loop, alternating with (a)): min %.1f ms, "
-                    + "median %.1f ms%n", min(curl), median(curl));
-
-            String test = "java -jar " + jar + " test --root " + root + " --client containers --json "
-                    + registry.hostDirName() + " > /dev/null";
-            Map<String, Object> whole = hyperfine(work, "whole", test);
-            System.out.printf(Locale.ROOT, "(b) whole `java -jar ... test` process (hyperfine, %s runs): mean %.0f ms, "
-                    + "min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", whole.get("runs"),
-                    whole.get("mean"), whole.get("min"), whole.get("max"), whole.get("user"), whole.get("system"));
-            // the same through the launcher (C1 only + AppCDS), which the installed app's flags match
-            Path launcher = Path.of("bin/certsd-studio").toAbsolutePath();
-            if (Files.isExecutable(launcher)) {
-                String viaLauncher = "CERTSD_STUDIO_JAR=" + jar + " XDG_CACHE_HOME=" + work.resolve("cache") + " "
-                        + launcher + " test --root " + root + " --client containers --json "
-                        + registry.hostDirName() + " > /dev/null";
-                Map<String, Object> l = hyperfine(work, "launcher", viaLauncher);
-                System.out.printf(Locale.ROOT, "(b') the same through bin/certsd-studio (hyperfine, %s runs): mean "
-                        + "%.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", l.get("runs"),
-                        l.get("mean"), l.get("min"), l.get("max"), l.get("user"), l.get("system"));
-            }
-            // the installed command (bench/all.sh sets CERTSD_INSTALLED to its path)
-            String installed = System.getenv("CERTSD_INSTALLED");
-            if (installed != null && !installed.isBlank()) {
-                String viaInstalled = installed + " test --root " + root + " --client containers --json "
-                        + registry.hostDirName() + " > /dev/null";
-                Map<String, Object> i = hyperfine(work, "installed", viaInstalled);
-                System.out.printf(Locale.ROOT, "(b'') the same through the installed %s (hyperfine, %s runs): "
-                        + "median %.0f ms, mean %.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n",
-                        installed, i.get("runs"), i.get("median"), i.get("mean"), i.get("min"), i.get("max"),
-                        i.get("user"), i.get("system"));
-            }
+            engineAndCurl(dir, loop, warmup, runs);
+            wholeProcess(work, jar, root, registry.hostDirName());
         } finally {
             System.out.println("load average after: " + loadAverage());
             try (var all = Files.walk(work)) {
@@ -108,6 +53,70 @@ public final class ProbeBench {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /** (a) the engine in this warm JVM and (c) a curl loop, alternating so both see the same load. */
+    private static void engineAndCurl(Path dir, Path loop, int warmup, int runs) throws Exception {
+        ProbeReport last = null;
+        long[] engine = new long[runs];
+        long[] scan = new long[runs];
+        long[] curl = new long[runs];
+        for (int i = 0; i < warmup + runs; i++) {
+            long t0 = System.nanoTime();
+            HostReport host = Fixtures.scan(dir, Client.CONTAINERS);
+            long t1 = System.nanoTime();
+            last = new RegistryProbe(ProbeOptions.defaults(Client.CONTAINERS)).run(host, new Cancellation());
+            long t2 = System.nanoTime();
+            new ProcessBuilder("bash", loop.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            long t3 = System.nanoTime();
+            if (i >= warmup) {
+                scan[i - warmup] = t1 - t0;
+                engine[i - warmup] = t2 - t1;
+                curl[i - warmup] = t3 - t2;
+            }
+        }
+        System.out.printf(Locale.ROOT, "attempts: %s%n", last.attempts().stream()
+                .map(a -> (a.pair() == null ? "baseline" : a.pair()) + "=" + a.outcome().id()).toList());
+        System.out.printf(Locale.ROOT, "goSends %s, firstAccepted %s, prediction %s%n", last.goSends(),
+                last.firstAccepted(), last.prediction().success() ? "success" : "failure");
+        System.out.printf(Locale.ROOT, "(a) engine, warm JVM (%d warm-up, %d runs): probe min %.1f ms, "
+                + "median %.1f ms; scan of the directory min %.1f ms, median %.1f ms%n", warmup, runs,
+                min(engine), median(engine), min(scan), median(scan));
+        System.out.printf(Locale.ROOT, "(c) 10 sequential curl runs (bash loop, alternating with (a)): min %.1f ms, "
+                + "median %.1f ms%n", min(curl), median(curl));
+    }
+
+    /** (b) the whole {@code test} process, and the same through the launcher and the installed command. */
+    private static void wholeProcess(Path work, Path jar, Path root, String hostDirName) throws Exception {
+        String test = "java -jar " + jar + " test --root " + root + " --client containers --json "
+                + hostDirName + " > /dev/null";
+        Map<String, Object> whole = hyperfine(work, "whole", test);
+        System.out.printf(Locale.ROOT, "(b) whole `java -jar ... test` process (hyperfine, %s runs): mean %.0f ms, "
+                + "min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", whole.get("runs"),
+                whole.get("mean"), whole.get("min"), whole.get("max"), whole.get("user"), whole.get("system"));
+        // the same through the launcher (C1 only + AppCDS), which the installed app's flags match
+        Path launcher = Path.of("bin/certsd-studio").toAbsolutePath();
+        if (Files.isExecutable(launcher)) {
+            String viaLauncher = "CERTSD_STUDIO_JAR=" + jar + " XDG_CACHE_HOME=" + work.resolve("cache") + " "
+                    + launcher + " test --root " + root + " --client containers --json "
+                    + hostDirName + " > /dev/null";
+            Map<String, Object> l = hyperfine(work, "launcher", viaLauncher);
+            System.out.printf(Locale.ROOT, "(b') the same through bin/certsd-studio (hyperfine, %s runs): mean "
+                    + "%.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n", l.get("runs"),
+                    l.get("mean"), l.get("min"), l.get("max"), l.get("user"), l.get("system"));
+        }
+        // the installed command (bench/all.sh sets CERTSD_INSTALLED to its path)
+        String installed = System.getenv("CERTSD_INSTALLED");
+        if (installed != null && !installed.isBlank()) {
+            String viaInstalled = installed + " test --root " + root + " --client containers --json "
+                    + hostDirName + " > /dev/null";
+            Map<String, Object> i = hyperfine(work, "installed", viaInstalled);
+            System.out.printf(Locale.ROOT, "(b'') the same through the installed %s (hyperfine, %s runs): "
+                    + "median %.0f ms, mean %.0f ms, min %.0f ms, max %.0f ms; CPU user %.0f ms + system %.0f ms%n",
+                    installed, i.get("runs"), i.get("median"), i.get("mean"), i.get("min"), i.get("max"),
+                    i.get("user"), i.get("system"));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.certsd.change.ChangeReport;
 import dev.certsd.diagnose.FindingCode;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.roots.Client;
@@ -200,11 +201,9 @@ class ChangesWindowTest {
     @Test
     void aChangeForAnAdministratorShowsTheScriptToCopy(FxRobot robot) throws Exception {
         var h = Fixtures.scan(dir);
-        var finding = h.findings().stream().filter(f -> f.code() == FindingCode.CA_SAVED_AS_CERT).findFirst()
-                .orElseThrow();
-        var cs = dev.certsd.fix.Fixes.forFinding(finding, h).get(0).plan();
-        ChangeResult pending = ChangeResult.of(dev.certsd.change.ChangeReport.of(
-                dev.certsd.change.ChangeReport.Action.APPLY, context.changes().prepare(cs)),
+        var cs = dev.certsd.fix.Fixes.forFinding(h.findings().stream()
+                .filter(f -> f.code() == FindingCode.CA_SAVED_AS_CERT).findFirst().orElseThrow(), h).get(0).plan();
+        ChangeResult pending = ChangeResult.of(ChangeReport.of(ChangeReport.Action.APPLY, context.changes().prepare(cs)),
                 new dev.certsd.ui.UiText(Locale.ENGLISH));
         robot.interact(() -> window.changes().present(pending));
         waitUntil(() -> robot.lookup("#privileged-script").tryQuery().isPresent(), 5);

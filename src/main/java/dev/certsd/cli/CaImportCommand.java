@@ -18,25 +18,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import-ca}: trust a CA root for a registry, from a file, pasted text, the live server or Harbor. */
 @Command(name = "import-ca", mixinStandardHelpOptions = true)
-final class ImportCaCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RootOptions rootOptions;
-
-    @Mixin
-    JournalOption journal;
-
+final class CaImportCommand extends WriteCommand {
     @Parameters(index = "0", paramLabel = "HOSTDIR", descriptionKey = "importCa.hostDir")
     String hostDir;
 
@@ -67,12 +56,6 @@ final class ImportCaCommand implements Callable<Integer> {
     @Option(names = "--overwrite", descriptionKey = "importCa.overwrite")
     boolean overwrite;
 
-    @Option(names = "--dry-run", descriptionKey = "option.dryRun")
-    boolean dryRun;
-
-    @Option(names = "--json", descriptionKey = "option.json")
-    boolean json;
-
     @Override
     public Integer call() throws IOException {
         int sources = (file != null ? 1 : 0) + (fromServer ? 1 : 0) + (harbor ? 1 : 0);
@@ -94,7 +77,7 @@ final class ImportCaCommand implements Callable<Integer> {
             return run.refused(n.why());
         }
         CaSource.Found found = (CaSource.Found) source;
-        run.put("candidates", found.certificates().stream().map(ImportCaCommand::candidate).toList());
+        run.put("candidates", found.certificates().stream().map(CaImportCommand::candidate).toList());
         int i = 1;
         for (CaCandidate c : found.certificates()) {
             run.line("importCa.candidate", i++, c.subject(), c.issuer(), c.notBefore(), c.notAfter(), c.sha256(),
