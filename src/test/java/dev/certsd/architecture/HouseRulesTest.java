@@ -47,7 +47,7 @@ class HouseRulesTest {
         SourcePositions positions = Trees.instance(task).getSourcePositions();
         List<String> offences = new ArrayList<>();
         for (CompilationUnitTree unit : task.parse()) {
-            String name = root.relativize(Path.of(unit.getSourceFile().toUri())).toString();
+            String name = root.toAbsolutePath().relativize(Path.of(unit.getSourceFile().toUri())).toString();
             String text = unit.getSourceFile().getCharContent(true).toString();
             long lines = text.lines().count();
             if (lines > MAX_FILE_LINES && text.lines().limit(3).noneMatch(l -> l.startsWith(REASON))) {
