@@ -120,14 +120,14 @@ public final class ChangeActions {
         if (fixes.isEmpty()) {
             return;
         }
-        ChangePreviewModel preview = ChangePreviewModel.forFixes(fixes, model.changes(), background, text);
+        ChangePreviewViewModel preview = ChangePreviewViewModel.forFixes(fixes, model.changes(), background, text);
         ChangePreviewDialog.show(owner, preview, text, "preview.fix.apply", false,
                 cs -> model.apply(cs, this::present));
     }
 
     public void delete() {
         deletable().ifPresent(node -> {
-            ChangePreviewModel preview = ChangePreviewModel.forDeletion(node, model.changes(), background, text);
+            ChangePreviewViewModel preview = ChangePreviewViewModel.forDeletion(node, model.changes(), background, text);
             ChangePreviewDialog.show(owner, preview, text, "preview.delete.apply", true,
                     cs -> model.apply(cs, this::present));
         });

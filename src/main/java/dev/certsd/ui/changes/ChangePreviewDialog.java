@@ -34,7 +34,7 @@ final class ChangePreviewDialog {
     }
 
     /** Opens the preview; {@code onApply} gets the checked change set when the user confirms. */
-    static Dialog<ChangeSet> show(Window owner, ChangePreviewModel model, UiText text, String applyKey,
+    static Dialog<ChangeSet> show(Window owner, ChangePreviewViewModel model, UiText text, String applyKey,
                                   boolean destructive, Consumer<ChangeSet> onApply) {
         Dialog<ChangeSet> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -52,7 +52,7 @@ final class ChangePreviewDialog {
         Button applyButton = (Button) dialog.getDialogPane().lookupButton(apply);
         applyButton.setId("preview-apply");
         applyButton.getStyleClass().add(destructive ? Styles.DANGER : Styles.ACCENT);
-        applyButton.disableProperty().bind(model.stateProperty().isNotEqualTo(ChangePreviewModel.State.READY));
+        applyButton.disableProperty().bind(model.stateProperty().isNotEqualTo(ChangePreviewViewModel.State.READY));
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
         cancelButton.setId("preview-cancel");
         cancelButton.setDefaultButton(false);
@@ -89,7 +89,7 @@ final class ChangePreviewDialog {
         }
     }
 
-    private static VBox content(ChangePreviewModel model, UiText text) {
+    private static VBox content(ChangePreviewViewModel model, UiText text) {
         VBox box = new VBox(12);
         box.setPrefWidth(740);
         box.getChildren().add(choices(model));
@@ -128,14 +128,14 @@ final class ChangePreviewDialog {
         busy.setPrefSize(16, 16);
         HBox checking = new HBox(8, busy, wrapped(text.get("preview.checking")));
         checking.setAlignment(Pos.CENTER_LEFT);
-        checking.visibleProperty().bind(model.stateProperty().isEqualTo(ChangePreviewModel.State.CHECKING));
+        checking.visibleProperty().bind(model.stateProperty().isEqualTo(ChangePreviewViewModel.State.CHECKING));
         checking.managedProperty().bind(checking.visibleProperty());
         box.getChildren().add(checking);
         return box;
     }
 
     /** One choice as a headline; several as radio buttons, the first selected. */
-    private static VBox choices(ChangePreviewModel model) {
+    private static VBox choices(ChangePreviewViewModel model) {
         VBox box = new VBox(6);
         box.setId("preview-choices");
         if (model.choices().size() == 1) {
@@ -145,7 +145,7 @@ final class ChangePreviewDialog {
             return box;
         }
         ToggleGroup group = new ToggleGroup();
-        for (ChangePreviewModel.Choice c : model.choices()) {
+        for (ChangePreviewViewModel.Choice c : model.choices()) {
             RadioButton r = new RadioButton(c.title());
             r.setWrapText(true);
             r.setToggleGroup(group);
@@ -161,7 +161,7 @@ final class ChangePreviewDialog {
         return box;
     }
 
-    private static HBox passphrase(ChangePreviewModel model, UiText text) {
+    private static HBox passphrase(ChangePreviewViewModel model, UiText text) {
         PasswordField field = new PasswordField();
         field.setId("preview-passphrase");
         field.setPromptText(text.get("preview.passphrase.prompt"));

@@ -82,9 +82,9 @@ class ChangesViewModelTest {
         assertEquals("Undo", vm.undoTextProperty().get());
         assertFalse(vm.canUndoProperty().get());
 
-        ChangePreviewModel preview = ChangePreviewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT),
+        ChangePreviewViewModel preview = ChangePreviewViewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT),
                 vm.changes(), Background.sameThread(), EN);
-        assertEquals(ChangePreviewModel.State.READY, preview.stateProperty().get());
+        assertEquals(ChangePreviewViewModel.State.READY, preview.stateProperty().get());
         assertEquals(List.of("Rename " + cert + " to " + dir.resolve("myca.crt")), preview.steps());
         assertTrue(preview.problems().isEmpty());
         assertTrue(Files.exists(cert), "a preview changes nothing");
@@ -113,7 +113,7 @@ class ChangesViewModelTest {
         Path cert = TestPki.write(dir, "myca.cert", CLIENT_CA.certPem());
         byte[] before = Files.readAllBytes(cert);
         ChangesViewModel first = model(changes());
-        ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), first.changes(),
+        ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), first.changes(),
                 Background.sameThread(), EN);
         run(d -> first.apply(p.planned(), d));
 
@@ -128,7 +128,7 @@ class ChangesViewModelTest {
     void aFileChangedOnDiskAfterThePreviewIsRefusedAndLeftAsItIs() throws Exception {
         Path cert = TestPki.write(dir, "myca.cert", CLIENT_CA.certPem());
         ChangesViewModel vm = model(changes());
-        ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), vm.changes(),
+        ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), vm.changes(),
                 Background.sameThread(), EN);
         Files.writeString(cert, CLIENT_CA.certPem() + "# edited\n");
         byte[] edited = Files.readAllBytes(cert);
@@ -149,8 +149,8 @@ class ChangesViewModelTest {
         Path cert = TestPki.write(dir, "myca.cert", CLIENT_CA.certPem());
         List<Fix> fixes = fixesOf(FindingCode.CA_SAVED_AS_CERT);
         Files.writeString(cert, "changed");
-        ChangePreviewModel p = ChangePreviewModel.forFixes(fixes, changes(), Background.sameThread(), EN);
-        assertEquals(ChangePreviewModel.State.REFUSED, p.stateProperty().get());
+        ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixes, changes(), Background.sameThread(), EN);
+        assertEquals(ChangePreviewViewModel.State.REFUSED, p.stateProperty().get());
         assertNull(p.planned());
         assertTrue(p.problems().get(0).contains("changed on disk since it was shown"), p.problems().toString());
     }
@@ -158,7 +158,7 @@ class ChangesViewModelTest {
     @Test
     void severalFixesAreAChoiceAndTheStepsFollowIt() throws Exception {
         TestPki.write(dir, "other.key", TestPki.cert("CN=other").keys(TestPki.rsa(5)).build().keyPem());
-        ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(FindingCode.ORPHAN_KEY), changes(),
+        ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixesOf(FindingCode.ORPHAN_KEY), changes(),
                 Background.sameThread(), EN);
         assertEquals(2, p.choices().size());
         assertTrue(p.steps().get(p.steps().size() - 1).startsWith("Rename " + dir.resolve("other.key") + " to "
@@ -171,17 +171,17 @@ class ChangesViewModelTest {
     @Test
     void anEncryptedKeyIsDecryptedOnlyWithItsPassphrase() throws Exception {
         TestPki.write(dir, "client.key", TestPki.encryptedPkcs8Pem(CLIENT.keys().getPrivate(), "s3cret"));
-        ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(FindingCode.ENCRYPTED_KEY), changes(),
+        ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixesOf(FindingCode.ENCRYPTED_KEY), changes(),
                 Background.sameThread(), EN);
-        assertEquals(ChangePreviewModel.State.NEEDS_PASSPHRASE, p.stateProperty().get());
+        assertEquals(ChangePreviewViewModel.State.NEEDS_PASSPHRASE, p.stateProperty().get());
         assertNull(p.planned());
         char[] wrong = "nope".toCharArray();
         p.check(wrong);
-        assertEquals(ChangePreviewModel.State.UNPLANNABLE, p.stateProperty().get());
+        assertEquals(ChangePreviewViewModel.State.UNPLANNABLE, p.stateProperty().get());
         assertEquals("The passphrase does not decrypt client.key. Check it and try again.", p.errorProperty().get());
         assertArrayEquals(new char[4], wrong, "the passphrase is wiped");
         p.check("s3cret".toCharArray());
-        assertEquals(ChangePreviewModel.State.READY, p.stateProperty().get());
+        assertEquals(ChangePreviewViewModel.State.READY, p.stateProperty().get());
         assertTrue(p.steps().get(0).startsWith("Replace " + dir.resolve("client.key") + " with new content"),
                 p.steps().toString());
         assertEquals("", p.errorProperty().get());
@@ -193,9 +193,9 @@ class ChangesViewModelTest {
         TreeSnapshot before = TreeSnapshot.of(root);
         ChangesViewModel vm = model(changes());
         HostReport h = Fixtures.scan(dir);
-        ChangePreviewModel p = ChangePreviewModel.forDeletion(new Node.HostNode(CertsRoot.custom(root, Client.DOCKER),
+        ChangePreviewViewModel p = ChangePreviewViewModel.forDeletion(new Node.HostNode(CertsRoot.custom(root, Client.DOCKER),
                 h), vm.changes(), Background.sameThread(), EN);
-        assertEquals(ChangePreviewModel.State.READY, p.stateProperty().get());
+        assertEquals(ChangePreviewViewModel.State.READY, p.stateProperty().get());
         assertEquals("Remove the empty directory " + dir, p.steps().get(p.steps().size() - 1));
 
         ChangeResult done = run(d -> vm.apply(p.planned(), d));
@@ -209,10 +209,10 @@ class ChangesViewModelTest {
     void aSymbolicLinkIsNotDeletedAndTheUserIsToldWhy() throws Exception {
         Files.createSymbolicLink(dir.resolve("link.crt"), dir.resolve("ca.crt"));
         HostReport h = Fixtures.scan(dir);
-        ChangePreviewModel p = ChangePreviewModel.forDeletion(new Node.FileNode(CertsRoot.custom(root, Client.DOCKER),
+        ChangePreviewViewModel p = ChangePreviewViewModel.forDeletion(new Node.FileNode(CertsRoot.custom(root, Client.DOCKER),
                 h, h.files().stream().filter(f -> f.name().equals("link.crt")).findFirst().orElseThrow()),
                 changes(), Background.sameThread(), EN);
-        assertEquals(ChangePreviewModel.State.UNPLANNABLE, p.stateProperty().get());
+        assertEquals(ChangePreviewViewModel.State.UNPLANNABLE, p.stateProperty().get());
         assertTrue(p.errorProperty().get().startsWith(dir.resolve("link.crt") + " is a symbolic link"),
                 p.errorProperty().get());
         assertTrue(Files.isSymbolicLink(dir.resolve("link.crt")));
@@ -223,7 +223,7 @@ class ChangesViewModelTest {
         Path cert = TestPki.write(dir, "myca.cert", CLIENT_CA.certPem());
         FileChanges changes = changes();
         ChangesViewModel vm = model(changes);
-        ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), changes,
+        ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixesOf(FindingCode.CA_SAVED_AS_CERT), changes,
                 Background.sameThread(), EN);
         // the administrator path, as for a root-owned directory (the tests run as root, so it is asked for)
         ChangeResult pending = ChangeResult.of(ChangeReport.of(ChangeReport.Action.APPLY, changes.prepare(p.planned())), EN);
@@ -255,7 +255,7 @@ class ChangesViewModelTest {
                 .fromString("rw-r--r--"));
         ChangesViewModel vm = model(changes());
         for (FindingCode code : List.of(FindingCode.CA_SAVED_AS_CERT, FindingCode.KEY_READABLE_BY_OTHERS)) {
-            ChangePreviewModel p = ChangePreviewModel.forFixes(fixesOf(code), vm.changes(), Background.sameThread(), EN);
+            ChangePreviewViewModel p = ChangePreviewViewModel.forFixes(fixesOf(code), vm.changes(), Background.sameThread(), EN);
             run(d -> vm.apply(p.planned(), d));
         }
         run(vm::undo);
@@ -271,10 +271,10 @@ class ChangesViewModelTest {
     @Test
     void aChangeOfSeveralStepsIsNamedByItsMainStep() throws Exception {
         HostReport h = Fixtures.scan(dir);
-        String label = ChangeLabel.of(ChangePreviewModel.deletion(new Node.HostNode(CertsRoot.custom(root,
+        String label = ChangeLabel.of(ChangePreviewViewModel.deletion(new Node.HostNode(CertsRoot.custom(root,
                 Client.DOCKER), h)).ops(), EN.locale());
         assertEquals("Delete ca.crt and 3 more steps", label);
-        assertEquals("ca.crt を削除 ほか 3 手順", ChangeLabel.of(ChangePreviewModel.deletion(new Node.HostNode(
+        assertEquals("ca.crt を削除 ほか 3 手順", ChangeLabel.of(ChangePreviewViewModel.deletion(new Node.HostNode(
                 CertsRoot.custom(root, Client.DOCKER), h)).ops(), Locale.JAPANESE));
     }
 

@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
  * decryption needs, then the planned steps checked against the disk, with the problems that would refuse it and
  * whether an administrator must apply it. Planning and checking run off the UI thread.
  */
-public final class ChangePreviewModel {
+public final class ChangePreviewViewModel {
     /** Where the preview stands. */
     public enum State { NEEDS_PASSPHRASE, CHECKING, READY, REFUSED, UNPLANNABLE }
 
@@ -65,7 +65,7 @@ public final class ChangePreviewModel {
      * @param heading the window's title ("Fix")
      * @param header  what the user is asked to do ("Check what the fix will do, then apply it")
      */
-    public ChangePreviewModel(String heading, String header, List<Choice> choices, FileChanges changes,
+    public ChangePreviewViewModel(String heading, String header, List<Choice> choices, FileChanges changes,
                               Background background, UiText text) {
         if (choices.isEmpty()) {
             throw new IllegalArgumentException("nothing to preview");
@@ -81,19 +81,19 @@ public final class ChangePreviewModel {
     }
 
     /** The fixes of one finding; the first is the default. */
-    public static ChangePreviewModel forFixes(List<Fix> fixes, FileChanges changes, Background background,
+    public static ChangePreviewViewModel forFixes(List<Fix> fixes, FileChanges changes, Background background,
                                               UiText text) {
         List<Choice> choices = fixes.stream().map(f -> new Choice(f.description().render(text.locale()),
                 f.needsPassphrase(), p -> p == null ? f.plan() : f.plan(p))).toList();
-        return new ChangePreviewModel(text.get("preview.fix.heading"), text.get(choices.size() > 1
+        return new ChangePreviewViewModel(text.get("preview.fix.heading"), text.get(choices.size() > 1
                 ? "preview.fix.header.choose" : "preview.fix.header"), choices, changes, background, text);
     }
 
     /** Removing a file or a registry directory. */
-    public static ChangePreviewModel forDeletion(Node node, FileChanges changes, Background background, UiText text) {
+    public static ChangePreviewViewModel forDeletion(Node node, FileChanges changes, Background background, UiText text) {
         String title = node instanceof Node.HostNode h ? text.fmt("preview.delete.dir", h.host().hostDir().dirName(),
                 h.host().files().size()) : text.fmt("preview.delete.file", node.key().path().getFileName());
-        return new ChangePreviewModel(text.get("preview.delete.heading"), text.get("preview.delete.header"),
+        return new ChangePreviewViewModel(text.get("preview.delete.heading"), text.get("preview.delete.header"),
                 List.of(new Choice(title, false, p -> deletion(node))), changes, background, text);
     }
 
