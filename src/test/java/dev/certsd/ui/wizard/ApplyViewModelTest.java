@@ -100,8 +100,10 @@ class ApplyViewModelTest {
         QueuedBackground bg = new QueuedBackground();
         ApplyViewModel m = model(bg, PrivilegedRunner.pkexec());
         AtomicLong endedAt = new AtomicLong();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         ApplyViewModel.Planner slow = selfSigned(host, KeySpec.RSA_4096);
         m.prepare((c, p) -> {
+            started.countDown();
             try {
                 // a few RSA 4096 keys in a row: seconds of work, so Cancel surely comes first
                 for (int i = 0; i < 5; i++) {
@@ -113,7 +115,7 @@ class ApplyViewModelTest {
             }
         });
         assertEquals(State.PLANNING, m.stateProperty().get());
-        Thread.sleep(150);
+        assertTrue(started.await(5, java.util.concurrent.TimeUnit.SECONDS), "the key generation never started");
         long cancelledAt = System.nanoTime();
         m.cancel();
         assertEquals(State.CANCELLED, m.stateProperty().get());
