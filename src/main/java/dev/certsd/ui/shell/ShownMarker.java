@@ -1,7 +1,6 @@
 package dev.certsd.ui.shell;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Scene;
 
@@ -37,11 +36,11 @@ final class ShownMarker {
 
     private static void write(Path marker) {
         try {
-            Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
-            Files.writeString(tmp, Long.toString(System.currentTimeMillis()));
-            // renamed into place, so a watcher never reads a half-written file
-            Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // through the root-safe layer: staged and renamed in the opened directory (a watcher never reads half a
+            // file), never through a link planted at the marker's name
+            dev.certsd.files.AtomicWriter.write(marker,
+                    Long.toString(System.currentTimeMillis()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"), true, null);
         } catch (IOException e) {
             // no marker: whoever asked for it times out and says so
         }
