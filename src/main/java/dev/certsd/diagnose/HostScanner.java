@@ -196,7 +196,8 @@ public final class HostScanner {
             stream.forEach(paths::add);
         }
         List<Names.Named> sorted = Names.sortNamed(paths);
-        Map<ByteBuffer, Content> parsed = new ConcurrentHashMap<>(); // copies of a file are parsed once
+        // copies of a file are parsed once; sized for every entry, or it grows (and copies itself) a dozen times
+        Map<ByteBuffer, Content> parsed = new ConcurrentHashMap<>(sorted.size());
         // a large directory is read on every core: most of its time is the system calls of each entry
         return new ArrayList<>((sorted.size() >= PARALLEL_READ ? sorted.parallelStream() : sorted.stream())
                 .map(n -> reader.read(n.path(), n.name(), parsed)).toList());

@@ -48,6 +48,49 @@ class EntryReaderTest {
     }
 
     @Test
+    void shortReadsAreReadOnToTheEnd() throws IOException {
+        for (int[] sizes : new int[][] {{10, 10}, {30, 10}, {4, 10}, {MAX + 7, MAX}}) {
+            byte[] data = bytes(sizes[0]);
+            java.io.InputStream dribble = new ByteArrayInputStream(data) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, 3)); // a network file system may read short anywhere
+                }
+            };
+            byte[] expected = sizes[0] > MAX ? java.util.Arrays.copyOf(data, MAX + 1) : data;
+            assertArrayEquals(expected, reader.readCapped(dribble, sizes[1]), sizes[0] + " bytes, stat said " + sizes[1]);
+        }
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsReadByItsBytes() throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", "printf 'stray content' > \"$(printf 'bad\\377name.crt')\"")
+                .directory(tmp.toFile()).start();
+        assertEquals(0, p.waitFor());
+        Path odd;
+        try (var listing = Files.list(tmp)) {
+            odd = listing.findFirst().orElseThrow();
+        }
+        FileEntry e = reader.read(odd);
+        assertEquals(FileEntry.Kind.REGULAR, e.kind());
+        assertArrayEquals("stray content".getBytes(java.nio.charset.StandardCharsets.US_ASCII), e.bytes());
+    }
+
+    @Test
+    void entriesOfOneModeShareOneUnmodifiableSet() throws IOException {
+        Path a = Files.write(tmp.resolve("a.key"), bytes(3));
+        Path b = Files.write(tmp.resolve("b.key"), bytes(4));
+        for (Path f : new Path[] {a, b}) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        }
+        FileEntry first = reader.read(a);
+        assertTrue(first.perms() == reader.read(b).perms());
+        assertEquals(PosixFilePermissions.fromString("rw-------"), first.perms());
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> first.perms().add(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
+    }
+
+    @Test
     void grewPastTheCapReadsOneByteMoreThanTheCap() throws IOException {
         assertEquals(MAX + 1, read(5 * MAX, 10).length);
         assertEquals(MAX + 1, read(MAX + 1, MAX).length);
