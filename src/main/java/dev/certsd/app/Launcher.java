@@ -31,6 +31,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        QuickCompiler.request();
         if (args.length == 0 || args[0].equals("gui")) {
             gui(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
             return;
