@@ -45,7 +45,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private int print(RootReport report) {
         if (json) {
-            CheckJson.write(report, spec.commandLine().getOut());
+            // every control character is escaped by the JSON writer itself: no need to scan 100 MB again
+            CheckJson.write(report, TerminalText.escapedBy(spec.commandLine().getOut()));
             spec.commandLine().getOut().println();
         } else {
             new CheckText(spec.commandLine().getOut(), Locale.getDefault()).print(report);

@@ -30,16 +30,26 @@ import java.util.Map;
  * same bytes jackson-jr wrote from maps before, without the maps.
  */
 final class CheckJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new TerminalEscapes());
     /** The names of the kinds and formats in lower case, made once rather than once a file. */
     private static final String[] KINDS = lower(FileEntry.Kind.values());
     private static final String[] FORMATS = lower(Content.Format.values());
 
+    /** What DefaultIndenter ends a line with, and one level of its indentation. */
+    private static final String NEWLINE = com.fasterxml.jackson.core.util.DefaultIndenter.SYS_LF;
+    /** A file object's place in the document (root, host, file: two levels deeper than in a fragment's array). */
+    private static final String FILE_DEPTH = NEWLINE + "    ";
+
     private final JsonGenerator g;
-    private final Messages messages = new Messages(Locale.ENGLISH);
+    private final Messages messages;
 
     private CheckJson(JsonGenerator g) {
+        this(g, new Messages(Locale.ENGLISH));
+    }
+
+    private CheckJson(JsonGenerator g, Messages messages) {
         this.g = g;
+        this.messages = messages;
     }
 
     static String render(RootReport report) {
@@ -60,6 +70,34 @@ final class CheckJson {
             new CheckJson(g).root(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JSON's own escapes (every character below U+0020), and DEL and the C1 controls (U+007F to U+009F) as well, which
+     * JSON allows raw but a terminal may act on: written {@code \\u007F} as the terminal guard writes them, so the
+     * document needs no guard and is the same bytes as when it went through one.
+     */
+    static final class TerminalEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+        private static final com.fasterxml.jackson.core.SerializableString[] C1 =
+                new com.fasterxml.jackson.core.SerializableString[0xA0 - 0x80];
+
+        static {
+            ASCII[0x7F] = ESCAPE_STANDARD;
+            for (int c = 0x80; c < 0xA0; c++) {
+                C1[c - 0x80] = new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", c));
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch < 0xA0 ? C1[ch - 0x80] : null;
         }
     }
 
@@ -124,12 +162,46 @@ final class CheckJson {
         strings("cas", h.load().caFiles());
         g.writeBooleanField("systemRootsMerged", h.load().systemRootsMerged());
         g.writeArrayFieldStart("files");
-        for (FileReport f : h.files()) {
-            file(f, answer, h.hostDir().dirName());
+        if (h.files().size() <= InOrder.PIECE) {
+            for (FileReport f : h.files()) {
+                file(f, answer, h.hostDir().dirName());
+            }
+        } else { // a large directory: its files made on every core, written in order
+            InOrder.write(h.files(), files -> fragment(files, answer, h.hostDir().dirName()), this::writeRawValue);
         }
         g.writeEndArray();
         advice("findings", answer.findings(), h.hostDir().dirName());
         g.writeEndObject();
+    }
+
+    /**
+     * Some files' objects as the document holds them ({@code {...}, {...}}, indented for their depth), made by a
+     * generator of their own with the same printer and escapes: inside an array, then cut out of it and indented two
+     * levels deeper (a JSON string never holds a raw line end, so every line end is the printer's).
+     */
+    private String fragment(List<FileReport> files, HostAnswer answer, String dirName) {
+        StringWriter w = new StringWriter(files.size() * 512);
+        try (JsonGenerator fg = FACTORY.createGenerator(w)) {
+            fg.useDefaultPrettyPrinter();
+            CheckJson part = new CheckJson(fg, messages);
+            fg.writeStartArray();
+            for (FileReport f : files) {
+                part.file(f, answer, dirName);
+            }
+            fg.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String array = w.toString(); // "[ {" ... "} ]"
+        return array.substring(2, array.length() - 2).replace(NEWLINE, FILE_DEPTH);
+    }
+
+    private void writeRawValue(String text) {
+        try {
+            g.writeRawValue(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void verdict(Verdict v) throws IOException {

@@ -19,6 +19,8 @@ import java.util.ResourceBundle;
 /** The human output of {@code check}: one block per host directory, the verdict first. */
 final class CheckText {
     private static final Badge[] BADGES = Badge.values();
+    /** What {@code println} ends a line with. */
+    private static final String NEWLINE = System.lineSeparator();
 
     private final PrintWriter out;
     private final Messages messages;
@@ -59,13 +61,22 @@ final class CheckText {
         out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : TerminalText.names(h.load().pairs())));
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : TerminalText.names(h.load().caFiles())));
         HostAnswer answer = HostAnswer.of(h);
-        for (FileReport f : h.files()) {
+        InOrder.write(h.files(), files -> files(files, answer, dir), out::print); // a large directory on every core
+        StringBuilder host = new StringBuilder();
+        printAdvice(answer.forHost(), dir, null, null, "  ", host);
+        out.print(host);
+    }
+
+    /** The lines of some files of a host directory, each line ended as println ends it. */
+    private String files(List<FileReport> files, HostAnswer answer, String dir) {
+        StringBuilder b = new StringBuilder(files.size() * 96);
+        for (FileReport f : files) {
             String badges = String.join(", ", badgeIds(f));
             String file = TerminalText.name(f.name(), f.entry().path());
-            out.println("  " + file + "  [" + badges + "]");
-            printAdvice(answer.forFile(f), dir, f.name(), file, "      ");
+            b.append("  ").append(file).append("  [").append(badges).append(']').append(NEWLINE);
+            printAdvice(answer.forFile(f), dir, f.name(), file, "      ", b);
         }
-        printAdvice(answer.forHost(), dir, null, null, "  ");
+        return b.toString();
     }
 
     /** A file's badges in their order (the enum's), by id. */
@@ -102,17 +113,19 @@ final class CheckText {
     }
 
     /** {@code dir} and {@code shownFile} are already quoted; the latter stands for {@code file} in the texts. */
-    private void printAdvice(List<HostAnswer.Advice> advice, String dir, String file, String shownFile, String indent) {
+    private void printAdvice(List<HostAnswer.Advice> advice, String dir, String file, String shownFile, String indent,
+                             StringBuilder b) {
         for (HostAnswer.Advice a : advice) {
             Finding f = a.finding();
             Finding shown = TerminalText.finding(f);
             if (file != null && file.equals(f.file()) && !shownFile.equals(shown.file())) {
                 shown = new Finding(f.code(), f.severity(), shownFile, shown.args());
             }
-            out.println(indent + severity(f.severity()) + " " + f.code().name() + ": " + messages.render(shown, dir));
+            b.append(indent).append(severity(f.severity())).append(' ').append(f.code().name()).append(": ")
+                    .append(messages.render(shown, dir)).append(NEWLINE);
             for (Fix fix : a.fixes()) {
-                out.println(indent + "    " + fmt("check.fix", fix.kind().id(),
-                        TerminalText.text(fix.description().render(locale))));
+                b.append(indent).append("    ").append(fmt("check.fix", fix.kind().id(),
+                        TerminalText.text(fix.description().render(locale)))).append(NEWLINE);
             }
         }
     }

@@ -109,6 +109,14 @@ public final class TerminalText {
         return out instanceof Guard ? out : new Guard(out, autoFlush);
     }
 
+    /**
+     * The writer under a guard, for text whose writer escapes every control character itself (check's JSON: see
+     * CheckJson.TerminalEscapes); any other writer as it is.
+     */
+    static java.io.Writer escapedBy(PrintWriter out) {
+        return out instanceof Guard guard ? guard.inner() : out;
+    }
+
     static boolean needsQuoting(String s) {
         if (s == null) {
             return false;
@@ -225,6 +233,10 @@ public final class TerminalText {
     private static final class Guard extends PrintWriter {
         Guard(Writer out, boolean autoFlush) {
             super(out, autoFlush);
+        }
+
+        Writer inner() {
+            return out;
         }
 
         @Override

@@ -45,6 +45,7 @@ class CheckJsonStreamTest {
     static Path tmp;
     private static Path sample;
     private static Path hostile;
+    private static Path large;
 
     @BeforeAll
     static void roots() throws IOException {
@@ -57,6 +58,27 @@ class CheckJsonStreamTest {
             Files.writeString(odd.resolve(name), "not a certificate\n");
         }
         Files.writeString(hostile.resolve("stray-file"), "x");
+        // more files than two pieces of InOrder: written in parallel fragments (certificates, findings, fixes, C1)
+        large = Files.createDirectories(tmp.resolve("large"));
+        Path many = Fixtures.healthy(large.resolve("many.example.com"));
+        byte[] ca = Files.readAllBytes(many.resolve("ca.crt"));
+        for (int i = 0; i < 2 * InOrder.PIECE + 300; i++) {
+            String n = String.format("f%05d", i);
+            switch (i % 4) {
+                case 0 -> Files.write(many.resolve(n + ".crt"), ca);
+                case 1 -> Files.writeString(many.resolve(n + "\u009b.txt"), "stray " + i);
+                case 2 -> Files.write(many.resolve(n + ".pem"), ca);
+                default -> Files.writeString(many.resolve(n + ".key"), "not a key\n");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Client.class)
+    void aDirectoryOfManyFilesWrittenInPiecesStreamsTheSameBytes(Client client) throws IOException {
+        RootReport report = scan(large, client);
+        assertTrue(report.hosts().get(0).files().size() > 2 * InOrder.PIECE);
+        assertSame(report);
     }
 
     @ParameterizedTest
@@ -78,9 +100,15 @@ class CheckJsonStreamTest {
     }
 
     private static void assertSame(RootReport report) throws IOException {
-        String expected = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+        String former = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
                 .asString(mapDocument(report));
-        assertEquals(expected, CheckJson.render(report));
+        // as the user saw it: through the terminal guard, which wrote DEL and C1 as JSON escapes (the document now
+        // escapes them itself and goes out unguarded)
+        java.io.StringWriter guarded = new java.io.StringWriter();
+        try (java.io.PrintWriter w = TerminalText.guard(new java.io.PrintWriter(guarded), false)) {
+            w.write(former);
+        }
+        assertEquals(guarded.toString(), CheckJson.render(report));
     }
 
     // ---- the former document: maps of maps, written by jackson-jr ------------------------------------------------

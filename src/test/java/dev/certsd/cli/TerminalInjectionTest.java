@@ -131,6 +131,8 @@ class TerminalInjectionTest {
         assertTrue(names.contains(ESC + ".cert"), names.toString());
         // DEL and C1 are not escaped by the JSON writer; the guard writes them as JSON escapes of the same characters
         assertTrue(names.contains("c1\u009b2J.txt") && names.contains("del\u007f.txt"), names.toString());
+        assertTrue(out.toString().contains("\"c1\\u009B2J.txt\"") && out.toString().contains("\"del\\u007F.txt\""),
+                out.toString());
     }
 
     @Test
