@@ -35,21 +35,12 @@ final class CheckJson {
     private static final String[] KINDS = lower(FileEntry.Kind.values());
     private static final String[] FORMATS = lower(Content.Format.values());
 
-    /** What DefaultIndenter ends a line with, and one level of its indentation. */
-    private static final String NEWLINE = com.fasterxml.jackson.core.util.DefaultIndenter.SYS_LF;
-    /** A file object's place in the document (root, host, file: two levels deeper than in a fragment's array). */
-    private static final String FILE_DEPTH = NEWLINE + "    ";
-
     private final JsonGenerator g;
     private final Messages messages;
 
     private CheckJson(JsonGenerator g) {
-        this(g, new Messages(Locale.ENGLISH));
-    }
-
-    private CheckJson(JsonGenerator g, Messages messages) {
         this.g = g;
-        this.messages = messages;
+        this.messages = new Messages(Locale.ENGLISH);
     }
 
     static String render(RootReport report) {
@@ -162,46 +153,12 @@ final class CheckJson {
         strings("cas", h.load().caFiles());
         g.writeBooleanField("systemRootsMerged", h.load().systemRootsMerged());
         g.writeArrayFieldStart("files");
-        if (h.files().size() <= InOrder.PIECE) {
-            for (FileReport f : h.files()) {
-                file(f, answer, h.hostDir().dirName());
-            }
-        } else { // a large directory: its files made on every core, written in order
-            InOrder.write(h.files(), files -> fragment(files, answer, h.hostDir().dirName()), this::writeRawValue);
+        for (FileReport f : h.files()) {
+            file(f, answer, h.hostDir().dirName());
         }
         g.writeEndArray();
         advice("findings", answer.findings(), h.hostDir().dirName());
         g.writeEndObject();
-    }
-
-    /**
-     * Some files' objects as the document holds them ({@code {...}, {...}}, indented for their depth), made by a
-     * generator of their own with the same printer and escapes: inside an array, then cut out of it and indented two
-     * levels deeper (a JSON string never holds a raw line end, so every line end is the printer's).
-     */
-    private String fragment(List<FileReport> files, HostAnswer answer, String dirName) {
-        StringWriter w = new StringWriter(files.size() * 512);
-        try (JsonGenerator fg = FACTORY.createGenerator(w)) {
-            fg.useDefaultPrettyPrinter();
-            CheckJson part = new CheckJson(fg, messages);
-            fg.writeStartArray();
-            for (FileReport f : files) {
-                part.file(f, answer, dirName);
-            }
-            fg.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String array = w.toString(); // "[ {" ... "} ]"
-        return array.substring(2, array.length() - 2).replace(NEWLINE, FILE_DEPTH);
-    }
-
-    private void writeRawValue(String text) {
-        try {
-            g.writeRawValue(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void verdict(Verdict v) throws IOException {

@@ -58,7 +58,7 @@ class CheckJsonStreamTest {
             Files.writeString(odd.resolve(name), "not a certificate\n");
         }
         Files.writeString(hostile.resolve("stray-file"), "x");
-        // more files than two pieces of InOrder: written in parallel fragments (certificates, findings, fixes, C1)
+        // a directory of more files than two pieces of the text output (certificates, findings, fixes, C1 in names)
         large = Files.createDirectories(tmp.resolve("large"));
         Path many = Fixtures.healthy(large.resolve("many.example.com"));
         byte[] ca = Files.readAllBytes(many.resolve("ca.crt"));
