@@ -31,10 +31,18 @@ final class EntryReader {
     }
 
     /**
-     * {@code name} is the last element of {@code path}, as the directory listing gave it; {@code parsed}, when not
-     * null, holds what each content of the directory read so far holds: a copy of a file is parsed once.
+     * A content read in a directory: its bytes (the array every copy of it shares, so copies of one file are held once
+     * and are the same array for the loader's lookups) and what they hold.
      */
-    FileEntry read(Path path, String name, Map<ByteBuffer, Content> parsed) {
+    record Parsed(byte[] bytes, Content content) {
+    }
+
+    /**
+     * {@code name} is the last element of {@code path}, as the directory listing gave it; {@code parsed}, when not
+     * null, holds what each content of the directory read so far holds: a copy of a file is parsed once, and its
+     * entry holds the first copy's bytes.
+     */
+    FileEntry read(Path path, String name, Map<ByteBuffer, Parsed> parsed) {
         BasicFileAttributes attrs;
         try { // lstat: for anything but a symbolic link this is also what the client's stat sees
             attrs = attributes(path, LinkOption.NOFOLLOW_LINKS);
@@ -71,9 +79,13 @@ final class EntryReader {
             if (bytes.length > maxBytes) {
                 return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, bytes.length, perms);
             }
-            return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, bytes.length, perms, bytes,
-                    parsed == null ? ContentReader.read(bytes)
-                            : parsed.computeIfAbsent(ByteBuffer.wrap(bytes), k -> ContentReader.read(bytes)));
+            if (parsed == null) {
+                return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, bytes.length, perms, bytes,
+                        ContentReader.read(bytes));
+            }
+            Parsed first = parsed.computeIfAbsent(ByteBuffer.wrap(bytes), k -> new Parsed(bytes, ContentReader.read(bytes)));
+            return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, bytes.length, perms, first.bytes(),
+                    first.content());
         } catch (IOException e) { // permission denied, or gone since the stat
             return entry(name, path, FileEntry.Kind.UNREADABLE, symlink, attrs.size(), perms);
         }

@@ -4,7 +4,6 @@ import dev.certsd.roots.Client;
 import dev.certsd.roots.FileRole;
 import dev.certsd.roots.HostDir;
 import dev.certsd.roots.HostDirNames;
-import dev.certsd.material.Content;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
@@ -197,7 +196,7 @@ public final class HostScanner {
         }
         List<Names.Named> sorted = Names.sortNamed(paths);
         // copies of a file are parsed once; sized for every entry, or it grows (and copies itself) a dozen times
-        Map<ByteBuffer, Content> parsed = new ConcurrentHashMap<>(sorted.size());
+        Map<ByteBuffer, EntryReader.Parsed> parsed = new ConcurrentHashMap<>(sorted.size());
         // a large directory is read on every core: most of its time is the system calls of each entry
         return new ArrayList<>((sorted.size() >= PARALLEL_READ ? sorted.parallelStream() : sorted.stream())
                 .map(n -> reader.read(n.path(), n.name(), parsed)).toList());
