@@ -38,7 +38,7 @@ public final class Launcher {
         }
         prefetchClientVersion(args);
         Charset cs = outputCharset(Charset.defaultCharset());
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), false);
+        PrintWriter out = new dev.certsd.cli.TerminalOut(System.out, cs);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         System.exit(CertsdCommand.run(args, out, err));
     }

@@ -46,7 +46,14 @@ final class CheckCommand implements Callable<Integer> {
     private int print(RootReport report) {
         if (json) {
             // every control character is escaped by the JSON writer itself: no need to scan 100 MB again
-            CheckJson.write(report, TerminalText.escapedBy(spec.commandLine().getOut()));
+            java.io.Writer out = TerminalText.escapedBy(spec.commandLine().getOut());
+            java.io.OutputStream utf8 = out instanceof TerminalOut t ? t.utf8Bytes() : null;
+            if (utf8 != null) { // a UTF-8 terminal: the document's bytes as they are made
+                spec.commandLine().getOut().flush();
+                CheckJson.write(report, utf8);
+            } else {
+                CheckJson.write(report, out);
+            }
             spec.commandLine().getOut().println();
         } else {
             new CheckText(spec.commandLine().getOut(), Locale.getDefault()).print(report);

@@ -49,6 +49,26 @@ final class CheckJson {
         return w.toString();
     }
 
+    /** Writes the document as UTF-8 bytes to {@code out} as it is made; {@code out} stays open. */
+    static void write(RootReport report, java.io.OutputStream out) {
+        try (JsonGenerator g = FACTORY.createGenerator(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len); // FilterOutputStream would write them one by one
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the caller's stream stays open
+            }
+        }, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            new CheckJson(g).root(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the document to {@code out} as it is made; {@code out} stays open. */
     static void write(RootReport report, Writer out) {
         try (JsonGenerator g = FACTORY.createGenerator(new FilterWriter(out) {

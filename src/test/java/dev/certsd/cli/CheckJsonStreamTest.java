@@ -109,6 +109,10 @@ class CheckJsonStreamTest {
             w.write(former);
         }
         assertEquals(guarded.toString(), CheckJson.render(report));
+        // and as a UTF-8 terminal gets it: the generator's own bytes
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        CheckJson.write(report, bytes);
+        assertEquals(guarded.toString(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     // ---- the former document: maps of maps, written by jackson-jr ------------------------------------------------

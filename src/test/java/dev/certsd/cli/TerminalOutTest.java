@@ -1,0 +1,34 @@
+package dev.certsd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The terminal's writer hands out its bytes only when they are UTF-8; what was written before comes first. */
+class TerminalOutTest {
+    @Test
+    void bytesOnlyForUtf8() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        assertSame(b, new TerminalOut(b, StandardCharsets.UTF_8).utf8Bytes());
+        assertNull(new TerminalOut(b, StandardCharsets.ISO_8859_1).utf8Bytes());
+    }
+
+    @Test
+    void checkJsonOnAUtf8TerminalKeepsTheOrderOfWhatWasWritten() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        // as the launcher and the command line set it up: the guard over the terminal's writer
+        PrintWriter out = TerminalText.guard(new TerminalOut(b, StandardCharsets.UTF_8), false);
+        out.print("before ");
+        java.io.Writer under = TerminalText.escapedBy(out);
+        out.flush();
+        ((TerminalOut) under).utf8Bytes().write("bytes \u65e5".getBytes(StandardCharsets.UTF_8));
+        out.print(" after");
+        out.flush();
+        assertEquals("before bytes \u65e5 after", b.toString(StandardCharsets.UTF_8));
+    }
+}
