@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Scans one host directory: reads its entries, runs the client's loader, then every rule. */
 public final class HostScanner {
-    /** Entries from which a host directory's files are read in parallel. */
+    /** Entries from which a host directory's files are read, and judged, in parallel. */
     private static final int PARALLEL_READ = 256;
 
     private final ScanOptions options;
@@ -146,9 +146,8 @@ public final class HostScanner {
     private List<FileReport> files(List<FileEntry> entries, Loaded loaded, HostDir hostDir, boolean used) {
         Client client = options.client();
         FileRules rules = new FileRules(client, Names.index(entries), loaded.load(), options);
-        List<FileReport> files = new ArrayList<>(entries.size());
         Map<String, List<String>> issuedBy = ChainLinks.of(entries);
-        for (FileEntry e : entries) {
+        java.util.function.Function<FileEntry, FileReport> report = e -> {
             FileRole role = loaded.usesHostsToml() ? loaded.tomlRoles().getOrDefault(e.name(), FileRole.IGNORED)
                     : FileRole.of(e.name(), client);
             List<Finding> fileFindings = new ArrayList<>(rules.check(e, role));
@@ -158,10 +157,12 @@ public final class HostScanner {
             if (!used) {
                 fileFindings.replaceAll(f -> f.withSeverity(Severity.INFO));
             }
-            files.add(new FileReport(e, role, Badges.of(e, role, fileFindings), fileFindings,
-                    issuedBy.getOrDefault(e.name(), List.of())));
-        }
-        return files;
+            return new FileReport(e, role, Badges.of(e, role, fileFindings), fileFindings,
+                    issuedBy.getOrDefault(e.name(), List.of()));
+        };
+        // each file's rules read the directory's indexes only: a large directory's files are judged on every core
+        return new ArrayList<>((entries.size() >= PARALLEL_READ ? entries.parallelStream() : entries.stream())
+                .map(report).toList());
     }
 
     private static void hostsTomlFindings(FileEntry e, Loaded loaded, HostDir hostDir, List<Finding> fileFindings) {
