@@ -23,9 +23,11 @@ public final class Launcher {
     /**
      * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" whenever it is on
      * the classpath, as in {@code java -jar}: a warning the user can do nothing about. Held here, or JUL forgets
-     * the level with the logger.
+     * the level with the logger; in a holder, so a command-line run does not start java.util.logging (about 40 ms).
      */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final class JavaFxLog {
+        static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("javafx");
+    }
 
     private Launcher() {
     }
@@ -100,7 +102,7 @@ public final class Launcher {
                 return;
             }
         }
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        JavaFxLog.LOG.setLevel(java.util.logging.Level.SEVERE);
         StudioApp.launch(startup);
     }
 }

@@ -62,9 +62,11 @@ final class CheckText {
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : TerminalText.names(h.load().caFiles())));
         HostAnswer answer = HostAnswer.of(h);
         InOrder.write(h.files(), files -> files(files, answer, dir), out::print); // a large directory on every core
-        StringBuilder host = new StringBuilder();
-        printAdvice(answer.forHost(), dir, null, null, "  ", host);
-        out.print(host);
+        InOrder.write(answer.forHost(), advice -> { // e.g. a duplicate finding for each of 30,000 copies
+            StringBuilder b = new StringBuilder(advice.size() * 128);
+            printAdvice(advice, dir, null, null, "  ", b);
+            return b.toString();
+        }, out::print);
     }
 
     /** The lines of some files of a host directory, each line ended as println ends it. */

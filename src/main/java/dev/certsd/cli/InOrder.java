@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * Renders a long list in pieces on every core and hands the texts to one writer in the list's order: the output of
  * a directory of 100,000 files is made while it is being written. The caller renders a piece itself when no other
- * thread has taken it yet, so it never just waits while there is work; only a few pieces are made ahead of the
- * writer, so the whole text never sits in memory.
+ * thread has taken it yet, and the pieces after it while another thread still makes it, so it waits only when there is
+ * no work left; only a few pieces are made ahead of the writer, so the whole text never sits in memory.
  */
 final class InOrder {
     /** Fewer items than this are rendered by the caller alone, as one piece. */
@@ -38,6 +38,12 @@ final class InOrder {
             }
             Piece<T> first = pending.poll();
             first.make(); // ours when no worker took it yet
+            for (Piece<T> later : pending) { // taken but not done: make the pieces after it meanwhile
+                if (first.text.isDone()) {
+                    break;
+                }
+                later.make();
+            }
             writer.accept(textOf(first));
         }
     }

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings, java.util.Map<Finding, Advice> byFinding) {
 
+    /** Findings from which their fixes are planned in parallel. */
+    private static final int PARALLEL = 2048;
+
     public HostAnswer(HostReport host, Verdict verdict, List<Advice> findings) {
         this(host, verdict, findings, index(findings));
     }
@@ -46,15 +49,11 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
      * the same way as {@link #of}: the window need not plan every fix of a directory to show one file.
      */
     public static List<Advice> advice(HostReport host, List<Finding> findings) {
-        List<Advice> advice = new ArrayList<>();
         java.util.Set<Finding> ofHost = new java.util.HashSet<>(host.findings());
         HostFiles files = new HostFiles(host);
-        for (Finding f : findings) {
-            if (ofHost.contains(f)) {
-                advice.add(new Advice(f, Fixes.forFinding(f, files)));
-            }
-        }
-        return advice;
+        // each finding's fixes are planned from the report alone: the findings of a large directory on every core
+        return new ArrayList<>((findings.size() >= PARALLEL ? findings.parallelStream() : findings.stream())
+                .filter(ofHost::contains).map(f -> new Advice(f, Fixes.forFinding(f, files))).toList());
     }
 
     /** The advice about one file, in the order of its findings. */

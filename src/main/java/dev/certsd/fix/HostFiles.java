@@ -14,8 +14,9 @@ import java.util.Optional;
 /** A host report seen from the fixes' side: files as the scan read them, and names still free. */
 final class HostFiles {
     private final HostReport report;
-    private java.util.Map<String, FileReport> byName;
-    private java.util.Map<String, String> certsByKey; // built on first use: one finding of a large directory is linear
+    // built on first use (one finding of a large directory stays linear), by one thread while others may ask
+    private volatile java.util.Map<String, FileReport> byName;
+    private volatile java.util.Map<String, String> certsByKey;
 
 
     HostFiles(HostReport report) {
@@ -31,12 +32,18 @@ final class HostFiles {
     }
 
     Optional<FileReport> file(String name) {
-        if (byName == null) {
-            java.util.Map<String, FileReport> m = new java.util.HashMap<>();
-            report.files().forEach(f -> m.putIfAbsent(f.name(), f));
-            byName = m;
+        java.util.Map<String, FileReport> m = byName;
+        if (m == null) {
+            synchronized (this) {
+                if (byName == null) {
+                    java.util.Map<String, FileReport> index = new java.util.HashMap<>();
+                    report.files().forEach(f -> index.putIfAbsent(f.name(), f));
+                    byName = index;
+                }
+                m = byName;
+            }
         }
-        return Optional.ofNullable(byName.get(name));
+        return Optional.ofNullable(m.get(name));
     }
 
     /**
@@ -53,22 +60,32 @@ final class HostFiles {
      * which has no .key yet; indexed once, so the orphan keys of a large directory are not each a walk over it.
      */
     Optional<String> certificateWithoutKey(String keyId) {
-        if (certsByKey == null) {
-            java.util.Map<String, String> m = new java.util.HashMap<>();
-            for (FileReport r : report.files()) {
-                if (r.role() != dev.certsd.roots.FileRole.CLIENT_CERT || r.entry().content() == null) {
-                    continue;
+        java.util.Map<String, String> m = certsByKey;
+        if (m == null) {
+            synchronized (this) {
+                if (certsByKey == null) {
+                    certsByKey = certificatesByKey();
                 }
-                java.util.List<dev.certsd.material.CertInfo> certs = r.entry().content().goCertificates();
-                if (certs.isEmpty() || certs.get(0).publicKeyId() == null || m.containsKey(certs.get(0).publicKeyId())
-                        || taken(dev.certsd.roots.FileRole.base(r.name()) + ".key")) {
-                    continue;
-                }
-                m.put(certs.get(0).publicKeyId(), r.name());
+                m = certsByKey;
             }
-            certsByKey = m;
         }
-        return Optional.ofNullable(certsByKey.get(keyId));
+        return Optional.ofNullable(m.get(keyId));
+    }
+
+    private java.util.Map<String, String> certificatesByKey() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (FileReport r : report.files()) {
+            if (r.role() != dev.certsd.roots.FileRole.CLIENT_CERT || r.entry().content() == null) {
+                continue;
+            }
+            java.util.List<dev.certsd.material.CertInfo> certs = r.entry().content().goCertificates();
+            if (certs.isEmpty() || certs.get(0).publicKeyId() == null || m.containsKey(certs.get(0).publicKeyId())
+                    || taken(dev.certsd.roots.FileRole.base(r.name()) + ".key")) {
+                continue;
+            }
+            m.put(certs.get(0).publicKeyId(), r.name());
+        }
+        return m;
     }
 
     /** The file as it was shown: its exact bytes and mode. */
