@@ -37,6 +37,10 @@ final class CheckJson {
 
     private final JsonGenerator g;
     private final Messages messages;
+    /** Instants written so far, by identity: copies of a file share their certificate's, written once as text. */
+    private final Map<java.time.Instant, String> times = new java.util.IdentityHashMap<>();
+    /** The current host's messages made ahead, while its files are written. */
+    private MessagesAhead ahead;
 
     private CheckJson(JsonGenerator g) {
         this.g = g;
@@ -172,12 +176,18 @@ final class CheckJson {
         strings("pairs", h.load().pairs());
         strings("cas", h.load().caFiles());
         g.writeBooleanField("systemRootsMerged", h.load().systemRootsMerged());
-        g.writeArrayFieldStart("files");
-        for (FileReport f : h.files()) {
-            file(f, answer, h.hostDir().dirName());
+        try (MessagesAhead ahead = MessagesAhead.start(messages, h.hostDir().dirName(), answer.findings(),
+                InOrder.PIECE)) { // the messages of a large directory made on another core while this one writes
+            this.ahead = ahead;
+            g.writeArrayFieldStart("files");
+            for (FileReport f : h.files()) {
+                file(f, answer, h.hostDir().dirName());
+            }
+            g.writeEndArray();
+            advice("findings", answer.findings(), h.hostDir().dirName());
+        } finally {
+            this.ahead = null;
         }
-        g.writeEndArray();
-        advice("findings", answer.findings(), h.hostDir().dirName());
         g.writeEndObject();
     }
 
@@ -208,8 +218,8 @@ final class CheckJson {
                 g.writeStartObject();
                 g.writeStringField("subject", c.subject());
                 g.writeStringField("issuer", c.issuer());
-                g.writeStringField("notBefore", c.notBefore().toString());
-                g.writeStringField("notAfter", c.notAfter().toString());
+                g.writeStringField("notBefore", time(c.notBefore()));
+                g.writeStringField("notAfter", time(c.notAfter()));
                 g.writeBooleanField("ca", c.isCa());
                 g.writeStringField("sha256", c.sha256());
                 g.writeEndObject();
@@ -249,7 +259,14 @@ final class CheckJson {
         g.writeStringField("severity", f.severity().id());
         g.writeStringField("file", f.file());
         strings("args", f.args());
-        g.writeStringField("message", messages.render(f, dirName));
+        g.writeStringField("message", ahead != null ? ahead.message(f) : messages.render(f, dirName));
+    }
+
+    private String time(java.time.Instant t) {
+        if (times.size() > 4096) {
+            times.clear(); // distinct certificates: the cache would only grow
+        }
+        return times.computeIfAbsent(t, java.time.Instant::toString);
     }
 
     private static String[] lower(Enum<?>[] values) {
