@@ -161,8 +161,8 @@ public final class HostScanner {
                     issuedBy.getOrDefault(e.name(), List.of()));
         };
         // each file's rules read the directory's indexes only: a large directory's files are judged on every core
-        return new ArrayList<>((entries.size() >= PARALLEL_READ ? entries.parallelStream() : entries.stream())
-                .map(report).toList());
+        return new ArrayList<>(entries.size() >= PARALLEL_READ ? EveryCore.map(entries, report)
+                : entries.stream().map(report).toList());
     }
 
     private static void hostsTomlFindings(FileEntry e, Loaded loaded, HostDir hostDir, List<Finding> fileFindings) {
@@ -199,8 +199,9 @@ public final class HostScanner {
         // copies of a file are parsed once; sized for every entry, or it grows (and copies itself) a dozen times
         Map<ByteBuffer, EntryReader.Parsed> parsed = new ConcurrentHashMap<>(sorted.size());
         // a large directory is read on every core: most of its time is the system calls of each entry
-        return new ArrayList<>((sorted.size() >= PARALLEL_READ ? sorted.parallelStream() : sorted.stream())
-                .map(n -> reader.read(n.path(), n.name(), parsed)).toList());
+        java.util.function.Function<Names.Named, FileEntry> read = n -> reader.read(n.path(), n.name(), parsed);
+        return new ArrayList<>(sorted.size() >= PARALLEL_READ ? EveryCore.map(sorted, read)
+                : sorted.stream().map(read).toList());
     }
 
     /** Badges follow from role and findings, so the tree and the JSON never disagree with the findings. */

@@ -52,8 +52,17 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
         java.util.Set<Finding> ofHost = new java.util.HashSet<>(host.findings());
         HostFiles files = new HostFiles(host);
         // each finding's fixes are planned from the report alone: the findings of a large directory on every core
-        return new ArrayList<>((findings.size() >= PARALLEL ? findings.parallelStream() : findings.stream())
-                .filter(ofHost::contains).map(f -> new Advice(f, Fixes.forFinding(f, files))).toList());
+        java.util.function.Function<Finding, Advice> plan =
+                f -> ofHost.contains(f) ? new Advice(f, Fixes.forFinding(f, files)) : null;
+        List<Advice> planned = findings.size() >= PARALLEL ? dev.certsd.diagnose.EveryCore.map(findings, plan)
+                : findings.stream().map(plan).toList();
+        List<Advice> advice = new ArrayList<>(planned.size());
+        for (Advice a : planned) {
+            if (a != null) {
+                advice.add(a);
+            }
+        }
+        return advice;
     }
 
     /** The advice about one file, in the order of its findings. */
