@@ -30,7 +30,7 @@ import java.util.Map;
  * same bytes jackson-jr wrote from maps before, without the maps.
  */
 final class CheckJson {
-    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new TerminalEscapes());
+    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new JsonEscapes());
     /** The names of the kinds and formats in lower case, made once rather than once a file. */
     private static final String[] KINDS = lower(FileEntry.Kind.values());
     private static final String[] FORMATS = lower(Content.Format.values());
@@ -42,9 +42,17 @@ final class CheckJson {
     /** The current host's messages made ahead, while its files are written. */
     private MessagesAhead ahead;
 
+    /** The stream under {@code g} when the document is written as UTF-8 bytes (pieces go straight to it), else null. */
+    private final java.io.OutputStream bytes;
+
     private CheckJson(JsonGenerator g) {
+        this(g, new Messages(Locale.ENGLISH), null);
+    }
+
+    private CheckJson(JsonGenerator g, Messages messages, java.io.OutputStream bytes) {
         this.g = g;
-        this.messages = new Messages(Locale.ENGLISH);
+        this.messages = messages;
+        this.bytes = bytes;
     }
 
     static String render(RootReport report) {
@@ -67,7 +75,7 @@ final class CheckJson {
             }
         }, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
-            new CheckJson(g).root(report);
+            new CheckJson(g, new Messages(Locale.ENGLISH), out).root(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,34 +93,6 @@ final class CheckJson {
             new CheckJson(g).root(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * JSON's own escapes (every character below U+0020), and DEL and the C1 controls (U+007F to U+009F) as well, which
-     * JSON allows raw but a terminal may act on: written {@code \\u007F} as the terminal guard writes them, so the
-     * document needs no guard and is the same bytes as when it went through one.
-     */
-    static final class TerminalEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
-        private static final int[] ASCII = standardAsciiEscapesForJSON();
-        private static final com.fasterxml.jackson.core.SerializableString[] C1 =
-                new com.fasterxml.jackson.core.SerializableString[0xA0 - 0x80];
-
-        static {
-            ASCII[0x7F] = ESCAPE_STANDARD;
-            for (int c = 0x80; c < 0xA0; c++) {
-                C1[c - 0x80] = new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", c));
-            }
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ASCII;
-        }
-
-        @Override
-        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
-            return ch >= 0x80 && ch < 0xA0 ? C1[ch - 0x80] : null;
         }
     }
 
@@ -176,6 +156,15 @@ final class CheckJson {
         strings("pairs", h.load().pairs());
         strings("cas", h.load().caFiles());
         g.writeBooleanField("systemRootsMerged", h.load().systemRootsMerged());
+        if (bytes != null && h.files().size() > InOrder.PIECE) { // a large directory's files made on every core
+            g.writeArrayFieldStart("files");
+            g.flush();
+            JsonPieces.write(h.files(), (part, first) -> piece(part, first, answer, h.hostDir().dirName()), bytes);
+            g.writeEndArray();
+            advice("findings", answer.findings(), h.hostDir().dirName());
+            g.writeEndObject();
+            return;
+        }
         try (MessagesAhead ahead = MessagesAhead.start(messages, h.hostDir().dirName(), answer.findings(),
                 InOrder.PIECE)) { // the messages of a large directory made on another core while this one writes
             this.ahead = ahead;
@@ -189,6 +178,23 @@ final class CheckJson {
             this.ahead = null;
         }
         g.writeEndObject();
+    }
+
+    /** Some files' objects as UTF-8, by a generator of their own that writes them as the document holds them. */
+    private java.io.ByteArrayOutputStream piece(List<FileReport> files, boolean first, HostAnswer answer, String dir) {
+        java.io.ByteArrayOutputStream b = JsonPieces.start(files.size(), first);
+        try (JsonGenerator pg = FACTORY.createGenerator(b, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            pg.setPrettyPrinter(new JsonPieces.FilesPrinter());
+            CheckJson part = new CheckJson(pg, messages, null);
+            pg.writeStartArray();
+            for (FileReport f : files) {
+                part.file(f, answer, dir);
+            }
+            pg.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b;
     }
 
     private void verdict(Verdict v) throws IOException {

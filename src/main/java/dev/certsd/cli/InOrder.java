@@ -21,24 +21,24 @@ final class InOrder {
     private InOrder() {
     }
 
-    static <T> void write(List<T> items, Function<List<T>, String> render, Consumer<String> writer) {
+    static <T, R> void write(List<T> items, Function<List<T>, R> render, Consumer<R> writer) {
         if (items.size() <= PIECE) {
             writer.accept(render.apply(items));
             return;
         }
         int pieces = (items.size() + PIECE - 1) / PIECE;
         int ahead = Math.max(2, 2 * ForkJoinPool.getCommonPoolParallelism());
-        ArrayDeque<Piece<T>> pending = new ArrayDeque<>();
+        ArrayDeque<Piece<T, R>> pending = new ArrayDeque<>();
         int next = 0;
         for (int i = 0; i < pieces; i++) {
             for (; next < pieces && next <= i + ahead; next++) {
-                Piece<T> p = new Piece<>(items.subList(next * PIECE, Math.min(items.size(), (next + 1) * PIECE)), render);
+                Piece<T, R> p = new Piece<>(items.subList(next * PIECE, Math.min(items.size(), (next + 1) * PIECE)), render);
                 pending.add(p);
                 ForkJoinPool.commonPool().execute(p::make);
             }
-            Piece<T> first = pending.poll();
+            Piece<T, R> first = pending.poll();
             first.make(); // ours when no worker took it yet
-            for (Piece<T> later : pending) { // taken but not done: make the pieces after it meanwhile
+            for (Piece<T, R> later : pending) { // taken but not done: make the pieces after it meanwhile
                 if (first.text.isDone()) {
                     break;
                 }
@@ -48,7 +48,7 @@ final class InOrder {
         }
     }
 
-    private static String textOf(Piece<?> piece) {
+    private static <R> R textOf(Piece<?, R> piece) {
         try {
             return piece.text.join();
         } catch (java.util.concurrent.CompletionException e) { // what the render threw, as the caller would have
@@ -63,13 +63,13 @@ final class InOrder {
     }
 
     /** One piece: made once, by whichever thread claims it first. */
-    private static final class Piece<T> {
+    private static final class Piece<T, R> {
         private final List<T> items;
-        private final Function<List<T>, String> render;
+        private final Function<List<T>, R> render;
         private final AtomicBoolean claimed = new AtomicBoolean();
-        private final CompletableFuture<String> text = new CompletableFuture<>();
+        private final CompletableFuture<R> text = new CompletableFuture<>();
 
-        Piece(List<T> items, Function<List<T>, String> render) {
+        Piece(List<T> items, Function<List<T>, R> render) {
             this.items = items;
             this.render = render;
         }

@@ -111,7 +111,7 @@ public final class TerminalText {
 
     /**
      * The writer under a guard, for text whose writer escapes every control character itself (check's JSON: see
-     * CheckJson.TerminalEscapes); any other writer as it is.
+     * JsonEscapes); any other writer as it is.
      */
     static java.io.Writer escapedBy(PrintWriter out) {
         return out instanceof Guard guard ? guard.inner() : out;

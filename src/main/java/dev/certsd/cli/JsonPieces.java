@@ -1,0 +1,81 @@
+package dev.certsd.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The file objects of a large directory in check's JSON, made as UTF-8 pieces on every core ({@link InOrder}) and
+ * written to the stream in order between the "files" array's brackets, which the document's own generator writes:
+ * the same bytes as one generator writing them all (CheckJsonStreamTest), in about half the time on two cores.
+ */
+final class JsonPieces {
+    private JsonPieces() {
+    }
+
+    /**
+     * Writes {@code files} made by {@code piece} (given a part and whether it is the first) to {@code out}; the
+     * document's generator has opened the array and been flushed, and closes the array after.
+     */
+    static <T> void write(List<T> files, Piece<T> piece, OutputStream out) {
+        T first = files.get(0);
+        InOrder.write(files, part -> piece.make(part, part.get(0) == first), (ByteArrayOutputStream made) -> {
+            try {
+                made.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Makes one piece: the separator before it, then its objects. */
+    interface Piece<T> {
+        ByteArrayOutputStream make(List<T> part, boolean first);
+    }
+
+    /** The bytes before a piece: the printer's space after the array's "[", or its ", " between two values. */
+    static ByteArrayOutputStream start(int files, boolean first) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(files * 1024);
+        b.writeBytes(first ? new byte[] {' '} : new byte[] {',', ' '});
+        return b;
+    }
+
+    /**
+     * The default printer inside a host object's "files" array, two objects deep (root, host), without writing that
+     * array's own brackets: a piece's generator writes its objects as an array whose brackets are not written.
+     */
+    static final class FilesPrinter extends DefaultPrettyPrinter {
+        /** Arrays open: the first is the files array, whose brackets the document writes. */
+        private int arrays;
+
+        FilesPrinter() {
+            _nesting = 2;
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            if (arrays++ > 0) {
+                super.writeStartArray(g);
+            }
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (arrays > 1) {
+                super.beforeArrayValues(g);
+            }
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (--arrays > 0) {
+                super.writeEndArray(g, nrOfValues);
+            }
+        }
+    }
+}
