@@ -159,9 +159,14 @@ final class CheckJson {
         if (bytes != null && h.files().size() > InOrder.PIECE) { // a large directory's files made on every core
             g.writeArrayFieldStart("files");
             g.flush();
-            JsonPieces.write(h.files(), (part, first) -> piece(part, first, answer, h.hostDir().dirName()), bytes);
+            String dir = h.hostDir().dirName();
+            JsonPieces.write(h.files(), (part, first) -> piece(part, first, (c, f) -> c.file(f, answer, dir)), bytes);
             g.writeEndArray();
-            advice("findings", answer.findings(), h.hostDir().dirName());
+            g.writeArrayFieldStart("findings"); // every finding of the directory again, with its fixes
+            g.flush();
+            JsonPieces.write(answer.findings(), (part, first) -> piece(part, first, (c, a) -> c.adviceObject(a, dir)),
+                    bytes);
+            g.writeEndArray();
             g.writeEndObject();
             return;
         }
@@ -180,15 +185,15 @@ final class CheckJson {
         g.writeEndObject();
     }
 
-    /** Some files' objects as UTF-8, by a generator of their own that writes them as the document holds them. */
-    private java.io.ByteArrayOutputStream piece(List<FileReport> files, boolean first, HostAnswer answer, String dir) {
-        java.io.ByteArrayOutputStream b = JsonPieces.start(files.size(), first);
+    /** Some objects of an array as UTF-8, by a generator of their own that writes them as the document holds them. */
+    private <T> java.io.ByteArrayOutputStream piece(List<T> items, boolean first, JsonPieces.Part<T> write) {
+        java.io.ByteArrayOutputStream b = JsonPieces.start(items.size(), first);
         try (JsonGenerator pg = FACTORY.createGenerator(b, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             pg.setPrettyPrinter(new JsonPieces.FilesPrinter());
             CheckJson part = new CheckJson(pg, messages, null);
             pg.writeStartArray();
-            for (FileReport f : files) {
-                part.file(f, answer, dir);
+            for (T item : items) {
+                write.write(part, item);
             }
             pg.writeEndArray();
         } catch (IOException e) {
@@ -244,19 +249,23 @@ final class CheckJson {
     private void advice(String field, List<HostAnswer.Advice> advice, String dirName) throws IOException {
         g.writeArrayFieldStart(field);
         for (HostAnswer.Advice a : advice) {
+            adviceObject(a, dirName);
+        }
+        g.writeEndArray();
+    }
+
+    private void adviceObject(HostAnswer.Advice a, String dirName) throws IOException {
+        g.writeStartObject();
+        finding(a.finding(), dirName);
+        g.writeArrayFieldStart("fixes");
+        for (Fix fix : a.fixes()) {
             g.writeStartObject();
-            finding(a.finding(), dirName);
-            g.writeArrayFieldStart("fixes");
-            for (Fix fix : a.fixes()) {
-                g.writeStartObject();
-                g.writeStringField("how", fix.kind().id());
-                g.writeStringField("description", fix.description().render(Locale.ENGLISH));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            g.writeStringField("how", fix.kind().id());
+            g.writeStringField("description", fix.description().render(Locale.ENGLISH));
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** A finding's fields, inside an object the caller opened. */
@@ -275,12 +284,8 @@ final class CheckJson {
         return times.computeIfAbsent(t, java.time.Instant::toString);
     }
 
-    private static String[] lower(Enum<?>[] values) {
-        String[] names = new String[values.length];
-        for (Enum<?> v : values) {
-            names[v.ordinal()] = v.name().toLowerCase(Locale.ROOT);
-        }
-        return names;
+    private static String[] lower(Enum<?>[] values) { // in ordinal order, as values() gives them
+        return java.util.Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
     /** A list of strings (or nulls) under {@code field}. */

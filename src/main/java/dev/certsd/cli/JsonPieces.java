@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The file objects of a large directory in check's JSON, made as UTF-8 pieces on every core ({@link InOrder}) and
- * written to the stream in order between the "files" array's brackets, which the document's own generator writes:
+ * The file and finding objects of a large directory in check's JSON, made as UTF-8 pieces on every core
+ * ({@link InOrder}) and written to the stream in order between their array's brackets, which the document's own
+ * generator writes:
  * the same bytes as one generator writing them all (CheckJsonStreamTest), in about half the time on two cores.
  */
 final class JsonPieces {
@@ -33,6 +34,11 @@ final class JsonPieces {
         });
     }
 
+    /** Writes one item of a piece with the piece's own CheckJson. */
+    interface Part<T> {
+        void write(CheckJson part, T item) throws IOException;
+    }
+
     /** Makes one piece: the separator before it, then its objects. */
     interface Piece<T> {
         ByteArrayOutputStream make(List<T> part, boolean first);
@@ -46,8 +52,9 @@ final class JsonPieces {
     }
 
     /**
-     * The default printer inside a host object's "files" array, two objects deep (root, host), without writing that
-     * array's own brackets: a piece's generator writes its objects as an array whose brackets are not written.
+     * The default printer inside an array of a host object ("files", "findings"), two objects deep (root, host),
+     * without writing that array's own brackets: a piece's generator writes its objects as an array whose brackets are
+     * not written.
      */
     static final class FilesPrinter extends DefaultPrettyPrinter {
         /** Arrays open: the first is the files array, whose brackets the document writes. */
