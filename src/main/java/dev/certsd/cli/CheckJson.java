@@ -39,8 +39,6 @@ final class CheckJson {
     private final Messages messages;
     /** Instants written so far, by identity: copies of a file share their certificate's, written once as text. */
     private final Map<java.time.Instant, String> times = new java.util.IdentityHashMap<>();
-    /** The current host's messages made ahead, while its files are written. */
-    private MessagesAhead ahead;
 
     /** The stream under {@code g} when the document is written as UTF-8 bytes (pieces go straight to it), else null. */
     private final java.io.OutputStream bytes;
@@ -170,18 +168,12 @@ final class CheckJson {
             g.writeEndObject();
             return;
         }
-        try (MessagesAhead ahead = MessagesAhead.start(messages, h.hostDir().dirName(), answer.findings(),
-                InOrder.PIECE)) { // the messages of a large directory made on another core while this one writes
-            this.ahead = ahead;
-            g.writeArrayFieldStart("files");
-            for (FileReport f : h.files()) {
-                file(f, answer, h.hostDir().dirName());
-            }
-            g.writeEndArray();
-            advice("findings", answer.findings(), h.hostDir().dirName());
-        } finally {
-            this.ahead = null;
+        g.writeArrayFieldStart("files");
+        for (FileReport f : h.files()) {
+            file(f, answer, h.hostDir().dirName());
         }
+        g.writeEndArray();
+        advice("findings", answer.findings(), h.hostDir().dirName());
         g.writeEndObject();
     }
 
@@ -274,7 +266,7 @@ final class CheckJson {
         g.writeStringField("severity", f.severity().id());
         g.writeStringField("file", f.file());
         strings("args", f.args());
-        g.writeStringField("message", ahead != null ? ahead.message(f) : messages.render(f, dirName));
+        g.writeStringField("message", messages.render(f, dirName));
     }
 
     private String time(java.time.Instant t) {
