@@ -192,6 +192,22 @@ train_aot() {
   rm -rf "$work"
 }
 
+# order_classpath IMAGE: the launcher's class path in the main jar's manifest order (jpackage lists the jars
+# alphabetically). A class is looked up jar by jar, each opened on the way, and the manifest names the command
+# line's jars first (pom.xml), so a `check` opens them without opening the window's large ones first.
+order_classpath() {
+  local cfg=$1/lib/app/$NAME.cfg ordered=$OUT/classpath.ordered entry
+  : >"$ordered"
+  for entry in $classpath; do
+    if grep -qxF "app.classpath=\$APPDIR/$entry" "$cfg"; then echo "app.classpath=\$APPDIR/$entry" >>"$ordered"; fi
+  done
+  [ "$(grep -c '^app.classpath=\$APPDIR/lib/' "$cfg")" = "$(wc -l <"$ordered")" ] \
+    || { echo "the class path in $cfg is not the manifest's" >&2; exit 1; }
+  awk -v ordered="$ordered" '/^app\.classpath=\$APPDIR\/lib\// { if (!done) { while ((getline l < ordered) > 0) print l; done = 1 } next } { print }' \
+    "$cfg" >"$cfg.new" && mv "$cfg.new" "$cfg"
+  rm -f "$ordered"
+}
+
 # With AOT: one app image, trained, then packaged (jpackage --app-image).
 image=""
 if [ "$AOT" = 1 ]; then
@@ -201,6 +217,7 @@ if [ "$AOT" = 1 ]; then
   echo "jpackage --type app-image (Java 25) ..."
   "$JPACKAGE" --type app-image "${common[@]}" "${icon[@]}" --dest "$OUT/image"
   image=$OUT/image/$NAME
+  order_classpath "$image"
   # The cache holds the size and time of every jar (and of the runtime's modules file) and is refused when they
   # differ; jpackage's package step copies the image with new times, so the whole image gets one fixed time here
   # and again in the package (fix_deb_times).

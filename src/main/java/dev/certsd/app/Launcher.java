@@ -39,6 +39,7 @@ public final class Launcher {
             return;
         }
         prefetchClientVersion(args);
+        Warmup.start(args);
         Charset cs = outputCharset(Charset.defaultCharset());
         PrintWriter out = new dev.certsd.cli.TerminalOut(System.out, cs);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The classic certs.d reader shared by Docker (moby {@code ReadCertsDirectory}) and containers/image
@@ -28,8 +27,9 @@ final class ClassicLoader {
         this.systemRootsMerged = systemRootsMerged;
     }
 
-    ClientLoad load(List<FileEntry> entries) {
-        Walk walk = new Walk(entries);
+    /** @param byName the entries by name, in directory order ({@link Names#index}) */
+    ClientLoad load(List<FileEntry> entries, Map<String, FileEntry> byName) {
+        Walk walk = new Walk(byName);
         for (FileEntry e : entries) {
             ClientLoad stopped = switch (FileRole.of(e.name(), client)) {
                 case CA -> walk.ca(e);
@@ -62,16 +62,14 @@ final class ClassicLoader {
 
     /** One pass over a directory's entries: what was loaded so far, and the answer when the client stops. */
     private final class Walk {
-        private final Set<String> names;
         private final Map<String, FileEntry> byName;
         private final List<String> pairs = new ArrayList<>();
         private final List<String> cas = new ArrayList<>();
         private final Map<String, GoKeyPair.Result> keyPairs = new HashMap<>();
         private final Map<Contents, GoKeyPair.Result> loaded = new HashMap<>();
 
-        Walk(List<FileEntry> entries) {
-            names = Names.of(entries);
-            byName = Names.index(entries);
+        Walk(Map<String, FileEntry> byName) {
+            this.byName = byName;
         }
 
         /** A CA file; null when the client goes on. */
@@ -95,7 +93,7 @@ final class ClassicLoader {
         /** A client certificate, loaded with its key as Go's tls.LoadX509KeyPair does; null when the client goes on. */
         ClientLoad clientCert(FileEntry e) {
             String keyName = FileRole.base(e.name()) + ".key";
-            if (!names.contains(keyName)) {
+            if (!byName.containsKey(keyName)) {
                 return stop(missingKey(keyName, e.name()), e.name(), null);
             }
             FileEntry key = byName.get(keyName);
@@ -124,7 +122,7 @@ final class ClassicLoader {
         /** A client key: it needs its certificate; null when the client goes on. */
         ClientLoad clientKey(FileEntry e) {
             String certName = FileRole.base(e.name()) + ".cert";
-            return names.contains(certName) ? null : stop(missingCert(certName, e.name()), e.name(), null);
+            return byName.containsKey(certName) ? null : stop(missingCert(certName, e.name()), e.name(), null);
         }
 
         ClientLoad stop(String error, String file, String blocksOn) {

@@ -38,8 +38,8 @@ final class ContainerdLoader {
                    HostsToml toml) {
     }
 
-    Outcome load(Path dir, HostDir hostDir, List<FileEntry> entries) {
-        Map<String, FileEntry> byName = Names.index(entries);
+    /** @param byName the entries by name, in directory order ({@link Names#index}) */
+    Outcome load(Path dir, HostDir hostDir, List<FileEntry> entries, Map<String, FileEntry> byName) {
         FileEntry toml = byName.get("hosts.toml");
         if (toml != null && toml.readable() && toml.bytes().length > 0) {
             try {

@@ -60,8 +60,13 @@ public final class HostScanner {
             return unreadable(dir, hostDir, used, findings, e);
         }
         HostRules.empty(entries, findings);
-        Loaded loaded = load(dir, hostDir, entries);
-        List<FileReport> files = files(entries, loaded, hostDir, used);
+        Map<String, FileEntry> byName = Names.index(entries);
+        // which file issued which: independent of the loader, so a large directory links on another core meanwhile
+        java.util.concurrent.ForkJoinTask<Map<String, List<String>>> links = entries.size() >= PARALLEL_READ
+                ? java.util.concurrent.ForkJoinTask.adapt(() -> ChainLinks.of(entries)).fork() : null;
+        Loaded loaded = load(dir, hostDir, entries, byName);
+        Map<String, List<String>> issuedBy = links != null ? links.join() : ChainLinks.of(entries);
+        List<FileReport> files = files(entries, byName, issuedBy, loaded, hostDir, used);
         List<Finding> hostLevel = new ArrayList<>();
         loaded.load().hosts().stream().filter(h -> h.registry() && h.scheme().equals("http")).findFirst().ifPresent(h ->
                 hostLevel.add(Finding.of(FindingCode.HOSTS_TOML_PLAIN_HTTP, Severity.INFO, null, h.url())));
@@ -130,23 +135,23 @@ public final class HostScanner {
                           Map<String, FileRole> tomlRoles) {
     }
 
-    private Loaded load(Path dir, HostDir hostDir, List<FileEntry> entries) {
+    private Loaded load(Path dir, HostDir hostDir, List<FileEntry> entries, Map<String, FileEntry> byName) {
         Client client = options.client();
         if (client == Client.CONTAINERD) {
-            ContainerdLoader.Outcome o = new ContainerdLoader(reader, options.version()).load(dir, hostDir, entries);
+            ContainerdLoader.Outcome o = new ContainerdLoader(reader, options.version()).load(dir, hostDir, entries, byName);
             return new Loaded(o.load().withSkipVerify(HostsToml.skipsVerification(o.toml(), hostDir)), o.toml(),
                     o.hostsTomlError(), o.usedHostsToml(), o.tomlRoles());
         }
         boolean merged = options.os() != dev.certsd.roots.OsFamily.WINDOWS;
-        return new Loaded(new ClassicLoader(client, options.privilegedReader(), merged, options.version()).load(entries),
+        return new Loaded(new ClassicLoader(client, options.privilegedReader(), merged, options.version()).load(entries, byName),
                 null, null, false, Map.of());
     }
 
     /** Every entry's role, findings and badges. */
-    private List<FileReport> files(List<FileEntry> entries, Loaded loaded, HostDir hostDir, boolean used) {
+    private List<FileReport> files(List<FileEntry> entries, Map<String, FileEntry> byName,
+                                   Map<String, List<String>> issuedBy, Loaded loaded, HostDir hostDir, boolean used) {
         Client client = options.client();
-        FileRules rules = new FileRules(client, Names.index(entries), loaded.load(), options);
-        Map<String, List<String>> issuedBy = ChainLinks.of(entries);
+        FileRules rules = new FileRules(client, byName, loaded.load(), options);
         java.util.function.Function<FileEntry, FileReport> report = e -> {
             FileRole role = loaded.usesHostsToml() ? loaded.tomlRoles().getOrDefault(e.name(), FileRole.IGNORED)
                     : FileRole.of(e.name(), client);

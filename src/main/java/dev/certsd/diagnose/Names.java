@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** File-name order and lookups as Go sees them (os.ReadDir sorts names by their bytes). */
 final class Names {
@@ -85,14 +83,9 @@ final class Names {
         return sorted;
     }
 
-    static Set<String> of(List<FileEntry> entries) {
-        Set<String> names = new HashSet<>();
-        entries.forEach(e -> names.add(e.name()));
-        return names;
-    }
-
+    /** The entries by name, in their order; sized for all of them, or a large directory's map rehashes a dozen times. */
     static Map<String, FileEntry> index(List<FileEntry> entries) {
-        Map<String, FileEntry> map = new LinkedHashMap<>();
+        Map<String, FileEntry> map = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
         entries.forEach(e -> map.put(e.name(), e));
         return map;
     }

@@ -26,6 +26,19 @@ class CommandListTest {
         return out.toString();
     }
 
+    /** The names the first argument is matched with are each command's own (its @Command name). */
+    @Test
+    void subcommandNamesAreTheirAnnotations() {
+        for (var c : CertsdCommand.COMMANDS) {
+            assertEquals(c.getValue().getAnnotation(picocli.CommandLine.Command.class).name(), c.getKey());
+            // and asking for it by that name builds that command alone
+            var sub = CertsdCommand.commandLine(new String[] {c.getKey()}).getSubcommands();
+            assertEquals(List.of(c.getKey()), List.copyOf(sub.keySet()));
+            assertEquals(c.getValue(), sub.get(c.getKey()).getCommand().getClass());
+        }
+        assertEquals(CertsdCommand.COMMANDS.size(), CertsdCommand.commandLine().getSubcommands().size());
+    }
+
     @Test
     void guiIsListedAndTokensStayWhole() {
         Locale.setDefault(Locale.ENGLISH);

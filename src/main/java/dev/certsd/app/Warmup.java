@@ -1,0 +1,51 @@
+package dev.certsd.app;
+
+import dev.certsd.material.ContentReader;
+import dev.certsd.material.GoKeyPair;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A command that reads certificates first spends about a third of a one-directory run setting up what parsing
+ * needs (the JDK's certificate factory and providers, Bouncy Castle's ASN.1 and curve tables: hundreds of classes
+ * loaded and initialised), while the main thread is busy building the command line's model (picocli, by
+ * reflection). This parses a bundled sample (warmup.pem: a throw-away EC and RSA certificate and key made for
+ * nothing else, never a secret) on a daemon thread meanwhile, so the other core does that setup. It changes no
+ * answer: nothing it makes is kept, and a failure here is ignored (the command meets the same code and reports).
+ */
+final class Warmup {
+    /** The commands that read certificates and keys. */
+    private static final List<String> READERS = List.of("check", "test", "fix", "compare", "export");
+
+    private Warmup() {
+    }
+
+    /** Starts the warm-up when the first argument names a command that reads certificates. */
+    static void start(String[] args) {
+        if (args.length == 0 || !READERS.contains(args[0])) {
+            return;
+        }
+        Thread t = new Thread(Warmup::run, "certsd-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Parses the sample: the bundle whole, then its EC pair as Go's key-pair loader does. Returns how many parsed. */
+    static int run() {
+        try (InputStream in = Warmup.class.getResourceAsStream("warmup.pem")) {
+            if (in == null) {
+                return 0;
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            int parsed = ContentReader.read(pem.getBytes(StandardCharsets.US_ASCII)).certificates().size();
+            String[] blocks = pem.split("(?=-----BEGIN )");
+            GoKeyPair.Result pair = GoKeyPair.load(blocks[0].getBytes(StandardCharsets.US_ASCII),
+                    blocks[1].getBytes(StandardCharsets.US_ASCII));
+            return parsed + (pair.ok() ? 1 : 0);
+        } catch (IOException | RuntimeException e) {
+            return -1; // only a warm-up: the command itself meets whatever this met, and says so
+        }
+    }
+}
