@@ -5,7 +5,6 @@ import dev.certsd.material.ContentReader;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,7 +41,7 @@ final class EntryReader {
      * null, holds what each content of the directory read so far holds: a copy of a file is parsed once, and its
      * entry holds the first copy's bytes.
      */
-    FileEntry read(Path path, String name, Map<ByteBuffer, Parsed> parsed) {
+    FileEntry read(Path path, String name, Map<ContentKey, Parsed> parsed) {
         BasicFileAttributes attrs;
         try { // lstat: for anything but a symbolic link this is also what the client's stat sees
             attrs = attributes(path, LinkOption.NOFOLLOW_LINKS);
@@ -75,19 +74,70 @@ final class EntryReader {
             return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, attrs.size(), perms);
         }
         try (InputStream in = open(path)) {
-            byte[] bytes = readCapped(in, (int) attrs.size());
-            if (bytes.length > maxBytes) {
-                return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, bytes.length, perms);
+            Read r = readInto(in, (int) attrs.size());
+            if (r.length() > maxBytes) {
+                return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, r.length(), perms);
             }
             if (parsed == null) {
+                byte[] bytes = r.exact();
                 return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, bytes.length, perms, bytes,
                         ContentReader.read(bytes));
             }
-            Parsed first = parsed.computeIfAbsent(ByteBuffer.wrap(bytes), k -> new Parsed(bytes, ContentReader.read(bytes)));
-            return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, bytes.length, perms, first.bytes(),
-                    first.content());
+            // a copy of a content read before is looked up in the scratch array: nothing allocated for it
+            ContentKey seen = new ContentKey(r.buffer(), r.length());
+            Parsed first = parsed.get(seen);
+            if (first == null) {
+                byte[] bytes = r.exact();
+                Parsed fresh = new Parsed(bytes, ContentReader.read(bytes));
+                Parsed raced = parsed.putIfAbsent(new ContentKey(bytes, bytes.length), fresh);
+                first = raced != null ? raced : fresh; // another thread read a copy meanwhile: every copy holds one
+            }
+            return new FileEntry(name, path, FileEntry.Kind.REGULAR, symlink, first.bytes().length, perms,
+                    first.bytes(), first.content());
         } catch (IOException e) { // permission denied, or gone since the stat
             return entry(name, path, FileEntry.Kind.UNREADABLE, symlink, attrs.size(), perms);
+        }
+    }
+
+    /**
+     * A content as a map key: its bytes compared whole, hashed by their length and a sample of them (64 spread over
+     * the content, and its last 32). A hash of every byte of 100,000 files cost more than reading them; contents
+     * that share a sample are still told apart by their bytes, and being comparable, a bin of many of them is a tree
+     * (a lookup stays logarithmic even when someone plants many files with one sample).
+     */
+    static final class ContentKey implements Comparable<ContentKey> {
+        private final byte[] bytes;
+        private final int length;
+        private final int hash;
+
+        ContentKey(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+            int h = length;
+            int step = Math.max(1, length / 64);
+            for (int i = 0; i < length; i += step) {
+                h = 31 * h + bytes[i];
+            }
+            for (int i = Math.max(0, length - 32); i < length; i++) {
+                h = 31 * h + bytes[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ContentKey k && k.hash == hash && k.length == length
+                    && Arrays.equals(bytes, 0, length, k.bytes, 0, k.length);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public int compareTo(ContentKey o) {
+            return Arrays.compareUnsigned(bytes, 0, length, o.bytes, 0, o.length);
         }
     }
 
@@ -118,16 +168,46 @@ final class EntryReader {
      * up to the cap.
      */
     byte[] readCapped(InputStream in, int size) throws IOException {
+        return readInto(in, size).exact();
+    }
+
+    /**
+     * What a read brought: the first {@code length} bytes of {@code buffer}, which is this thread's scratch array
+     * when {@code scratch} (reused by its next read: copied out by {@link #exact}), else an array of its own.
+     */
+    private record Read(byte[] buffer, int length, boolean scratch) {
+        byte[] exact() {
+            return !scratch && buffer.length == length ? buffer : Arrays.copyOf(buffer, length);
+        }
+    }
+
+    /** Scratch arrays up to this size are kept by their thread for its next read. */
+    private static final int SCRATCH_MAX = 1 << 20;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
+    /** As {@link #readCapped}, into this thread's scratch array where it fits (no array per file read). */
+    private Read readInto(InputStream in, int size) throws IOException {
         int want = (int) Math.min((long) size + 1, maxBytes + 1);
-        byte[] bytes = new byte[want];
+        byte[] bytes = SCRATCH.get();
+        if (bytes.length < want) {
+            bytes = new byte[want <= SCRATCH_MAX ? Math.max(want, Math.min(SCRATCH_MAX, bytes.length * 2)) : want];
+            if (bytes.length <= SCRATCH_MAX) {
+                SCRATCH.set(bytes);
+            }
+        }
+        boolean scratch = bytes.length <= SCRATCH_MAX;
         int n = Math.max(0, in.read(bytes, 0, want));
         if (n == size && n < want) {
-            return Arrays.copyOf(bytes, n);
+            return new Read(bytes, n, scratch);
         }
         for (int more; n < want && (more = in.read(bytes, n, want - n)) >= 0; ) {
             n += more;
         }
-        return n < want ? Arrays.copyOf(bytes, n) : readRest(in, bytes);
+        if (n < want) {
+            return new Read(bytes, n, scratch);
+        }
+        byte[] all = readRest(in, Arrays.copyOf(bytes, want));
+        return new Read(all, all.length, false);
     }
 
     /** {@code head} is full: the file is larger than stat said (or than the cap); the rest, up to maxBytes + 1. */

@@ -5,7 +5,6 @@ import dev.certsd.roots.FileRole;
 import dev.certsd.roots.HostDir;
 import dev.certsd.roots.HostDirNames;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -196,13 +195,16 @@ public final class HostScanner {
     }
 
     private List<FileEntry> list(Path dir) throws IOException {
-        List<Path> paths = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(paths::add);
+        List<Names.Named> sorted = Names.listFast(dir);
+        if (sorted == null) {
+            List<Path> paths = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                stream.forEach(paths::add);
+            }
+            sorted = Names.sortNamed(paths);
         }
-        List<Names.Named> sorted = Names.sortNamed(paths);
         // copies of a file are parsed once; sized for every entry, or it grows (and copies itself) a dozen times
-        Map<ByteBuffer, EntryReader.Parsed> parsed = new ConcurrentHashMap<>(sorted.size());
+        Map<EntryReader.ContentKey, EntryReader.Parsed> parsed = new ConcurrentHashMap<>(sorted.size());
         // a large directory is read on every core: most of its time is the system calls of each entry
         java.util.function.Function<Names.Named, FileEntry> read = n -> reader.read(n.path(), n.name(), parsed);
         return new ArrayList<>(sorted.size() >= PARALLEL_READ ? EveryCore.map(sorted, read)

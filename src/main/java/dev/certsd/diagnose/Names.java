@@ -38,6 +38,10 @@ final class Names {
         boolean large = paths.size() >= PARALLEL;
         Named[] named = (large ? paths.parallelStream() : paths.stream())
                 .map(p -> new Named(p.getFileName().toString(), p)).toArray(Named[]::new);
+        return sorted(named, large);
+    }
+
+    private static List<Named> sorted(Named[] named, boolean large) {
         boolean surrogates = false;
         for (Named n : named) {
             surrogates |= hasSurrogate(n.name());
@@ -52,6 +56,34 @@ final class Names {
             Arrays.sort(named, order);
         }
         return Arrays.asList(named);
+    }
+
+    /**
+     * The directory's entries, sorted, from one native listing ({@link java.io.File#list}: all names in one call, where
+     * a directory stream makes a path object per entry on the way; about a tenth of a 100,000-file directory's serial
+     * time), or null where that listing could misname an entry: another file system than the local one (SFTP), an
+     * encoding of file names other than UTF-8 (under the C locale the JDK shows other bytes as '?'), a name with
+     * bytes that are not UTF-8 (shown as U+FFFD: such a name is opened by its bytes, which only the stream keeps), or
+     * an error (the stream says which). The caller then lists with a directory stream.
+     */
+    static List<Named> listFast(Path dir) {
+        if (dir.getFileSystem() != java.nio.file.FileSystems.getDefault()
+                || !"UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+            return null;
+        }
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            return null;
+        }
+        for (String n : names) {
+            if (n.indexOf('\uFFFD') >= 0) {
+                return null;
+            }
+        }
+        boolean large = names.length >= PARALLEL;
+        Named[] named = (large ? Arrays.stream(names).parallel() : Arrays.stream(names))
+                .map(n -> new Named(n, dir.resolve(n))).toArray(Named[]::new);
+        return sorted(named, large);
     }
 
     private static boolean hasSurrogate(String s) {

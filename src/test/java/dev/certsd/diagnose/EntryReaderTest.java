@@ -115,4 +115,48 @@ class EntryReaderTest {
         assertEquals(FileEntry.Kind.BROKEN_SYMLINK,
                 reader.read(Files.createSymbolicLink(tmp.resolve("gone.crt"), tmp.resolve("nowhere"))).kind());
     }
+
+    /** Copies share the first copy's array; a content that differs in a byte the hash does not sample is its own. */
+    @Test
+    void copiesShareOneArrayAndEveryContentIsItsOwn() throws IOException {
+        byte[] content = bytes(1000);
+        byte[] other = content.clone();
+        other[1] = 'Z'; // index 1 is not in the hash's sample: same hash, other bytes
+        Path a = Files.write(tmp.resolve("a.crt"), content);
+        Path b = Files.write(tmp.resolve("b.crt"), content);
+        Path c = Files.write(tmp.resolve("c.crt"), other);
+        Path d = Files.write(tmp.resolve("d.crt"), bytes(MAX - 1));
+        var parsed = new java.util.concurrent.ConcurrentHashMap<EntryReader.ContentKey, EntryReader.Parsed>();
+        EntryReader big = new EntryReader(4096);
+        FileEntry first = big.read(a, "a.crt", parsed);
+        FileEntry copy = big.read(b, "b.crt", parsed);
+        FileEntry differs = big.read(c, "c.crt", parsed);
+        big.read(d, "d.crt", parsed); // read into the same scratch array after them
+        assertTrue(first.bytes() == copy.bytes(), "a copy holds the first copy's array");
+        assertFalse(first.bytes() == differs.bytes());
+        assertArrayEquals(content, first.bytes());
+        assertArrayEquals(other, differs.bytes());
+        assertEquals(3, parsed.size());
+        assertEquals(new EntryReader.ContentKey(content, 1000).hashCode(), new EntryReader.ContentKey(other, 1000).hashCode());
+    }
+
+    /** Keys that share their hash stay apart by their bytes and are found among thousands (a bin of them is a tree). */
+    @Test
+    void keysWithOneHashAreStillTold() {
+        var map = new java.util.concurrent.ConcurrentHashMap<EntryReader.ContentKey, Integer>();
+        int n = 5000;
+        for (int i = 0; i < n; i++) {
+            byte[] b = bytes(1000);
+            b[1] = (byte) i;
+            b[2] = (byte) (i >> 8);
+            map.put(new EntryReader.ContentKey(b, b.length), i);
+        }
+        assertEquals(n, map.size());
+        for (int i = 0; i < n; i += 7) {
+            byte[] b = bytes(1200); // a longer array: only the first 1000 bytes are the key
+            b[1] = (byte) i;
+            b[2] = (byte) (i >> 8);
+            assertEquals(i, map.get(new EntryReader.ContentKey(b, 1000)));
+        }
+    }
 }

@@ -53,4 +53,38 @@ class NamesOrderTest {
         names.add("\ud83d\ude00.crt");
         assertEquals(byBytes(names), sorted(names));
     }
+
+    /** The one-call listing gives the stream's names and paths in the same order, and steps aside where it could misname. */
+    @Test
+    void theNativeListingIsTheStreamsOrStepsAside(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // (U+FFFD itself is a valid name, but the listing cannot tell it from bytes that are not UTF-8: steps aside)
+        List<String> names = new ArrayList<>(NAMES.stream().filter(n -> !n.equals("a") && !n.contains("\ufffd")).toList());
+        for (int i = 0; i < 5000; i++) { // past the parallel threshold
+            names.add("gen-" + i + (i % 2 == 0 ? ".cert" : ".key"));
+        }
+        for (String n : names) {
+            java.nio.file.Files.writeString(dir.resolve(n), n);
+        }
+        List<Path> streamed = new ArrayList<>();
+        try (var s = java.nio.file.Files.newDirectoryStream(dir)) {
+            s.forEach(streamed::add);
+        }
+        List<Names.Named> fast = Names.listFast(dir);
+        if (!"UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+            assertEquals(null, fast); // another file-name encoding: always the stream
+            return;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(Names.sortNamed(streamed).equals(fast), "the stream's entries");
+        org.junit.jupiter.api.Assertions.assertTrue(byBytes(names).equals(fast.stream().map(Names.Named::name).toList()),
+                "Go's order");
+        // a name that is not UTF-8: only the stream keeps its bytes
+        Process p = new ProcessBuilder("/bin/sh", "-c", "printf x > \"$(printf 'bad\\377name.crt')\"")
+                .directory(dir.toFile()).start();
+        assertEquals(0, p.waitFor());
+        assertEquals(null, Names.listFast(dir));
+        assertEquals(null, Names.listFast(dir.resolve("no-such-directory")));
+        Path other = java.nio.file.Files.createDirectory(dir.resolve("other"));
+        java.nio.file.Files.writeString(other.resolve("\ufffd.crt"), "a real U+FFFD in a valid UTF-8 name");
+        assertEquals(null, Names.listFast(other));
+    }
 }
