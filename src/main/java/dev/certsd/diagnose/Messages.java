@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +20,7 @@ public final class Messages {
     private final Locale locale;
     /** Each code's pattern, made into a template once: a root of many files renders the same few patterns many times. */
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    private final Map<String, Set<Integer>> translatedArgs = new ConcurrentHashMap<>();
 
     public Messages(Locale locale) {
         this.locale = locale;
@@ -29,13 +31,38 @@ public final class Messages {
         String code = f.code().name();
         List<String> args = new ArrayList<>(f.args().size() + 1);
         args.add(f.file() != null ? f.file() : hostDirName);
+        Set<Integer> translated = translatedArgs.computeIfAbsent(code, this::translatedArgs);
         for (int i = 0; i < f.args().size(); i++) {
             String value = f.args().get(i);
+            if (!translated.contains(i + 1)) {
+                args.add(value); // no word of this argument is translated: no key to look up
+                continue;
+            }
             String key = code + ".arg" + (i + 1) + "." + value;
             args.add(bundle.containsKey(key) ? bundle.getString(key) : value);
         }
         Template t = templates.computeIfAbsent(code, this::template);
         return t == null ? code + " " + args : t.format(args);
+    }
+
+    /**
+     * The argument places (1-based) of a code for which the bundle translates some values ({@code CODE.argN.value}
+     * keys): an argument elsewhere is shown as it is, without a key made and looked up for each finding.
+     */
+    private Set<Integer> translatedArgs(String code) {
+        String prefix = code + ".arg";
+        Set<Integer> places = new java.util.HashSet<>();
+        for (String key : bundle.keySet()) {
+            int dot = key.startsWith(prefix) ? key.indexOf('.', prefix.length()) : -1;
+            if (dot > prefix.length()) {
+                try {
+                    places.add(Integer.parseInt(key.substring(prefix.length(), dot)));
+                } catch (NumberFormatException e) {
+                    // not an argument's key
+                }
+            }
+        }
+        return Set.copyOf(places);
     }
 
     private Template template(String code) {

@@ -81,9 +81,43 @@ final class Names {
             }
         }
         boolean large = names.length >= PARALLEL;
+        boolean surrogates = false;
+        for (String n : names) {
+            surrogates |= hasSurrogate(n);
+        }
+        if (!surrogates) { // String order is the UTF-8 bytes' order: the names sorted as they are, then paths made
+            sortStrings(names, large);
+        }
         Named[] named = (large ? Arrays.stream(names).parallel() : Arrays.stream(names))
                 .map(n -> new Named(n, dir.resolve(n))).toArray(Named[]::new);
-        return sorted(named, large);
+        return surrogates ? sortedByBytes(named, large) : Arrays.asList(named);
+    }
+
+    /**
+     * Strings in their natural order; a large array as two halves at once, then merged. (Arrays.parallelSort sorts
+     * on one thread where the common pool has one worker, as on two cores; a comparator over records took a
+     * 100,000-file directory a quarter of a second.)
+     */
+    static void sortStrings(String[] a, boolean large) {
+        if (!large) {
+            Arrays.sort(a);
+            return;
+        }
+        int mid = a.length / 2;
+        java.util.concurrent.ForkJoinTask<?> left = java.util.concurrent.ForkJoinTask.adapt(() -> Arrays.sort(a, 0, mid))
+                .fork();
+        Arrays.sort(a, mid, a.length);
+        left.join();
+        String[] lo = Arrays.copyOfRange(a, 0, mid);
+        int i = 0;
+        int j = mid;
+        int k = 0;
+        while (i < lo.length && j < a.length) {
+            a[k++] = lo[i].compareTo(a[j]) <= 0 ? lo[i++] : a[j++];
+        }
+        while (i < lo.length) {
+            a[k++] = lo[i++];
+        }
     }
 
     private static boolean hasSurrogate(String s) {

@@ -41,7 +41,7 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
     }
 
     public static HostAnswer of(HostReport host) {
-        return new HostAnswer(host, host.verdict(), advice(host, host.findings()));
+        return new HostAnswer(host, host.verdict(), plan(host, host.findings(), f -> true));
     }
 
     /**
@@ -49,11 +49,15 @@ public record HostAnswer(HostReport host, Verdict verdict, List<Advice> findings
      * the same way as {@link #of}: the window need not plan every fix of a directory to show one file.
      */
     public static List<Advice> advice(HostReport host, List<Finding> findings) {
-        java.util.Set<Finding> ofHost = new java.util.HashSet<>(host.findings());
+        return plan(host, findings, new java.util.HashSet<>(host.findings())::contains);
+    }
+
+    /** The advice about those of {@code findings} that are the host's ({@code ofHost}: all of them, for {@link #of}). */
+    private static List<Advice> plan(HostReport host, List<Finding> findings, java.util.function.Predicate<Finding> ofHost) {
         HostFiles files = new HostFiles(host);
         // each finding's fixes are planned from the report alone: the findings of a large directory on every core
         java.util.function.Function<Finding, Advice> plan =
-                f -> ofHost.contains(f) ? new Advice(f, Fixes.forFinding(f, files)) : null;
+                f -> ofHost.test(f) ? new Advice(f, Fixes.forFinding(f, files)) : null;
         List<Advice> planned = findings.size() >= PARALLEL ? dev.certsd.diagnose.EveryCore.map(findings, plan)
                 : findings.stream().map(plan).toList();
         List<Advice> advice = new ArrayList<>(planned.size());

@@ -58,4 +58,18 @@ class MessagesTemplateTest {
         assertThrows(IllegalArgumentException.class, () -> format.format(new Object[] {"7"}));
         assertThrows(IllegalArgumentException.class, () -> t.format(List.of("7")));
     }
+
+    /** An argument the bundle translates comes out translated; the others, and unknown values, as they are. */
+    @Test
+    void translatedArgumentsStillTranslate() {
+        Finding f = Finding.of(FindingCode.INSECURE_REGISTRY_CERTSD_IGNORED, Severity.WARNING, null, "reg:5000",
+                "LOOPBACK_ADDRESS", "LOOPBACK_ADDRESS");
+        String en = new Messages(Locale.ENGLISH).render(f, "reg:5000");
+        assertTrue(en.contains("(a loopback address: LOOPBACK_ADDRESS)"), en);
+        String ja = new Messages(Locale.JAPANESE).render(f, "reg:5000");
+        assertTrue(ja.contains("（ループバックアドレス: LOOPBACK_ADDRESS）"), ja);
+        Finding other = Finding.of(FindingCode.INSECURE_REGISTRY_CERTSD_IGNORED, Severity.WARNING, null, "reg:5000",
+                "SOMETHING_ELSE", "x");
+        assertTrue(new Messages(Locale.ENGLISH).render(other, "reg:5000").contains("(SOMETHING_ELSE: x)"));
+    }
 }
