@@ -42,6 +42,7 @@ final class CheckJson {
 
     /** The stream under {@code g} when the document is written as UTF-8 bytes (pieces go straight to it), else null. */
     private final java.io.OutputStream bytes;
+    private JsonPieces.Array array; // a piece's array (its findings' messages made once), or null
 
     private CheckJson(JsonGenerator g) {
         this(g, new Messages(Locale.ENGLISH), null);
@@ -158,12 +159,15 @@ final class CheckJson {
             g.writeArrayFieldStart("files");
             g.flush();
             String dir = h.hostDir().dirName();
-            JsonPieces.write(h.files(), (part, first) -> piece(part, first, (c, f) -> c.file(f, answer, dir)), bytes);
+            JsonPieces.Array files = JsonPieces.Array.first();
+            JsonPieces.write(h.files(), (part, first) -> piece(part, first, files, (c, f) -> c.file(f, answer, dir)),
+                    bytes);
             g.writeEndArray();
             g.writeArrayFieldStart("findings"); // every finding of the directory again, with its fixes
             g.flush();
-            JsonPieces.write(answer.findings(), (part, first) -> piece(part, first, (c, a) -> c.adviceObject(a, dir)),
-                    bytes);
+            JsonPieces.Array findings = files.next();
+            JsonPieces.write(answer.findings(),
+                    (part, first) -> piece(part, first, findings, (c, a) -> c.adviceObject(a, dir)), bytes);
             g.writeEndArray();
             g.writeEndObject();
             return;
@@ -178,11 +182,13 @@ final class CheckJson {
     }
 
     /** Some objects of an array as UTF-8, by a generator of their own that writes them as the document holds them. */
-    private <T> java.io.ByteArrayOutputStream piece(List<T> items, boolean first, JsonPieces.Part<T> write) {
-        java.io.ByteArrayOutputStream b = JsonPieces.start(items.size(), first);
+    private <T> java.io.ByteArrayOutputStream piece(List<T> items, boolean first, JsonPieces.Array array,
+                                                    JsonPieces.Part<T> write) {
+        java.io.ByteArrayOutputStream b = array.start(items.size(), first);
         try (JsonGenerator pg = FACTORY.createGenerator(b, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             pg.setPrettyPrinter(new JsonPieces.FilesPrinter());
             CheckJson part = new CheckJson(pg, messages, null);
+            part.array = array;
             pg.writeStartArray();
             for (T item : items) {
                 write.write(part, item);
@@ -191,6 +197,7 @@ final class CheckJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        array.made(b, items.size());
         return b;
     }
 
@@ -266,8 +273,10 @@ final class CheckJson {
         g.writeStringField("severity", f.severity().id());
         g.writeStringField("file", f.file());
         strings("args", f.args());
-        g.writeStringField("message", messages.render(f, dirName));
+        String message = array == null ? messages.render(f, dirName) : array.message(f, messages, dirName);
+        g.writeStringField("message", message);
     }
+
 
     private String time(java.time.Instant t) {
         if (times.size() > 4096) {

@@ -44,13 +44,6 @@ final class JsonPieces {
         ByteArrayOutputStream make(List<T> part, boolean first);
     }
 
-    /** The bytes before a piece: the printer's space after the array's "[", or its ", " between two values. */
-    static ByteArrayOutputStream start(int files, boolean first) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(files * 1024);
-        b.writeBytes(first ? new byte[] {' '} : new byte[] {',', ' '});
-        return b;
-    }
-
     /**
      * The default printer inside an array of a host object ("files", "findings"), two objects deep (root, host),
      * without writing that array's own brackets: a piece's generator writes its objects as an array whose brackets are
@@ -83,6 +76,54 @@ final class JsonPieces {
             if (--arrays > 0) {
                 super.writeEndArray(g, nrOfValues);
             }
+        }
+    }
+
+    /**
+     * One array of pieces ("files", then "findings"): its buffers, sized by the bytes per object of the pieces made
+     * before (1 KiB per object at first, then an eighth more than seen: a fixed 1 KiB made twice the memory the objects
+     * of a 100,000-file directory needed, all zeroed and collected; only capacity follows this), and the findings'
+     * messages. Every finding of a large directory is written twice, in its file's object and in the findings array:
+     * its message is made for the first and kept for the second ({@link #next}), not made twice.
+     */
+    static final class Array {
+        private final java.util.Map<dev.certsd.diagnose.Finding, String> made;
+        private final boolean keep;
+        private volatile int perObject = 1024;
+
+        private Array(java.util.Map<dev.certsd.diagnose.Finding, String> made, boolean keep) {
+            this.made = made;
+            this.keep = keep;
+        }
+
+        /** The first array of a directory: it makes and keeps the messages. */
+        static Array first() {
+            return new Array(new java.util.concurrent.ConcurrentHashMap<>(), true);
+        }
+
+        /** The next array of the same directory: it uses the messages the first made. */
+        Array next() {
+            return new Array(made, false);
+        }
+
+        /** The bytes before a piece: the printer's space after the array's "[", or its ", " between two values. */
+        ByteArrayOutputStream start(int objects, boolean first) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(Math.max(64, objects * perObject));
+            b.writeBytes(first ? new byte[] {' '} : new byte[] {',', ' '});
+            return b;
+        }
+
+        /** A piece of {@code objects} objects was made into {@code b}. */
+        void made(ByteArrayOutputStream b, int objects) {
+            perObject = Math.max(64, b.size() / Math.max(1, objects) * 9 / 8);
+        }
+
+        String message(dev.certsd.diagnose.Finding f, dev.certsd.diagnose.Messages messages, String dirName) {
+            if (keep) {
+                return made.computeIfAbsent(f, k -> messages.render(k, dirName));
+            }
+            String m = made.get(f);
+            return m != null ? m : messages.render(f, dirName);
         }
     }
 }
