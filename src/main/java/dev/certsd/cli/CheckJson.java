@@ -37,8 +37,8 @@ final class CheckJson {
 
     private final JsonGenerator g;
     private final Messages messages;
-    /** Instants written so far, by identity: copies of a file share their certificate's, written once as text. */
-    private final Map<java.time.Instant, String> times = new java.util.IdentityHashMap<>();
+    /** Times written so far: copies of a file share their certificate's, made into text once. */
+    private final dev.certsd.diagnose.TimeTexts times = new dev.certsd.diagnose.TimeTexts();
 
     /** The stream under {@code g} when the document is written as UTF-8 bytes (pieces go straight to it), else null. */
     private final java.io.OutputStream bytes;
@@ -228,8 +228,8 @@ final class CheckJson {
                 g.writeStartObject();
                 g.writeStringField("subject", c.subject());
                 g.writeStringField("issuer", c.issuer());
-                g.writeStringField("notBefore", time(c.notBefore()));
-                g.writeStringField("notAfter", time(c.notAfter()));
+                g.writeStringField("notBefore", times.of(c.notBefore()));
+                g.writeStringField("notAfter", times.of(c.notAfter()));
                 g.writeBooleanField("ca", c.isCa());
                 g.writeStringField("sha256", c.sha256());
                 g.writeEndObject();
@@ -275,14 +275,6 @@ final class CheckJson {
         strings("args", f.args());
         String message = array == null ? messages.render(f, dirName) : array.message(f, messages, dirName);
         g.writeStringField("message", message);
-    }
-
-
-    private String time(java.time.Instant t) {
-        if (times.size() > 4096) {
-            times.clear(); // distinct certificates: the cache would only grow
-        }
-        return times.computeIfAbsent(t, java.time.Instant::toString);
     }
 
     private static String[] lower(Enum<?>[] values) { // in ordinal order, as values() gives them

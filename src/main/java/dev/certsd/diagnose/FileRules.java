@@ -29,6 +29,7 @@ final class FileRules {
 
     private final Client client;
     private final Map<String, FileEntry> byName;
+    private final TimeTexts times = new TimeTexts();
     private final ClientLoad load;
     private final ScanOptions options;
     private final Instant now;
@@ -266,14 +267,14 @@ final class FileRules {
 
     private void validity(FileEntry e, CertInfo cert, List<Finding> out) {
         if (cert.expiredAt(now)) {
-            out.add(Finding.of(FindingCode.EXPIRED, ERROR, e.name(), cert.subject(), cert.notAfter().toString()));
+            out.add(Finding.of(FindingCode.EXPIRED, ERROR, e.name(), cert.subject(), times.of(cert.notAfter())));
         } else if (cert.notYetValidAt(now)) {
-            out.add(Finding.of(FindingCode.NOT_YET_VALID, ERROR, e.name(), cert.subject(), cert.notBefore().toString()));
+            out.add(Finding.of(FindingCode.NOT_YET_VALID, ERROR, e.name(), cert.subject(), times.of(cert.notBefore())));
         } else {
             long daysLeft = Duration.between(now, cert.notAfter()).toDays();
             if (daysLeft < options.expiringSoonDays()) {
                 out.add(Finding.of(FindingCode.EXPIRING_SOON, WARNING, e.name(), cert.subject(),
-                        cert.notAfter().toString(), Long.toString(daysLeft)));
+                        times.of(cert.notAfter()), Long.toString(daysLeft)));
             }
         }
     }

@@ -118,7 +118,14 @@ public final class Messages {
                     return fallback.format(args.toArray());
                 }
             }
-            StringBuilder b = new StringBuilder(64);
+            int size = 0;
+            for (String literal : literals) {
+                size += literal.length();
+            }
+            for (String a : args) {
+                size += a == null ? 4 : a.length();
+            }
+            StringBuilder b = new StringBuilder(size + 16); // the text's size: no growing copies
             for (int i = 0; i < places.length; i++) {
                 b.append(literals[i]);
                 int place = places[i];
