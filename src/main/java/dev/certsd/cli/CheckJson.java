@@ -2,6 +2,7 @@ package dev.certsd.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import dev.certsd.diagnose.FileEntry;
 import dev.certsd.diagnose.FileReport;
 import dev.certsd.diagnose.Finding;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +73,7 @@ final class CheckJson {
                 flush(); // the caller's stream stays open
             }
         }, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(new JsonText.Printer());
             new CheckJson(g, new Messages(Locale.ENGLISH), out).root(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,21 +88,11 @@ final class CheckJson {
                 flush(); // the caller's stream stays open
             }
         })) {
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(new JsonText.Printer());
             new CheckJson(g).root(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The client release a verdict models: {@code {"id": "docker@20.10.24", "version": ..., "source": ...}}. */
-    static Map<String, Object> version(dev.certsd.roots.ClientVersion v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
-        m.put("client", v.client().id());
-        m.put("version", v.version());
-        m.put("source", v.source().id());
-        return m;
     }
 
     private void root(RootReport report) throws IOException {
@@ -115,7 +105,7 @@ final class CheckJson {
         if (modelled.isPresent()) {
             g.writeFieldName("clientVersion");
             g.writeStartObject();
-            for (Map.Entry<String, Object> e : version(modelled.get()).entrySet()) {
+            for (Map.Entry<String, Object> e : JsonText.version(modelled.get()).entrySet()) {
                 g.writeStringField(e.getKey(), (String) e.getValue());
             }
             g.writeEndObject();
@@ -145,15 +135,15 @@ final class CheckJson {
         } else {
             g.writeNumber(h.hostDir().port().intValue());
         }
-        strings("references", h.hostDir().references());
+        strings(JsonText.REFERENCES, h.hostDir().references());
         g.writeBooleanField("certsdUsed", h.certsdUsed());
         HostAnswer answer = HostAnswer.of(h);
         verdict(answer.verdict());
         g.writeStringField("configError", h.configError());
         g.writeStringField("configErrorFile", h.certsdUsed() ? h.load().errorFile() : null);
         g.writeStringField("blocksOn", h.certsdUsed() ? h.load().blocksOn() : null);
-        strings("pairs", h.load().pairs());
-        strings("cas", h.load().caFiles());
+        strings(JsonText.PAIRS, h.load().pairs());
+        strings(JsonText.CAS, h.load().caFiles());
         g.writeBooleanField("systemRootsMerged", h.load().systemRootsMerged());
         if (bytes != null && h.files().size() > InOrder.PIECE) { // a large directory's files made on every core
             g.writeArrayFieldStart("files");
@@ -177,7 +167,7 @@ final class CheckJson {
             file(f, answer, h.hostDir().dirName());
         }
         g.writeEndArray();
-        advice("findings", answer.findings(), h.hostDir().dirName());
+        advice(JsonText.FINDINGS, answer.findings(), h.hostDir().dirName());
         g.writeEndObject();
     }
 
@@ -215,27 +205,28 @@ final class CheckJson {
 
     private void file(FileReport f, HostAnswer answer, String dirName) throws IOException {
         g.writeStartObject();
-        g.writeStringField("name", f.name());
-        g.writeStringField("role", f.role().id());
-        strings("badges", CheckText.badgeIds(f));
-        g.writeStringField("kind", KINDS[f.entry().kind().ordinal()]);
-        strings("issuedBy", f.issuedBy());
-        advice("findings", answer.forFile(f), dirName);
+        field(JsonText.NAME, f.name());
+        field(JsonText.ROLE, f.role().id());
+        strings(JsonText.BADGES, CheckText.badgeIds(f));
+        field(JsonText.KIND, KINDS[f.entry().kind().ordinal()]);
+        strings(JsonText.ISSUED_BY, f.issuedBy());
+        advice(JsonText.FINDINGS, answer.forFile(f), dirName);
         if (f.entry().content() != null) {
-            g.writeStringField("format", FORMATS[f.entry().content().format().ordinal()]);
-            g.writeArrayFieldStart("certificates");
+            field(JsonText.FORMAT, FORMATS[f.entry().content().format().ordinal()]);
+            startArray(JsonText.CERTIFICATES);
             for (CertInfo c : f.entry().content().certificates()) {
                 g.writeStartObject();
-                g.writeStringField("subject", c.subject());
-                g.writeStringField("issuer", c.issuer());
-                g.writeStringField("notBefore", times.of(c.notBefore()));
-                g.writeStringField("notAfter", times.of(c.notAfter()));
-                g.writeBooleanField("ca", c.isCa());
-                g.writeStringField("sha256", c.sha256());
+                field(JsonText.SUBJECT, c.subject());
+                field(JsonText.ISSUER, c.issuer());
+                field(JsonText.NOT_BEFORE, times.of(c.notBefore()));
+                field(JsonText.NOT_AFTER, times.of(c.notAfter()));
+                g.writeFieldName(JsonText.CA);
+                g.writeBoolean(c.isCa());
+                field(JsonText.SHA256, c.sha256());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("keys");
+            startArray(JsonText.KEYS);
             for (KeyInfo k : f.entry().content().keys()) {
                 g.writeString(k.describe());
             }
@@ -245,8 +236,8 @@ final class CheckJson {
     }
 
     /** Findings with the fixes offered for each ({@code fix CODE HOSTDIR --how ID} applies one). */
-    private void advice(String field, List<HostAnswer.Advice> advice, String dirName) throws IOException {
-        g.writeArrayFieldStart(field);
+    private void advice(SerializableString field, List<HostAnswer.Advice> advice, String dirName) throws IOException {
+        startArray(field);
         for (HostAnswer.Advice a : advice) {
             adviceObject(a, dirName);
         }
@@ -256,11 +247,11 @@ final class CheckJson {
     private void adviceObject(HostAnswer.Advice a, String dirName) throws IOException {
         g.writeStartObject();
         finding(a.finding(), dirName);
-        g.writeArrayFieldStart("fixes");
+        startArray(JsonText.FIXES);
         for (Fix fix : a.fixes()) {
             g.writeStartObject();
-            g.writeStringField("how", fix.kind().id());
-            g.writeStringField("description", fix.description().render(Locale.ENGLISH));
+            field(JsonText.HOW, fix.kind().id());
+            field(JsonText.DESCRIPTION, fix.description().render(Locale.ENGLISH));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -269,12 +260,12 @@ final class CheckJson {
 
     /** A finding's fields, inside an object the caller opened. */
     private void finding(Finding f, String dirName) throws IOException {
-        g.writeStringField("code", f.code().name());
-        g.writeStringField("severity", f.severity().id());
-        g.writeStringField("file", f.file());
-        strings("args", f.args());
+        field(JsonText.CODE, f.code().name());
+        field(JsonText.SEVERITY, f.severity().id());
+        field(JsonText.FILE, f.file());
+        strings(JsonText.ARGS, f.args());
         String message = array == null ? messages.render(f, dirName) : array.message(f, messages, dirName);
-        g.writeStringField("message", message);
+        field(JsonText.MESSAGE, message);
     }
 
     private static String[] lower(Enum<?>[] values) { // in ordinal order, as values() gives them
@@ -282,11 +273,21 @@ final class CheckJson {
     }
 
     /** A list of strings (or nulls) under {@code field}. */
-    private void strings(String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
+    private void strings(SerializableString field, List<String> values) throws IOException {
+        startArray(field);
         for (String s : values) {
             g.writeString(s);
         }
         g.writeEndArray();
+    }
+
+    private void startArray(SerializableString field) throws IOException {
+        g.writeFieldName(field);
+        g.writeStartArray();
+    }
+
+    private void field(SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value); // null: null, as writeStringField writes it
     }
 }

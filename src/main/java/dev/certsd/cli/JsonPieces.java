@@ -1,7 +1,6 @@
 package dev.certsd.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +48,7 @@ final class JsonPieces {
      * without writing that array's own brackets: a piece's generator writes its objects as an array whose brackets are
      * not written.
      */
-    static final class FilesPrinter extends DefaultPrettyPrinter {
+    static final class FilesPrinter extends JsonText.Printer {
         /** Arrays open: the first is the files array, whose brackets the document writes. */
         private int arrays;
 

@@ -24,7 +24,7 @@ final class TestJson {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dir", r.dir());
         doc.put("client", r.client().id());
-        doc.put("clientVersion", r.modelledFor() == null ? null : CheckJson.version(r.modelledFor()));
+        doc.put("clientVersion", r.modelledFor() == null ? null : JsonText.version(r.modelledFor()));
         doc.put("endpoint", r.endpoint().url());
         doc.put("proxy", r.proxy().active() ? r.proxy().proxy().toString() : null);
         doc.put("proxyVariable", r.proxy().variable());

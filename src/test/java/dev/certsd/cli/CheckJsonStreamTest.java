@@ -124,7 +124,7 @@ class CheckJsonStreamTest {
         doc.put("client", report.root().client().id());
         doc.put("scannedAt", report.scannedAt().toString());
         report.hosts().stream().map(h -> h.verdict().modelledFor()).filter(java.util.Objects::nonNull).findFirst()
-                .ifPresent(v -> doc.put("clientVersion", CheckJson.version(v)));
+                .ifPresent(v -> doc.put("clientVersion", JsonText.version(v)));
         List<Object> hosts = new ArrayList<>();
         for (HostReport h : report.hosts()) {
             hosts.add(host(h, messages));
