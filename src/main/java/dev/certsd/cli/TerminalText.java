@@ -102,8 +102,8 @@ public final class TerminalText {
     /**
      * A writer that passes everything but control characters: line ends ({@code \n}, and {@code \r\n} written
      * together), tabs and all printable text go through; any other C0 character, DEL or C1 character is written as
-     * {@code \\uXXXX} (still a valid escape inside a JSON string). The last line of defence for text nobody quoted;
-     * the line ends of {@code println} go straight to {@code out}.
+     * {@code \\u00} and its two hex digits (still a valid escape inside a JSON string). The last line of defence
+     * for text nobody quoted; the line ends of {@code println} go straight to {@code out}.
      */
     public static PrintWriter guard(PrintWriter out, boolean autoFlush) {
         return out instanceof Guard ? out : new Guard(out, autoFlush);
