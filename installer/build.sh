@@ -208,6 +208,39 @@ order_classpath() {
   rm -f "$ordered"
 }
 
+# script_launcher IMAGE: replaces jpackage's native launcher (bin/$NAME) by a shell script that starts the image's
+# runtime with exactly the launcher's configuration. The native one asks the package managers which package owns it
+# on every start (`rpm -qf`, `dpkg -S`, then `dpkg -L`, each reading the whole dpkg database), before the JVM starts:
+# 0.1-0.3 s of a `check` that should answer in a quarter of a second (docs/performance.md). The script costs one
+# `readlink`. Its class path and options are the configuration's, so the AOT cache trained on them is used as before.
+script_launcher() {
+  local img=$1 cfg=$1/lib/app/$NAME.cfg launcher=$1/bin/$NAME line value cp="" opts="" main
+  main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+  [ "$main" = "$MAIN" ] || { echo "$cfg names main class '$main', not $MAIN" >&2; exit 1; }
+  while IFS= read -r line; do
+    value=${line#*=}
+    # baked into double quotes below: nothing in a value may quote, expand or escape, apart from $APPDIR
+    case "${value//\$APPDIR/}" in *[\"\$\`\\]*) echo "$cfg: cannot put '$value' into the launcher script" >&2; exit 1 ;; esac
+    case "$line" in
+      app.classpath=*) cp="$cp${cp:+:}$value" ;;
+      java-options=*) opts="$opts \\"$'\n'"  \"$value\"" ;;
+    esac
+  done <"$cfg"
+  [ -n "$cp" ] || { echo "$cfg has no class path" >&2; exit 1; }
+  {
+    echo '#!/bin/sh'
+    echo "# $NAME: the command line and the window. Written by installer/build.sh from lib/app/$NAME.cfg in place of"
+    echo "# jpackage's launcher, which queries rpm and dpkg on every start (docs/performance.md)."
+    echo 'self=$(readlink -f -- "$0") || exit 1'
+    echo 'top=${self%/bin/*}'
+    echo 'APPDIR=$top/lib/app'
+    echo "exec \"\$top/lib/runtime/bin/java\" -classpath \"$cp\"$opts \\"
+    echo "  \"-Djpackage.app-path=\$self\" $main \"\$@\""
+  } >"$launcher.new"
+  chmod 0755 "$launcher.new"
+  mv "$launcher.new" "$launcher"
+}
+
 # With AOT: one app image, trained, then packaged (jpackage --app-image).
 image=""
 if [ "$AOT" = 1 ]; then
@@ -224,6 +257,7 @@ if [ "$AOT" = 1 ]; then
   STAMP=$(date +%s)
   find "$image" -exec touch -h -d "@$STAMP" {} +
   train_aot "$image"
+  script_launcher "$image"
 fi
 
 for type in "${TYPES[@]}"; do
