@@ -12,7 +12,8 @@
 # check, test against a local openssl s_server, the window's first frame under Xvfb) writes lib/app/certsd-studio.aot,
 # and the launcher's options name it (-XX:AOTCache). The sources stay Java 17. Without a JDK 25 (or with
 # CERTSD_AOT=0) the package is built as before, with the jpackage on the PATH. Either way Bouncy Castle's jars go in
-# without their signatures (installer/StripSignatures.java).
+# without their signatures (installer/StripSignatures.java). With the cache, picocli's class files go in as Java 8
+# ones (installer/ModernClassFiles.java), and bin/certsd-studio is a script in place of jpackage's launcher.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,9 @@ JAVA_OPTS=(
   "--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
   "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED"  # files.FdPaths: root-safe changes (docs/security.md)
 )
+
+# the command line's AOT cache (see train_aot): without the adapter and stub caching JDK 25.0.3 cannot link
+CLI_AOT_OPTS=("-XX:+UnlockDiagnosticVMOptions" "-XX:-AOTAdapterCaching" "-XX:-AOTStubCaching")
 
 JDK25=${CERTSD_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JPACKAGE=jpackage
@@ -84,6 +88,9 @@ for entry in $classpath; do
 done
 # unsigned Bouncy Castle: no jar verification at class loading, and its classes can go into the AOT/CDS archive
 java installer/StripSignatures.java "$OUT"/input/lib/bc*.jar
+# picocli's Java 5 class files as Java 8 ones with stack maps, so that the AOT cache can hold them (JDK 25's class file
+# API; installer/ModernClassFiles.java)
+if [ "$AOT" = 1 ]; then "$JDK25/bin/java" installer/ModernClassFiles.java "$OUT"/input/lib/picocli-*.jar; fi
 
 common=(--name "$NAME" --app-version "$VERSION" --vendor "Certs.d Studio" --copyright "Apache-2.0"
   --description "A workbench for the client certificates container tools read from certs.d"
@@ -129,6 +136,25 @@ add_privileged_helper() {
   echo "added the privileged helper's wrapper and polkit policy to $deb"
 }
 
+# aot_run WORK CACHE GUI COMMAND... -- TARGETS...: one AotTraining run writing CACHE. A step that fails (say the local
+# server was slow to start) still leaves a cache of what ran; without a cache file (the JVM did not get to its exit)
+# the package goes without it, and the launcher starts without it.
+aot_run() {
+  local work=$1 cache=$2 gui=$3 cmd=() log
+  shift 3
+  while [ "$1" != -- ]; do cmd+=("$1"); shift; done
+  shift
+  log=$work/training-$(basename "$cache").log
+  echo "AOT training run for $(basename "$cache") ($# test target(s), window: $gui) ..."
+  if ! timeout 600 "${cmd[@]}" "-XX:AOTCacheOutput=$cache" "-Dcertsd.training.gui=$gui" dev.certsd.app.AotTraining \
+      "$work" "$@" >"$log" 2>&1; then
+    echo "AOT training: a step failed$([ -f "$cache" ] && echo ', the cache holds the others' || echo ', no cache'):" >&2
+    tail -20 "$log" >&2
+  fi
+  grep -h "AOT training" "$log" || true
+  if [ -f "$cache" ]; then echo "AOT cache: $cache ($(du -h "$cache" | cut -f1))"; fi
+}
+
 # train_aot IMAGE: runs AotTraining on the image's own runtime and class path and names the cache in the launcher's
 # configuration. Prints why and returns 0 without a cache when training is not possible; the app then starts as is.
 train_aot() {
@@ -162,32 +188,32 @@ train_aot() {
   else
     echo "AOT training: no openssl, so no \`test\` in the training run"
   fi
-  # -XX:-AOTClassLinking: classes come from the cache as they are asked for. With class linking (JDK 25's default)
-  # every cached class, the window's too, is loaded before main, which made a one-directory check slower
-  # (docs/performance.md); CERTSD_AOT_LINKING=1 keeps it.
+  # The window's cache: -XX:-AOTClassLinking, so classes come from it as they are asked for. With class linking
+  # (JDK 25's default) every cached class, the window's too, is loaded before main, which made a one-directory check
+  # slower (docs/performance.md); CERTSD_AOT_LINKING=1 keeps it.
   local linking=-XX:-AOTClassLinking
   [ "${CERTSD_AOT_LINKING:-0}" = 1 ] && linking=-XX:+AOTClassLinking
-  local cmd=("$runtime_java" "${JAVA_OPTS[@]}" "$linking" "-XX:AOTCacheOutput=$cache" -cp "$app/$NAME.jar")
+  local display=()
   if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-    cmd=(xvfb-run -a -s "-screen 0 1280x800x24" "${cmd[@]}")
+    display=(xvfb-run -a -s "-screen 0 1280x800x24")
   elif [ -z "${DISPLAY:-}" ]; then
     echo "AOT training: no display and no xvfb-run, so no window in the training run"
     gui=false
   fi
-  echo "AOT training run (${#targets[@]} test target(s), window: $gui) ..."
-  # A step that fails (say the local server was slow to start) still leaves a cache of what ran; without a cache
-  # file (the JVM did not get to its exit) the package goes without one and the launcher starts as before.
-  if ! timeout 600 "${cmd[@]}" "-Dcertsd.training.gui=$gui" dev.certsd.app.AotTraining "$work" "${targets[@]}" \
-      >"$work/training.log" 2>&1; then
-    echo "AOT training: a step failed$([ -f "$cache" ] && echo ', the cache holds the others' || echo ', no cache'):" >&2
-    tail -20 "$work/training.log" >&2
+  aot_run "$work" "$cache" "$gui" "${display[@]}" "$runtime_java" "${JAVA_OPTS[@]}" "$linking" \
+    -cp "$app/$NAME.jar" -- "${targets[@]}"
+  # The command line's own cache, which the launcher script uses for everything but the window: the command line's
+  # classes only, linked ahead (lambdas, proxies and resolved constants come from it too; a one-directory check
+  # about 60 ms faster). JDK 25.0.3 warns on every start that it cannot link the cached adapters of such a cache
+  # ("Failed to link AdapterHandlerEntry"), so adapter and stub caching are off, in training and at run time.
+  if [ -f "$cache" ] && [ "${CERTSD_AOT_CLI:-1}" != 0 ]; then
+    aot_run "$work" "$app/$NAME-cli.aot" false "$runtime_java" "${JAVA_OPTS[@]}" "${CLI_AOT_OPTS[@]}" \
+      -XX:+AOTClassLinking -cp "$app/$NAME.jar" -- "${targets[@]}"
   fi
   [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
-  grep -h "AOT training" "$work/training.log" || true
   if [ -f "$cache" ]; then
     sed -i "s|^\[JavaOptions\]\$|[JavaOptions]\njava-options=-XX:AOTCache=\$APPDIR/$NAME.aot|" "$app/$NAME.cfg"
     grep -q "AOTCache" "$app/$NAME.cfg" || { echo "could not name the AOT cache in $app/$NAME.cfg" >&2; exit 1; }
-    echo "AOT cache: $cache ($(du -h "$cache" | cut -f1))"
   fi
   rm -rf "$work"
 }
@@ -214,7 +240,7 @@ order_classpath() {
 # 0.1-0.3 s of a `check` that should answer in a quarter of a second (docs/performance.md). The script costs one
 # `readlink`. Its class path and options are the configuration's, so the AOT cache trained on them is used as before.
 script_launcher() {
-  local img=$1 cfg=$1/lib/app/$NAME.cfg launcher=$1/bin/$NAME line value cp="" opts="" main
+  local img=$1 cfg=$1/lib/app/$NAME.cfg launcher=$1/bin/$NAME line value cp="" opts="" main window="" cli=""
   main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
   [ "$main" = "$MAIN" ] || { echo "$cfg names main class '$main', not $MAIN" >&2; exit 1; }
   while IFS= read -r line; do
@@ -223,10 +249,17 @@ script_launcher() {
     case "${value//\$APPDIR/}" in *[\"\$\`\\]*) echo "$cfg: cannot put '$value' into the launcher script" >&2; exit 1 ;; esac
     case "$line" in
       app.classpath=*) cp="$cp${cp:+:}$value" ;;
+      java-options=-XX:AOTCache=*) window=$value ;;
       java-options=*) opts="$opts \\"$'\n'"  \"$value\"" ;;
     esac
   done <"$cfg"
   [ -n "$cp" ] || { echo "$cfg has no class path" >&2; exit 1; }
+  # the window's cache for the window, the command line's for the rest (train_aot)
+  cli=$window
+  if [ -n "$window" ] && [ -f "$img/lib/app/$NAME-cli.aot" ]; then
+    cli="-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
+    for value in "${CLI_AOT_OPTS[@]}"; do cli="$cli\" \"$value"; done
+  fi
   {
     echo '#!/bin/sh'
     echo "# $NAME: the command line and the window. Written by installer/build.sh from lib/app/$NAME.cfg in place of"
@@ -234,8 +267,17 @@ script_launcher() {
     echo 'self=$(readlink -f -- "$0") || exit 1'
     echo 'top=${self%/bin/*}'
     echo 'APPDIR=$top/lib/app'
+    if [ -n "$window" ]; then
+      echo 'if [ "$#" -eq 0 ] || [ "$1" = gui ]; then'
+      echo "  set -- \"$window\" $main \"\$@\""
+      echo 'else'
+      echo "  set -- \"$cli\" $main \"\$@\""
+      echo 'fi'
+    else
+      echo "set -- $main \"\$@\""
+    fi
     echo "exec \"\$top/lib/runtime/bin/java\" -classpath \"$cp\"$opts \\"
-    echo "  \"-Djpackage.app-path=\$self\" $main \"\$@\""
+    echo "  \"-Djpackage.app-path=\$self\" \"\$@\""
   } >"$launcher.new"
   chmod 0755 "$launcher.new"
   mv "$launcher.new" "$launcher"
