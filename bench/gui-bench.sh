@@ -7,7 +7,8 @@
 # with the flag the shipped launchers add (`mvn javafx:run`, the installed app, bin/certsd-studio):
 # -XX:TieredStopAtLevel=1, which keeps the C2 compiler from taking a core away from the FX thread while the window
 # starts (docs/performance.md, "window").
-# Needs xvfb-run (xvfb) and libgtk-3-0. Builds the test classes when they are missing.
+# Needs xvfb-run (xvfb) and libgtk-3-0. Builds the test classes when they are missing. The JVM opens sun.nio.fs, as
+# the jar's manifest does for `java -jar` (the root-safe file layer; without it the window refuses its journal).
 # Usage: bench/gui-bench.sh [RUNS]    (GUI_ROOT=DIR: open that certs root instead of the generated one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ echo "java: $(java -version 2>&1 | head -n1)"
 
 launch() { # $1: results file, $2: run name, $3: extra JVM flags
     CP="$cp" ROOT="$work/certs.d" RUN="$work/$2" FLAGS="$3" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-        java $FLAGS -Dbench.launchedAt="$(date +%s%3N)" -Dcertsd.config.dir="$RUN/config" \
+        java $FLAGS --add-opens=java.base/sun.nio.fs=ALL-UNNAMED -Dbench.launchedAt="$(date +%s%3N)" -Dcertsd.config.dir="$RUN/config" \
              -Dcertsd.data.dir="$RUN/data" -cp "$CP" dev.certsd.bench.GuiBench "$ROOT" 2>"$RUN.err"
     ' | sed "s/^/$2 /" | tee -a "$work/$1" || { echo "run $2 failed:" >&2; cat "$work/$2.err" >&2; exit 1; }
 }
