@@ -117,9 +117,15 @@ if wants check; then
         skip "check --json, 500 dirs in-tree CA, installed" "(no installed command)"
     fi
     ssl_loop="for f in $t500/*/*.crt $t500/*/*.cert; do openssl x509 -noout -enddate -in \"\$f\"; done"
-    rr 3 "openssl loop" "$ssl_loop" "java -jar" "java -jar $JAR check --root $t500 --json"
+    cmds=("openssl loop" "$ssl_loop" "java -jar" "java -jar $JAR check --root $t500 --json")
+    [[ -n $installed ]] && cmds+=(installed "$installed check --root $t500 --json")
+    rr 3 "${cmds[@]}"
     ratio=$(awk -v o="${med[openssl loop]}" -v j="${med[java -jar]}" 'BEGIN {printf "%.1f", o / j}')
     verdict "openssl x509 loop / java -jar check --json (same rounds)" "$ratio" ge 40 x
+    if [[ -n $installed ]]; then
+        ratio=$(awk -v o="${med[openssl loop]}" -v j="${med[installed]}" 'BEGIN {printf "%.1f", o / j}')
+        verdict "openssl x509 loop / installed check --json (same rounds)" "$ratio" ge 40 x
+    fi
 fi
 
 if wants scale; then
