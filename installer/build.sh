@@ -13,7 +13,8 @@
 # and the launcher's options name it (-XX:AOTCache). The sources stay Java 17. Without a JDK 25 (or with
 # CERTSD_AOT=0) the package is built as before, with the jpackage on the PATH. Either way Bouncy Castle's jars go in
 # without their signatures (installer/StripSignatures.java). With the cache, picocli's class files go in as Java 8
-# ones (installer/ModernClassFiles.java), and bin/certsd-studio is a script in place of jpackage's launcher.
+# ones (installer/ModernClassFiles.java), and bin/certsd-studio is a script in place of jpackage's launcher
+# (installer/launcher-script.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,8 @@ JAVA_OPTS=(
   "--add-opens=java.base/sun.nio.fs=ALL-UNNAMED"  # files.FdPaths: root-safe changes (docs/security.md)
 )
 
-# the command line's AOT cache (see train_aot): without the adapter and stub caching JDK 25.0.3 cannot link
+# the command line's AOT cache (see train_aot), in training and in the launcher script: JDK 25.0.3 cannot link the
+# adapters and stubs such a cache holds, and warned on every start
 CLI_AOT_OPTS=("-XX:+UnlockDiagnosticVMOptions" "-XX:-AOTAdapterCaching" "-XX:-AOTStubCaching")
 
 JDK25=${CERTSD_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -234,55 +236,6 @@ order_classpath() {
   rm -f "$ordered"
 }
 
-# script_launcher IMAGE: replaces jpackage's native launcher (bin/$NAME) by a shell script that starts the image's
-# runtime with exactly the launcher's configuration. The native one asks the package managers which package owns it
-# on every start (`rpm -qf`, `dpkg -S`, then `dpkg -L`, each reading the whole dpkg database), before the JVM starts:
-# 0.1-0.3 s of a `check` that should answer in a quarter of a second (docs/performance.md). The script costs one
-# `readlink`. Its class path and options are the configuration's, so the AOT cache trained on them is used as before.
-script_launcher() {
-  local img=$1 cfg=$1/lib/app/$NAME.cfg launcher=$1/bin/$NAME line value cp="" opts="" main window="" cli=""
-  main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
-  [ "$main" = "$MAIN" ] || { echo "$cfg names main class '$main', not $MAIN" >&2; exit 1; }
-  while IFS= read -r line; do
-    value=${line#*=}
-    # baked into double quotes below: nothing in a value may quote, expand or escape, apart from $APPDIR
-    case "${value//\$APPDIR/}" in *[\"\$\`\\]*) echo "$cfg: cannot put '$value' into the launcher script" >&2; exit 1 ;; esac
-    case "$line" in
-      app.classpath=*) cp="$cp${cp:+:}$value" ;;
-      java-options=-XX:AOTCache=*) window=$value ;;
-      java-options=*) opts="$opts \\"$'\n'"  \"$value\"" ;;
-    esac
-  done <"$cfg"
-  [ -n "$cp" ] || { echo "$cfg has no class path" >&2; exit 1; }
-  # the window's cache for the window, the command line's for the rest (train_aot)
-  cli=$window
-  if [ -n "$window" ] && [ -f "$img/lib/app/$NAME-cli.aot" ]; then
-    cli="-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
-    for value in "${CLI_AOT_OPTS[@]}"; do cli="$cli\" \"$value"; done
-  fi
-  {
-    echo '#!/bin/sh'
-    echo "# $NAME: the command line and the window. Written by installer/build.sh from lib/app/$NAME.cfg in place of"
-    echo "# jpackage's launcher, which queries rpm and dpkg on every start (docs/performance.md)."
-    echo 'self=$(readlink -f -- "$0") || exit 1'
-    echo 'top=${self%/bin/*}'
-    echo 'APPDIR=$top/lib/app'
-    if [ -n "$window" ]; then
-      echo 'if [ "$#" -eq 0 ] || [ "$1" = gui ]; then'
-      echo "  set -- \"$window\" $main \"\$@\""
-      echo 'else'
-      echo "  set -- \"$cli\" $main \"\$@\""
-      echo 'fi'
-    else
-      echo "set -- $main \"\$@\""
-    fi
-    echo "exec \"\$top/lib/runtime/bin/java\" -classpath \"$cp\"$opts \\"
-    echo "  \"-Djpackage.app-path=\$self\" \"\$@\""
-  } >"$launcher.new"
-  chmod 0755 "$launcher.new"
-  mv "$launcher.new" "$launcher"
-}
-
 # With AOT: one app image, trained, then packaged (jpackage --app-image).
 image=""
 if [ "$AOT" = 1 ]; then
@@ -299,7 +252,7 @@ if [ "$AOT" = 1 ]; then
   STAMP=$(date +%s)
   find "$image" -exec touch -h -d "@$STAMP" {} +
   train_aot "$image"
-  script_launcher "$image"
+  installer/launcher-script.sh "$image" "$NAME" "$MAIN" "${CLI_AOT_OPTS[@]}"
 fi
 
 for type in "${TYPES[@]}"; do

@@ -49,13 +49,27 @@ class PreparedRaceTest {
     @AfterEach
     void stop() throws Exception {
         if (attacker != null) {
-            attacker.descendants().forEach(ProcessHandle::destroyForcibly);
+            // the loop first, so that it starts no new child, then the children it had, each until it is gone
+            List<ProcessHandle> children = attacker.descendants().toList();
             attacker.destroyForcibly().waitFor();
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+                child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
         if (shared != null) {
-            try (Stream<Path> walk = Files.walk(shared)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
+            // a child that was starting as the loop died can still write once: the walk is done again after it
+            for (int attempt = 1; ; attempt++) {
+                try (Stream<Path> walk = Files.walk(shared)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                    break;
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
                 }
             }
         }

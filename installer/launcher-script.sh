@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# launcher-script.sh IMAGE NAME MAIN [CLI_OPTION...]: replaces jpackage's native launcher (IMAGE/bin/NAME) of an
+# app image by a shell script that starts the image's runtime with exactly the launcher's configuration
+# (IMAGE/lib/app/NAME.cfg: class path, Java options, main class). installer/build.sh runs it on the trained image.
+#
+# Why (docs/performance.md): the native launcher asks the package managers which package owns it on every start
+# (`rpm -qf`, `dpkg -S`, then `dpkg -L`, each reading the whole dpkg database), before the JVM starts: 0.1-0.3 s of a
+# `check` that should answer in a quarter of a second. The script costs one `readlink`.
+#
+# The configuration's AOT cache (-XX:AOTCache=...) is the window's: the script uses it for `gui` and for no
+# arguments. When IMAGE/lib/app/NAME-cli.aot exists, everything else runs with that cache and CLI_OPTIONs (the
+# options it was trained with). Refuses (exit 1) a configuration value it cannot put into the script unchanged.
+set -euo pipefail
+[ "$#" -ge 3 ] || { echo "usage: $0 IMAGE NAME MAIN [CLI_OPTION...]" >&2; exit 2; }
+img=$1 NAME=$2 MAIN=$3
+shift 3
+CLI_AOT_OPTS=("$@")
+cfg=$img/lib/app/$NAME.cfg launcher=$img/bin/$NAME cp="" opts="" window="" cli=""
+main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+[ "$main" = "$MAIN" ] || { echo "$cfg names main class '$main', not $MAIN" >&2; exit 1; }
+while IFS= read -r line; do
+  value=${line#*=}
+  # baked into double quotes below: nothing in a value may quote, expand or escape, apart from $APPDIR
+  case "${value//\$APPDIR/}" in *[\"\$\`\\]*) echo "$cfg: cannot put '$value' into the launcher script" >&2; exit 1 ;; esac
+  case "$line" in
+    app.classpath=*) cp="$cp${cp:+:}$value" ;;
+    java-options=-XX:AOTCache=*) window=$value ;;
+    java-options=*) opts="$opts \\"$'\n'"  \"$value\"" ;;
+  esac
+done <"$cfg"
+[ -n "$cp" ] || { echo "$cfg has no class path" >&2; exit 1; }
+# the window's cache for the window, the command line's for the rest (installer/build.sh's train_aot)
+cli=$window
+if [ -n "$window" ] && [ -f "$img/lib/app/$NAME-cli.aot" ]; then
+  cli="-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
+  for value in "${CLI_AOT_OPTS[@]}"; do cli="$cli\" \"$value"; done
+fi
+{
+  echo '#!/bin/sh'
+  echo "# $NAME: the command line and the window. Written by installer/launcher-script.sh from lib/app/$NAME.cfg in"
+  echo "# place of jpackage's launcher, which queries rpm and dpkg on every start (docs/performance.md)."
+  echo 'self=$(readlink -f -- "$0") || exit 1'
+  echo 'top=${self%/bin/*}'
+  echo 'APPDIR=$top/lib/app'
+  if [ -n "$window" ]; then
+    echo 'if [ "$#" -eq 0 ] || [ "$1" = gui ]; then'
+    echo "  set -- \"$window\" $main \"\$@\""
+    echo 'else'
+    echo "  set -- \"$cli\" $main \"\$@\""
+    echo 'fi'
+  else
+    echo "set -- $main \"\$@\""
+  fi
+  echo "exec \"\$top/lib/runtime/bin/java\" -classpath \"$cp\"$opts \\"
+  echo "  \"-Djpackage.app-path=\$self\" \"\$@\""
+} >"$launcher.new"
+chmod 0755 "$launcher.new"
+mv "$launcher.new" "$launcher"
