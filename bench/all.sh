@@ -222,9 +222,15 @@ if wants gui; then
         GUI_ROOT=$t500 bench/gui-bench.sh 5 | tee "$work/gui.txt" | grep -E '^median|^launches|^root'
         tl=$(grep '^median of .* (launcher)' "$work/gui.txt" | grep -o 'treeLoadedMs=[0-9]*' | cut -d= -f2)
         gap=$(grep '^median of .* (launcher)' "$work/gui.txt" | grep -o 'maxGapMs=[0-9]*' | cut -d= -f2)
+        frames=$(grep '^median of .* (launcher)' "$work/gui.txt" | grep -o 'detailsFrames=[0-9-]*' | cut -d= -f2)
         if [[ -n $tl ]]; then
             verdict "window, full tree of the 500-dir in-tree root (C1, java -cp)" "$(awk -v t="$tl" 'BEGIN {printf "%.3f", t / 1000}')" le 1.5
             verdict "window, longest FX pulse gap (median launch)" "$gap" le 100 ms
+            if [[ -n $frames && $frames != -1 ]]; then
+                verdict "window, details of a selected file: frames after the selection" "$frames" le 1 frames
+            else
+                skip "window, details of a selected file" "(no selection was measured)"
+            fi
         else
             skip "window, full tree and pulse gaps" "(bench/gui-bench.sh failed)"
         fi

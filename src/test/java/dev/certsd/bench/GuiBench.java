@@ -48,6 +48,7 @@ public final class GuiBench {
     private volatile long treeLoadedCpuMillis = -1;
     private volatile long treeLoadedFxCpuMillis = -1;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private volatile DetailsProbe details;
 
     private GuiBench(Path root, int hosts, int files, long launchedAtMillis) {
         this.root = root;
@@ -149,7 +150,12 @@ public final class GuiBench {
                     treeLoadedCpuMillis = processCpuMillis();
                     treeLoadedFxCpuMillis = cpu / 1_000_000;
                 }
-                if ((loadedAt > 0 && now - loadedAt > WATCH_AFTER_LOAD_NANOS) || now - start > GIVE_UP_NANOS) {
+                // after the watch: the details of certificate files, selected one at a time (DetailsProbe)
+                boolean watched = loadedAt > 0 && now - loadedAt > WATCH_AFTER_LOAD_NANOS;
+                if (watched && details == null) {
+                    details = new DetailsProbe(scene);
+                }
+                if ((watched && details.step()) || now - start > GIVE_UP_NANOS) {
                     stop();
                     Platform.exit();
                 }
@@ -196,10 +202,11 @@ public final class GuiBench {
         long busy = stalls.stream().filter(s -> s[2] >= STALL_NANOS / 1_000_000).count();
         System.out.printf(Locale.ROOT, "toolkitMs=%d windowMs=%d firstLayoutMs=%d firstFrameMs=%d treeLoadedMs=%d"
                 + " stallsOver100ms=%d busyStallsOver100ms=%d maxGapMs=%d cpuAtFirstFrameMs=%d fxCpuAtFirstFrameMs=%d"
-                + " cpuAtTreeLoadedMs=%d fxCpuAtTreeLoadedMs=%d worst(ms@t)=[%s]%n", since(toolkitMillis),
+                + " cpuAtTreeLoadedMs=%d fxCpuAtTreeLoadedMs=%d %s worst(ms@t)=[%s]%n", since(toolkitMillis),
                 since(shownMillis), since(firstLayoutMillis), since(firstFrameMillis), since(treeLoadedMillis),
                 stalls.size(), busy,
                 maxGapNanos / 1_000_000, firstFrameCpuMillis, firstFrameFxCpuMillis, treeLoadedCpuMillis,
-                treeLoadedFxCpuMillis, worst.toString().trim());
+                treeLoadedFxCpuMillis, DetailsProbe.report(details),
+                worst.toString().trim());
     }
 }
