@@ -252,7 +252,8 @@ if [ "$AOT" = 1 ]; then
   STAMP=$(date +%s)
   find "$image" -exec touch -h -d "@$STAMP" {} +
   train_aot "$image"
-  installer/launcher-script.sh "$image" "$NAME" "$MAIN" "${CLI_AOT_OPTS[@]}"
+  # Linux: the launcher that asks rpm and dpkg (the other systems' launchers do not)
+  if [ "$(uname -s)" = Linux ]; then installer/launcher-script.sh "$image" "$NAME" "$MAIN" "${CLI_AOT_OPTS[@]}"; fi
 fi
 
 for type in "${TYPES[@]}"; do
