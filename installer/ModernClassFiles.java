@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -83,10 +84,10 @@ public final class ModernClassFiles {
         };
         byte[] data = files.transformClass(model,
                 version.andThen(ClassTransform.transformingMethodBodies(CodeTransform.ACCEPT_ALL)));
-        ClassModel result = files.parse(data);
-        if (!files.verify(result).isEmpty()) {
+        List<VerifyError> errors = files.verify(data);
+        if (!errors.isEmpty()) {
             throw new IllegalStateException(model.thisClass().asInternalName() + " does not verify as version 52: "
-                    + files.verify(result).getFirst().getMessage());
+                    + errors.getFirst().getMessage());
         }
         return data;
     }
