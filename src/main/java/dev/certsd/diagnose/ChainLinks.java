@@ -1,9 +1,9 @@
 package dev.certsd.diagnose;
 
 import dev.certsd.material.CertInfo;
+import dev.certsd.material.DerName;
 import dev.certsd.material.IssuerSignatures;
 import dev.certsd.material.KeyIdentifiers;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,35 +34,85 @@ final class ChainLinks {
     /** For each file name, the names of the other files holding an issuer of its first certificate. */
     static Map<String, List<String>> of(List<FileEntry> entries) {
         // subject -> every certificate with that subject, in directory order, a file's own in its order
-        Map<ByteBuffer, List<Candidate>> bySubject = new HashMap<>();
+        Map<DerName, List<Candidate>> bySubject = new HashMap<>();
         for (FileEntry e : entries) {
             if (e.content() != null) {
-                for (CertInfo c : e.content().certificates()) {
-                    bySubject.computeIfAbsent(ByteBuffer.wrap(c.subjectDer()), k -> new ArrayList<>())
-                            .add(new Candidate(e, c));
+                List<CertInfo> certs = e.content().certificates();
+                for (int i = 0; i < certs.size(); i++) {
+                    CertInfo c = certs.get(i);
+                    bySubject.computeIfAbsent(c.subjectName(), k -> new ArrayList<>()).add(new Candidate(e, c));
                 }
             }
         }
-        Map<String, Boolean> selfSigned = new HashMap<>();
-        Map<String, Boolean> verifies = new HashMap<>();
-        Map<String, KeyIdentifiers> ids = new HashMap<>();
-        Map<String, List<String>> links = new LinkedHashMap<>();
+        Links links = new Links();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         for (FileEntry e : entries) {
             CertInfo leaf = first(e);
-            if (leaf == null) {
-                continue;
+            if (leaf != null) {
+                List<String> issuers = links.of(e, leaf, bySubject.getOrDefault(leaf.issuerName(), List.of()));
+                if (!issuers.isEmpty()) {
+                    out.put(e.name(), issuers);
+                }
             }
-            List<Candidate> candidates = bySubject.getOrDefault(ByteBuffer.wrap(leaf.issuerDer()), List.of());
+        }
+        return out;
+    }
+
+    /**
+     * The comparisons made so far. Copies of a file share its parsed certificates, so the answer for a certificate
+     * whose issuers are all in other files is the same for each of its copies: kept by the certificate, it is found,
+     * not made again (a directory of 100,000 copies spent a fifth of its scan's serial time here).
+     */
+    private static final class Links {
+        private final Map<String, Boolean> selfSigned = new HashMap<>();
+        private final Map<String, Boolean> verifies = new HashMap<>();
+        private final Map<String, KeyIdentifiers> ids = new HashMap<>();
+        private final Map<CertInfo, List<String>> elsewhere = new java.util.IdentityHashMap<>();
+
+        List<String> of(FileEntry e, CertInfo leaf, List<Candidate> candidates) {
+            if (candidates.isEmpty() || leaf.selfIssued() && rootAmong(e, leaf, candidates)) {
+                return List.of();
+            }
+            boolean own = false;
+            for (int i = 0; i < candidates.size() && !own; i++) {
+                own = candidates.get(i).file() == e;
+            }
+            if (own) {
+                return compare(e, leaf, candidates);
+            }
+            List<String> known = elsewhere.get(leaf);
+            if (known == null) {
+                known = compare(e, leaf, candidates);
+                elsewhere.put(leaf, known);
+            }
+            return known;
+        }
+
+        /**
+         * A self-signed certificate has no issuer in the directory: true when it is one and another file holds a
+         * certificate of its name (its own file's certificates come first and are passed over, so this is not a walk
+         * over every copy of a root).
+         */
+        private boolean rootAmong(FileEntry e, CertInfo leaf, List<Candidate> candidates) {
+            for (int i = 0; i < candidates.size(); i++) {
+                if (candidates.get(i).file() != e) {
+                    return selfSigned.computeIfAbsent(leaf.sha256(), k -> issued(leaf, leaf, ids));
+                }
+            }
+            return false;
+        }
+
+        private List<String> compare(FileEntry e, CertInfo leaf, List<Candidate> candidates) {
             List<String> issuers = new ArrayList<>();
             FileEntry linked = null;
-            for (Candidate c : candidates) {
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
                 if (c.file() == e || c.file() == linked) {
                     continue; // a file is linked once, by its first certificate that verifies
                 }
                 // a root has no issuer in the directory; asked only now, when another certificate has its name
                 if (leaf.selfIssued() && selfSigned.computeIfAbsent(leaf.sha256(), k -> issued(leaf, leaf, ids))) {
-                    issuers.clear();
-                    break;
+                    return List.of();
                 }
                 boolean ok = verifies.computeIfAbsent(leaf.sha256() + "/" + c.cert().sha256(),
                         k -> issued(leaf, c.cert(), ids));
@@ -71,11 +121,8 @@ final class ChainLinks {
                     linked = c.file();
                 }
             }
-            if (!issuers.isEmpty()) {
-                links.put(e.name(), List.copyOf(issuers));
-            }
+            return List.copyOf(issuers);
         }
-        return links;
     }
 
     /** By key identifiers where they decide it, else by the signature. */

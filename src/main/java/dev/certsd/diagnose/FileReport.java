@@ -26,6 +26,9 @@ public record FileReport(FileEntry entry, FileRole role, Set<Badge> badges, List
      * directory, 100,000 of them in a large one).
      */
     private static Set<Badge> badgesOf(Set<Badge> badges) {
+        if (badges instanceof java.util.EnumSet<Badge> set) { // holds no null: a clone, no walk
+            return java.util.Collections.unmodifiableSet(set.clone());
+        }
         java.util.EnumSet<Badge> copy = java.util.EnumSet.noneOf(Badge.class);
         for (Badge b : badges) {
             copy.add(java.util.Objects.requireNonNull(b));

@@ -45,9 +45,45 @@ public record HostReport(Path path, HostDir hostDir, boolean certsdUsed, ClientL
 
     /** The findings about the directory as a whole (or about several files), not listed under one file. */
     public List<Finding> hostFindings() {
-        java.util.Set<Finding> ofFiles = new java.util.HashSet<>();
-        files.forEach(file -> ofFiles.addAll(file.findings()));
-        return findings.stream().filter(f -> !ofFiles.contains(f)).toList();
+        // by the file a finding names: a file's few findings are compared, not every finding hashed whole (a
+        // directory of 100,000 copies has as many findings, and as many more about the directory); a file with many
+        // findings has them in a set
+        java.util.Map<String, java.util.Collection<Finding>> ofFiles = new java.util.HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            List<Finding> own = files.get(i).findings();
+            for (int j = 0; j < own.size(); j++) {
+                Finding f = own.get(j);
+                java.util.Collection<Finding> same = ofFiles.computeIfAbsent(String.valueOf(f.file()),
+                        k -> new java.util.ArrayList<>(2));
+                same.add(f);
+                if (same.size() == FEW && same instanceof List) {
+                    ofFiles.put(String.valueOf(f.file()), new java.util.HashSet<>(same));
+                }
+            }
+        }
+        List<Finding> out = new java.util.ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (!contains(ofFiles.get(String.valueOf(f.file())), f)) {
+                out.add(f);
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** Up to this many findings of one file are compared one by one. */
+    private static final int FEW = 16;
+
+    private static boolean contains(java.util.Collection<Finding> same, Finding f) {
+        if (same instanceof List<Finding> few) {
+            for (int i = 0; i < few.size(); i++) {
+                if (few.get(i) == f || few.get(i).equals(f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return same != null && same.contains(f);
     }
 
     /** The files whose first certificate a certificate of {@code name} issued (the issuer relation, reversed). */

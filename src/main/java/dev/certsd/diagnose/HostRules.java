@@ -9,7 +9,6 @@ import dev.certsd.roots.HostDir;
 import dev.certsd.roots.InsecureRegistries;
 import dev.certsd.material.CertInfo;
 import dev.certsd.material.GoKeyPair;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,14 +63,14 @@ final class HostRules {
      */
     static void expiredPairFirst(ClientLoad load, Instant now, List<Finding> out) {
         List<GoKeyPair.Result> loaded = load.pairs().stream().map(p -> load.keyPairs().get(p)).toList();
-        Map<ByteBuffer, Integer> nextValid = new HashMap<>();
+        Map<dev.certsd.material.DerName, Integer> nextValid = new HashMap<>();
         List<Finding> found = new ArrayList<>();
         for (int i = loaded.size() - 1; i >= 0; i--) {
             CertInfo leaf = leaf(loaded.get(i));
             if (leaf == null) {
                 continue;
             }
-            ByteBuffer issuer = ByteBuffer.wrap(leaf.issuerDer());
+            dev.certsd.material.DerName issuer = leaf.issuerName();
             if (leaf.expiredAt(now)) {
                 Integer j = nextValid.get(issuer);
                 if (j != null) {
@@ -92,7 +91,9 @@ final class HostRules {
             if (f.entry().content() == null) {
                 continue;
             }
-            for (CertInfo c : f.entry().content().certificates()) {
+            List<CertInfo> certs = f.entry().content().certificates();
+            for (int i = 0; i < certs.size(); i++) { // indexed: C1 (which runs a check) allocates every iterator
+                CertInfo c = certs.get(i);
                 String earlier = seen.putIfAbsent(c.sha256(), f.name());
                 if (earlier != null && !earlier.equals(f.name())) {
                     out.add(Finding.of(FindingCode.DUPLICATE_CERTIFICATE, INFO, f.name(), earlier, c.subject()));

@@ -225,7 +225,8 @@ public final class HostScanner {
                 case CONFIG -> b.add(Badge.CONFIG);
                 case IGNORED -> b.add(Badge.IGNORED);
             }
-            for (Finding f : findings) {
+            for (int i = 0; i < findings.size(); i++) { // indexed: C1 (which runs a check) allocates every iterator
+                Finding f = findings.get(i);
                 switch (f.code()) {
                     case ORPHAN_KEY, ORPHAN_CERT -> b.add(Badge.ORPHAN);
                     case CA_SAVED_AS_CERT -> {

@@ -122,7 +122,8 @@ public final class Messages {
             for (String literal : literals) {
                 size += literal.length();
             }
-            for (String a : args) {
+            for (int i = 0; i < args.size(); i++) { // indexed: C1 (which runs a check) allocates every iterator
+                String a = args.get(i);
                 size += a == null ? 4 : a.length();
             }
             StringBuilder b = new StringBuilder(size + 16); // the text's size: no growing copies

@@ -28,7 +28,9 @@ public record CertInfo(
         String sha1,
         boolean selfIssued,
         SelfSignature selfSignature,
-        String publicKeyId) {
+        String publicKeyId,
+        DerName subjectName,
+        DerName issuerName) {
 
     /** Self-issued and its signature verifies with its own key (checked on first call). */
     public boolean selfSigned() {
@@ -67,10 +69,10 @@ public record CertInfo(
     }
 
     public byte[] subjectDer() {
-        return certificate.getSubjectX500Principal().getEncoded();
+        return subjectName.bytes();
     }
 
     public byte[] issuerDer() {
-        return certificate.getIssuerX500Principal().getEncoded();
+        return issuerName.bytes();
     }
 }

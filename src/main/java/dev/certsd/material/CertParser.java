@@ -56,10 +56,12 @@ public final class CertParser {
     /** Facts about an already parsed certificate. */
     public static CertInfo describe(X509Certificate c) throws CertificateException {
         PublicKey pub = c.getPublicKey();
-        boolean selfIssued = c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
+        X500Principal subject = c.getSubjectX500Principal();
+        X500Principal issuer = c.getIssuerX500Principal();
+        boolean selfIssued = subject.equals(issuer);
         return new CertInfo(c,
-                c.getSubjectX500Principal().getName(X500Principal.RFC2253),
-                c.getIssuerX500Principal().getName(X500Principal.RFC2253),
+                subject.getName(X500Principal.RFC2253),
+                issuer.getName(X500Principal.RFC2253),
                 c.getSerialNumber().toString(16),
                 sans(c),
                 c.getNotBefore().toInstant(),
@@ -74,7 +76,9 @@ public final class CertParser {
                 Fingerprints.sha1(c.getEncoded()),
                 selfIssued,
                 new SelfSignature(c, selfIssued),
-                publicKeyId(pub));
+                publicKeyId(pub),
+                new DerName(subject.getEncoded()),
+                new DerName(issuer.getEncoded()));
     }
 
     /** Whether the certificate's signature verifies with the given key (that key's owner issued it). */

@@ -89,6 +89,29 @@ class ChainLinksKeyIdTest {
         assertEquals(List.of("ca.crt"), issuedBy(r, "client.cert"));
     }
 
+    /**
+     * Copies of a file share its parsed certificates and the answer for them; a file that holds an issuer of its own
+     * first certificate (a bundle) is still never linked to itself, and each of its copies is linked to the others.
+     */
+    @Test
+    void copiesShareTheirLinksAndABundleIsNotItsOwnIssuer() {
+        TestPki.Issued client = TestPki.cert("O=Key Ids,CN=copied").keys(TestPki.ec(20)).issuer(CA).clientAuth()
+                .keyIds().build();
+        TestPki.write(dir(), "ca.crt", CA.certPem());
+        TestPki.write(dir(), "client.cert", client.certPem());
+        TestPki.write(dir(), "client-copy.cert", client.certPem());
+        TestPki.write(dir(), "bundle.pem", client.certPem() + CA.certPem());
+        TestPki.write(dir(), "bundle-copy.pem", client.certPem() + CA.certPem());
+        HostReport r = Fixtures.scan(dir());
+        assertTrue(cert(r, "client.cert") == cert(r, "client-copy.cert"), "copies share their parsed certificate");
+        List<String> all = List.of("bundle-copy.pem", "bundle.pem", "ca.crt");
+        assertEquals(all, issuedBy(r, "client.cert"));
+        assertEquals(all, issuedBy(r, "client-copy.cert"));
+        assertEquals(List.of("bundle-copy.pem", "ca.crt"), issuedBy(r, "bundle.pem"));
+        assertEquals(List.of("bundle.pem", "ca.crt"), issuedBy(r, "bundle-copy.pem"));
+        assertEquals(List.of(), issuedBy(r, "ca.crt"));
+    }
+
     private static CertInfo cert(HostReport r, String name) {
         return r.files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().entry().content()
                 .certificates().get(0);
