@@ -61,12 +61,30 @@ final class CheckText {
         out.println("  " + fmt("check.pairs", h.load().pairs().isEmpty() ? "-" : TerminalText.names(h.load().pairs())));
         out.println("  " + fmt("check.cas", h.load().caFiles().isEmpty() ? "-" : TerminalText.names(h.load().caFiles())));
         HostAnswer answer = HostAnswer.of(h);
-        InOrder.write(h.files(), files -> files(files, answer, dir), out::print); // a large directory on every core
-        InOrder.write(answer.forHost(), advice -> { // e.g. a duplicate finding for each of 30,000 copies
+        java.util.function.Function<List<HostAnswer.Advice>, String> hostAdvice = advice -> {
             StringBuilder b = new StringBuilder(advice.size() * 128);
             printAdvice(advice, dir, null, null, "  ", b);
             return b.toString();
-        }, out::print);
+        };
+        java.io.OutputStream bytes = h.files().size() > InOrder.PIECE ? TerminalGuard.utf8Under(out) : null;
+        if (bytes == null) {
+            InOrder.write(h.files(), files -> files(files, answer, dir), out::print); // a large directory on every core
+            InOrder.write(answer.forHost(), hostAdvice, out::print); // e.g. a duplicate finding for each of 30,000 copies
+            return;
+        }
+        // a UTF-8 terminal: the pieces guarded and encoded on every core too, the bytes written as they come
+        out.flush();
+        InOrder.write(h.files(), files -> TerminalGuard.guardedUtf8(files(files, answer, dir)), b -> write(bytes, b));
+        InOrder.write(answer.forHost(), advice -> TerminalGuard.guardedUtf8(hostAdvice.apply(advice)),
+                b -> write(bytes, b));
+    }
+
+    private static void write(java.io.OutputStream bytes, byte[] piece) {
+        try {
+            bytes.write(piece);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The lines of some files of a host directory, each line ended as println ends it. */

@@ -22,7 +22,7 @@ final class JsonPieces {
      * Writes {@code files} made by {@code piece} (given a part and whether it is the first) to {@code out}; the
      * document's generator has opened the array and been flushed, and closes the array after.
      */
-    static <T> void write(List<T> files, Piece<T> piece, OutputStream out) {
+    static <T> void write(List<T> files, Array array, Piece<T> piece, OutputStream out) {
         T first = files.get(0);
         InOrder.write(files, part -> piece.make(part, part.get(0) == first), (ByteArrayOutputStream made) -> {
             try {
@@ -30,6 +30,7 @@ final class JsonPieces {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            array.written(made);
         });
     }
 
@@ -89,27 +90,45 @@ final class JsonPieces {
         private final java.util.Map<dev.certsd.diagnose.Finding, String> made;
         private final boolean keep;
         private volatile int perObject = 1024;
+        /**
+         * Buffers whose piece has been written, for the next pieces: only the few pieces made ahead of the writer
+         * hold one, so a directory's megabyte-sized buffers (each larger than G1 allocates in its young regions) are
+         * made a handful of times, not once a piece.
+         */
+        private final java.util.Queue<ByteArrayOutputStream> free;
 
-        private Array(java.util.Map<dev.certsd.diagnose.Finding, String> made, boolean keep) {
+        private Array(java.util.Map<dev.certsd.diagnose.Finding, String> made, boolean keep,
+                      java.util.Queue<ByteArrayOutputStream> free) {
             this.made = made;
             this.keep = keep;
+            this.free = free;
         }
 
         /** The first array of a directory: it makes and keeps the messages. */
         static Array first() {
-            return new Array(new java.util.concurrent.ConcurrentHashMap<>(), true);
+            return new Array(new java.util.concurrent.ConcurrentHashMap<>(), true,
+                    new java.util.concurrent.ConcurrentLinkedQueue<>());
         }
 
-        /** The next array of the same directory: it uses the messages the first made. */
+        /** The next array of the same directory: it uses the messages the first made, and its buffers. */
         Array next() {
-            return new Array(made, false);
+            return new Array(made, false, free);
         }
 
         /** The bytes before a piece: the printer's space after the array's "[", or its ", " between two values. */
         ByteArrayOutputStream start(int objects, boolean first) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(Math.max(64, objects * perObject));
+            ByteArrayOutputStream b = free.poll();
+            if (b == null) {
+                b = new ByteArrayOutputStream(Math.max(64, objects * perObject));
+            }
             b.writeBytes(first ? new byte[] {' '} : new byte[] {',', ' '});
             return b;
+        }
+
+        /** The piece in {@code b} is on the stream: its buffer serves a later piece. */
+        void written(ByteArrayOutputStream b) {
+            b.reset();
+            free.add(b);
         }
 
         /** A piece of {@code objects} objects was made into {@code b}. */

@@ -2,7 +2,6 @@ package dev.certsd.cli;
 
 import dev.certsd.diagnose.Finding;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -106,7 +105,7 @@ public final class TerminalText {
      * for text nobody quoted; the line ends of {@code println} go straight to {@code out}.
      */
     public static PrintWriter guard(PrintWriter out, boolean autoFlush) {
-        return out instanceof Guard ? out : new Guard(out, autoFlush);
+        return TerminalGuard.of(out, autoFlush);
     }
 
     /**
@@ -114,7 +113,7 @@ public final class TerminalText {
      * JsonEscapes); any other writer as it is.
      */
     static java.io.Writer escapedBy(PrintWriter out) {
-        return out instanceof Guard guard ? guard.inner() : out;
+        return TerminalGuard.under(out);
     }
 
     static boolean needsQuoting(String s) {
@@ -140,7 +139,7 @@ public final class TerminalText {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
-    private static boolean isControl(int c) {
+    static boolean isControl(int c) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f;
     }
 
@@ -226,54 +225,6 @@ public final class TerminalText {
             return bytes.toByteArray();
         } catch (RuntimeException e) {
             return null; // a file system without such URIs: the name as the JVM decoded it
-        }
-    }
-
-    /** The writer of {@link #guard(PrintWriter)}. */
-    private static final class Guard extends PrintWriter {
-        Guard(Writer out, boolean autoFlush) {
-            super(out, autoFlush);
-        }
-
-        Writer inner() {
-            return out;
-        }
-
-        @Override
-        public void write(int c) {
-            if (isControl(c) && c != '\n' && c != '\t') {
-                super.write(String.format("\\u%04X", c), 0, 6);
-            } else {
-                super.write(c);
-            }
-        }
-
-        @Override
-        public void write(String s, int off, int len) {
-            // copied a piece at a time, then scanned as an array (cheaper than charAt in C1 code)
-            char[] chars = new char[Math.min(len, 8192)];
-            for (int done = 0; done < len; done += chars.length) {
-                int n = Math.min(chars.length, len - done);
-                s.getChars(off + done, off + done + n, chars, 0);
-                write(chars, 0, n);
-            }
-        }
-
-        @Override
-        public void write(char[] buf, int off, int len) {
-            int plain = off;
-            int end = off + len;
-            for (int i = off; i < end; i++) {
-                char c = buf[i];
-                if (c >= 0x20 && (c < 0x7f || c > 0x9f) || c == '\n' || c == '\t'
-                        || c == '\r' && i + 1 < end && buf[i + 1] == '\n') {
-                    continue;
-                }
-                super.write(buf, plain, i - plain);
-                super.write(String.format("\\u%04X", (int) c), 0, 6);
-                plain = i + 1;
-            }
-            super.write(buf, plain, end - plain);
         }
     }
 }

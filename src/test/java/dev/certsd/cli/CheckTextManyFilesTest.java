@@ -49,4 +49,39 @@ class CheckTextManyFilesTest {
         assertEquals(count + 3, report.hosts().get(0).files().size());
         assertEquals(count / 2 + 1, lines.stream().filter(l -> l.contains("ORPHAN_KEY: f")).count());
     }
+
+    /**
+     * On a UTF-8 terminal a large directory's pieces are guarded and encoded on every core and written as bytes: the
+     * same bytes as the guard writing every character itself (names that need quoting, and names in Japanese).
+     */
+    @Test
+    void aUtf8TerminalGetsTheBytesTheGuardWouldWrite() throws Exception {
+        Path host = Fixtures.healthy(tmp.resolve("many.example.com"));
+        int count = 2 * InOrder.PIECE + 5;
+        for (int i = 0; i < count; i++) {
+            String name = switch (i % 3) {
+                case 0 -> String.format("f%05d.key", i);
+                case 1 -> String.format("\u65e5\u672c%05d.crt", i);
+                default -> String.format("e%05d\u001b[2J\u0007.txt", i);
+            };
+            Files.writeString(host.resolve(name), "x" + i);
+        }
+        RootReport report = new RootScanner(ScanOptions.defaults(Client.DOCKER)).scan(CertsRoot.custom(tmp, Client.DOCKER),
+                List.of());
+        java.io.ByteArrayOutputStream chars = new java.io.ByteArrayOutputStream();
+        PrintWriter viaChars = TerminalText.guard(new PrintWriter(
+                new java.io.OutputStreamWriter(chars, java.nio.charset.StandardCharsets.UTF_8)), false);
+        new CheckText(viaChars, Locale.ENGLISH).print(report);
+        viaChars.flush();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        PrintWriter viaBytes = TerminalText.guard(new TerminalOut(bytes, java.nio.charset.StandardCharsets.UTF_8), false);
+        assertTrue(TerminalGuard.utf8Under(viaBytes) == bytes, "the byte path is taken");
+        new CheckText(viaBytes, Locale.ENGLISH).print(report);
+        viaBytes.flush();
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(chars.toString(java.nio.charset.StandardCharsets.UTF_8), text);
+        assertTrue(text.contains("\u65e5\u672c00001.crt"), "Japanese names as they are");
+        assertTrue(text.contains("$'e00002\\033[2J\\a.txt'"), "control characters quoted");
+        assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 0x07), "no raw control character");
+    }
 }

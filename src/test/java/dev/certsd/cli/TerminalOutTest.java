@@ -31,4 +31,19 @@ class TerminalOutTest {
         out.flush();
         assertEquals("before bytes \u65e5 after", b.toString(StandardCharsets.UTF_8));
     }
+
+    /** A piece guarded and encoded off the writer's thread is what the guard itself writes for it. */
+    @Test
+    void guardedPiecesAreWhatTheGuardWrites() {
+        for (String s : new String[] {"plain\n", "", "esc \u001b[2J bel \u0007 del \u007f c1 \u009b\n",
+                "crlf\r\nlone cr\r end\r", "\u65e5\u672c \t tab \ud83d\ude00 emoji\n", "\u0000"}) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            PrintWriter out = TerminalText.guard(new TerminalOut(b, StandardCharsets.UTF_8), false);
+            out.print(s);
+            out.flush();
+            assertEquals(b.toString(StandardCharsets.UTF_8),
+                    new String(TerminalGuard.guardedUtf8(s), StandardCharsets.UTF_8), s);
+        }
+        assertEquals("a\\u001Bb", new String(TerminalGuard.guardedUtf8("a\u001bb"), StandardCharsets.UTF_8));
+    }
 }
