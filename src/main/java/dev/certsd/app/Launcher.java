@@ -29,14 +29,35 @@ public final class Launcher {
         static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("javafx");
     }
 
+    /**
+     * The work directory of the build's class-archive training ({@code -Dcertsd.cdsTraining=DIR}, with
+     * {@code -XX:ArchiveClassesAtExit}): {@link AotTraining}'s command-line steps run in the JVM {@link Relaunch}
+     * starts, from the same jar and class path.
+     */
+    static final String TRAINING = "certsd.cdsTraining";
+
     private Launcher() {
     }
 
-    public static void main(String[] args) {
-        QuickCompiler.request();
+    public static void main(String[] args) throws IOException {
+        String training = System.getProperty(TRAINING);
+        if (training != null) { // the build's training run of the class archive (pom.xml): never a user's
+            System.setProperty("certsd.training.gui", "false");
+            AotTraining.main(new String[] {training});
+            return;
+        }
         if (args.length == 0 || args[0].equals("gui")) {
+            QuickCompiler.request();
             gui(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
             return;
+        }
+        java.util.Optional<Integer> second = Relaunch.run(args);
+        if (second.isPresent()) {
+            System.exit(second.get());
+            return;
+        }
+        if (!Relaunch.relaunched()) {
+            QuickCompiler.request();
         }
         prefetchClientVersion(args);
         Warmup.start(args);

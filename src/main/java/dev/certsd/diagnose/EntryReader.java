@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
@@ -42,9 +45,18 @@ final class EntryReader {
      * entry holds the first copy's bytes.
      */
     FileEntry read(Path path, String name, Map<ContentKey, Parsed> parsed) {
+        return read(path, name, parsed, null);
+    }
+
+    /**
+     * As {@link #read(Path, String, Map)}; {@code in}, when not null, is {@code path}'s directory, opened: the entry
+     * is looked up by its name relative to it (fstatat, openat), not by walking its whole path again for each system
+     * call (in a directory of 100,000 files the walk was a third of the time of each open).
+     */
+    FileEntry read(Path path, String name, Map<ContentKey, Parsed> parsed, SecureDirectoryStream<Path> in) {
         BasicFileAttributes attrs;
         try { // lstat: for anything but a symbolic link this is also what the client's stat sees
-            attrs = attributes(path, LinkOption.NOFOLLOW_LINKS);
+            attrs = in != null ? attributesIn(in, path.getFileName()) : attributes(path, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return entry(name, path, FileEntry.Kind.MISSING, false, 0, null);
         } catch (IOException e) {
@@ -73,8 +85,8 @@ final class EntryReader {
         if (attrs.size() > maxBytes) {
             return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, attrs.size(), perms);
         }
-        try (InputStream in = open(path)) {
-            Read r = readInto(in, (int) attrs.size());
+        try (InputStream stream = in != null ? openIn(in, path.getFileName()) : open(path)) {
+            Read r = readInto(stream, (int) attrs.size());
             if (r.length() > maxBytes) {
                 return entry(name, path, FileEntry.Kind.TOO_LARGE, symlink, r.length(), perms);
             }
@@ -149,6 +161,20 @@ final class EntryReader {
     private static InputStream open(Path path) throws IOException {
         String text = path.toString();
         return text.indexOf('\uFFFD') < 0 ? new FileInputStream(text) : Files.newInputStream(path);
+    }
+
+    /** The entry {@code name} of an opened directory, read as it is (a symbolic link followed, as a read does). */
+    private static InputStream openIn(SecureDirectoryStream<Path> in, Path name) throws IOException {
+        return java.nio.channels.Channels.newInputStream(in.newByteChannel(name, Set.of(StandardOpenOption.READ)));
+    }
+
+    /** The entry's own attributes (a symbolic link's, not its target's). */
+    private static BasicFileAttributes attributesIn(SecureDirectoryStream<Path> in, Path name) throws IOException {
+        PosixFileAttributeView posix = in.getFileAttributeView(name, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return posix != null ? posix.readAttributes()
+                : in.getFileAttributeView(name, java.nio.file.attribute.BasicFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS).readAttributes();
     }
 
     /** The POSIX attributes (one stat: they hold the basic ones), or the basic ones where there are none. */

@@ -1,0 +1,152 @@
+package dev.certsd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.certsd.testing.ExternalTools;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, run as the README runs it ({@code java -jar}), runs a command in a second JVM with the options
+ * and the class archive the build made (Relaunch); stopping the first stops the second; exit codes and output are
+ * the command's; a JVM started with options of its own runs the command itself. What the processes show decides
+ * (their command lines, their exit), not what our code believes.
+ */
+class RelaunchIT {
+    private static final Path PROJECT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path JAR = PROJECT.resolve("target/certsd-studio.jar");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aPlainRunRunsTheCommandInASecondJvmThatStopsWithTheFirst() throws Exception {
+        Path archive = PROJECT.resolve("target/lib/" + Relaunch.ARCHIVE_PREFIX + System.getProperty("java.vm.version")
+                + ".jsa");
+        assertTrue(Files.isRegularFile(archive), "mvn package trained the class archive: " + archive);
+        try (Stall server = new Stall()) {
+            Process first = start(List.of(), server.port());
+            try {
+                ProcessHandle second = secondJvm(first, 20_000).orElseThrow(() -> new AssertionError(
+                        "no second JVM under " + first.info().commandLine().orElse("?")));
+                List<String> args = List.of(second.info().arguments().orElseThrow());
+                assertTrue(args.containsAll(Relaunch.OPTIONS), args.toString());
+                assertTrue(args.contains("-XX:SharedArchiveFile=" + archive), args.toString());
+                assertTrue(args.containsAll(List.of("-jar", JAR.toString(), "test")), args.toString());
+                first.destroy(); // SIGTERM, as kill or a closed terminal sends it
+                assertTrue(second.onExit().toCompletableFuture().completeOnTimeout(null, 10, java.util.concurrent
+                        .TimeUnit.SECONDS).get() != null && !second.isAlive(), "the second JVM ended with the first");
+            } finally {
+                first.descendants().forEach(ProcessHandle::destroyForcibly);
+                first.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aJvmWithOptionsOfItsOwnRunsTheCommandItself() throws Exception {
+        try (Stall server = new Stall()) {
+            Process first = start(List.of("-Xmx256m"), server.port());
+            try {
+                assertTrue(secondJvm(first, 4_000).isEmpty(), "no second JVM for a JVM the user gave options");
+            } finally {
+                first.descendants().forEach(ProcessHandle::destroyForcibly);
+                first.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void exitCodesAndOutputAreTheCommands() throws Exception {
+        Path host = Files.createDirectories(root.resolve("certs.d/reg.example.com"));
+        Files.writeString(host.resolve("client.cert"), "not a certificate");
+        for (List<String> args : List.of(List.of("check", "--root", root.resolve("certs.d").toString()),
+                List.of("check", "--root", root.resolve("certs.d").toString(), "--json"), List.of("check", "--nope"),
+                List.of("--version"))) {
+            ExternalTools.Result relaunched = jar(List.of(), args);
+            ExternalTools.Result itself = jar(List.of("-Dcertsd.relaunch=off"), args);
+            assertEquals(itself.exitCode(), relaunched.exitCode(), args.toString());
+            assertEquals(itself.stdout().replaceAll("\"scannedAt\" : \"[^\"]*\"", ""),
+                    relaunched.stdout().replaceAll("\"scannedAt\" : \"[^\"]*\"", ""), args.toString());
+            assertEquals(itself.stderr(), relaunched.stderr(), args.toString());
+        }
+        assertEquals(1, jar(List.of(), List.of("check", "--root", root.resolve("certs.d").toString())).exitCode());
+        assertEquals(2, jar(List.of(), List.of("check", "--nope")).exitCode());
+    }
+
+    private static ExternalTools.Result jar(List<String> jvmOptions, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(JAVA));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString()));
+        cmd.addAll(args);
+        return ExternalTools.run(cmd, PROJECT, 60);
+    }
+
+    /** {@code test} of a directory against a server that accepts and never answers: a command that runs for 30 s. */
+    private Process start(List<String> jvmOptions, int port) throws IOException {
+        Files.createDirectories(root.resolve("certs.d/127.0.0.1:" + port));
+        List<String> cmd = new ArrayList<>(List.of(JAVA));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString(), "test", "--root", root.resolve("certs.d").toString(), "--timeout",
+                "30", "--client", "docker@20.10.24", "127.0.0.1:" + port));
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** A java process under {@code first} started with the relaunch mark, looked for up to {@code millis}. */
+    private static Optional<ProcessHandle> secondJvm(Process first, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end && first.isAlive()) {
+            Optional<ProcessHandle> second = first.descendants().filter(p -> p.info().arguments()
+                    .map(a -> List.of(a).contains("-D" + Relaunch.MARK + "=true")).orElse(false)).findFirst();
+            if (second.isPresent()) {
+                return second;
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
+    }
+
+    /** Accepts connections on loopback and never answers them. */
+    private static final class Stall implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(server.accept());
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }, "stall");
+
+        Stall() throws IOException {
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+}

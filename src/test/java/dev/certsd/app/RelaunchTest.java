@@ -1,0 +1,63 @@
+package dev.certsd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When a {@code java -jar} run starts a second JVM, and which class archive that JVM may load. */
+class RelaunchTest {
+    @TempDir
+    Path dir;
+
+    private Path archiveBeside(Path jar) {
+        return jar.resolveSibling("lib").resolve(Relaunch.ARCHIVE_PREFIX + System.getProperty("java.vm.version") + ".jsa");
+    }
+
+    @Test
+    void onlyAJvmStartedWithNothingButDashJarRelaunches() {
+        assertTrue(Relaunch.plainJar(new String[] {"-jar", "certsd-studio.jar", "check"}));
+        assertFalse(Relaunch.plainJar(new String[] {"-Xmx1g", "-jar", "certsd-studio.jar", "check"}));
+        assertFalse(Relaunch.plainJar(new String[] {"-cp", "certsd-studio.jar", "dev.certsd.app.Launcher"}));
+        assertFalse(Relaunch.plainJar(new String[] {"-jar"}));
+        // this test's JVM was started with options of its own (surefire's), so it never relaunches
+        assertTrue(Relaunch.command(new String[] {"check"}).isEmpty());
+    }
+
+    @Test
+    void theArchiveIsUsedOnlyWhenTheJarsOwnerAloneCanWriteIt() throws Exception {
+        Path jar = Files.writeString(dir.resolve("certsd-studio.jar"), "jar");
+        Files.createDirectories(dir.resolve("lib"));
+        Path archive = archiveBeside(jar);
+        assertNull(Relaunch.archive(jar), "none");
+        Files.writeString(archive, "archive");
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(archive, Relaunch.archive(jar));
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertNull(Relaunch.archive(jar), "writable by its group");
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--rw-"));
+        assertNull(Relaunch.archive(jar), "writable by anyone");
+        Files.delete(archive);
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.jsa"), "archive");
+        Files.createSymbolicLink(archive, elsewhere);
+        assertNull(Relaunch.archive(jar), "a symbolic link is not followed");
+    }
+
+    @Test
+    void anArchiveOfAnotherOwnerIsNotLoaded() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "changing a file's owner needs root (CI runs as root)");
+        Path jar = Files.writeString(dir.resolve("certsd-studio.jar"), "jar");
+        Files.createDirectories(dir.resolve("lib"));
+        Path archive = Files.writeString(archiveBeside(jar), "archive");
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setOwner(archive, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertNull(Relaunch.archive(jar), "another user's archive in a root run");
+    }
+}
