@@ -31,8 +31,8 @@ public final class Launcher {
 
     /**
      * The work directory of the build's class-archive training ({@code -Dcertsd.cdsTraining=DIR}, with
-     * {@code -XX:ArchiveClassesAtExit}): {@link AotTraining}'s command-line steps run in the JVM {@link Relaunch}
-     * starts, from the same jar and class path.
+     * {@code -XX:DumpLoadedClassList}; pom.xml then dumps the archive): {@link AotTraining}'s command-line steps, run
+     * from the same jar and class path as the JVM {@link Relaunch} starts.
      */
     static final String TRAINING = "certsd.cdsTraining";
 
@@ -56,7 +56,9 @@ public final class Launcher {
             System.exit(second.get());
             return;
         }
-        if (!Relaunch.relaunched()) {
+        if (Relaunch.relaunched()) {
+            Relaunch.followFirst();
+        } else {
             QuickCompiler.request();
         }
         prefetchClientVersion(args);

@@ -25,7 +25,7 @@ import java.util.Optional;
  * the jars as usual.
  */
 final class Relaunch {
-    /** Set in the second JVM: its options are the ones chosen here. */
+    /** Set in the second JVM to the first's process id: its options are the ones chosen here. */
     static final String MARK = "certsd.relaunched";
     /** The archive beside the jar, for the JVM of this {@code java.vm.version}: {@code lib/PREFIX + version + .jsa}. */
     static final String ARCHIVE_PREFIX = "certsd-studio-cli-";
@@ -51,7 +51,14 @@ final class Relaunch {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no second JVM: the command runs here, as started
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "certsd-relaunch-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.destroy(); // stopped (Ctrl-C, kill): the second JVM too, and this one ends after it
+            try {
+                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "certsd-relaunch-stop"));
         while (true) {
             try {
                 return Optional.of(process.waitFor());
@@ -59,6 +66,22 @@ final class Relaunch {
                 // only the shutdown hook ends the second JVM early
             }
         }
+    }
+
+    /**
+     * In the second JVM: ends it when the first is gone without stopping it (killed with SIGKILL, by the OOM killer or
+     * a CI job's timeout), as one JVM killed would have ended; the exit code is a killed process's.
+     */
+    static void followFirst() {
+        long first;
+        try {
+            first = Long.parseLong(System.getProperty(MARK, ""));
+        } catch (NumberFormatException e) {
+            return; // not started by Relaunch
+        }
+        // the first JVM by its process id, not this one's parent: killed before this JVM got here, this one's parent
+        // is already another process
+        ProcessHandle.of(first).ifPresentOrElse(p -> p.onExit().thenRun(() -> System.exit(137)), () -> System.exit(137));
     }
 
     /** The second JVM's command line, or empty when this JVM should run the command itself. */
@@ -72,7 +95,8 @@ final class Relaunch {
         String[] started = ProcessHandle.current().info().arguments().orElse(null);
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
-        if (jar == null || started == null || !plainJar(started) || !Files.isExecutable(java)) {
+        if (jar == null || started == null || !plainJar(started, jar) || !Files.isExecutable(java)
+                || !passesUnchanged(args)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -83,16 +107,48 @@ final class Relaunch {
             command.add("-XX:SharedArchiveFile=" + archive);
             command.add("-Xlog:cds*=off"); // an archive the JVM rejects (a jar rebuilt since): the jars, silently
         }
-        command.add("-D" + MARK + "=true");
+        command.add("-D" + MARK + "=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
         return Optional.of(command);
     }
 
-    /** {@code java -jar JAR ...} and nothing before {@code -jar}: no option of the user's. */
-    static boolean plainJar(String[] started) {
-        return started.length >= 2 && started[0].equals("-jar");
+    /** {@code java -jar JAR ...}, this jar, and nothing before {@code -jar}: no option of the user's. */
+    static boolean plainJar(String[] started, Path jar) {
+        if (started.length < 2 || !started[0].equals("-jar")) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(Path.of(started[1]), jar);
+        } catch (IOException | RuntimeException e) {
+            return false; // another jar that runs ours (its class path), or a path we cannot tell: run here
+        }
+    }
+
+    /**
+     * Whether the arguments reach the second JVM as the first got them. The JVM decodes its command line with the
+     * platform's encoding ({@code sun.jnu.encoding}) and a new process's is encoded the same way, leniently: under the
+     * C locale a name with {@code é} is decoded as replacement characters and would come out as {@code ??}, naming
+     * another file. Only arguments decoded without a replacement character, each of which the encoding can write back,
+     * are passed on (any argument under UTF-8 or Latin-1; ASCII ones under the C locale).
+     */
+    static boolean passesUnchanged(String[] args, java.nio.charset.Charset platform) {
+        java.nio.charset.CharsetEncoder encoder = platform.newEncoder();
+        for (String a : args) {
+            if (a.indexOf('\uFFFD') >= 0 || !encoder.canEncode(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean passesUnchanged(String[] args) {
+        try {
+            return passesUnchanged(args, java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding")));
+        } catch (RuntimeException e) {
+            return false; // an encoding this JVM cannot name: run here
+        }
     }
 
     /** The jar this class was loaded from, absolute; null when run from classes. */

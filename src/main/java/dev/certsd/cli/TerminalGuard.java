@@ -44,10 +44,14 @@ final class TerminalGuard {
         public void write(String s, int off, int len) {
             // copied a piece at a time, then scanned as an array (cheaper than charAt in C1 code)
             char[] chars = new char[Math.min(len, 8192)];
-            for (int done = 0; done < len; done += chars.length) {
+            for (int done = 0; done < len; ) {
                 int n = Math.min(chars.length, len - done);
+                if (n > 1 && done + n < len && s.charAt(off + done + n - 1) == '\r') {
+                    n--; // a line end \r\n is kept together, as guardedUtf8 sees it
+                }
                 s.getChars(off + done, off + done + n, chars, 0);
                 write(chars, 0, n);
+                done += n;
             }
         }
 

@@ -73,9 +73,12 @@ final class ChainLinks {
             if (candidates.isEmpty() || leaf.selfIssued() && rootAmong(e, leaf, candidates)) {
                 return List.of();
             }
+            // the file holds an issuer candidate itself: a certificate of its own with the leaf's issuer as subject
+            // (its few certificates are looked at, not every candidate: many copies of an issuer stay linear)
             boolean own = false;
-            for (int i = 0; i < candidates.size() && !own; i++) {
-                own = candidates.get(i).file() == e;
+            List<CertInfo> certs = e.content().certificates();
+            for (int i = 0; i < certs.size() && !own; i++) {
+                own = certs.get(i).subjectName().equals(leaf.issuerName());
             }
             if (own) {
                 return compare(e, leaf, candidates);

@@ -211,9 +211,25 @@ public final class HostScanner {
         }
         // a large directory is read on every core: most of its time is the system calls of each entry, made
         // relative to the directory opened once
-        try (DirectoryStream<Path> opened = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> opened = openDirectory(dir)) {
             SecureDirectoryStream<Path> in = opened instanceof SecureDirectoryStream<Path> s ? s : null;
             return new ArrayList<>(EveryCore.map(sorted, n -> reader.read(n.path(), n.name(), parsed, in)));
+        }
+    }
+
+    /**
+     * {@code dir} opened for reads relative to it, or null (reads by path): through {@code dir/.}, so that whatever
+     * replaced the directory since it was listed is refused at once (a FIFO opened by its own name would block until a
+     * writer came); on this machine's file system only (over SFTP it would be one more request for nothing).
+     */
+    private static DirectoryStream<Path> openDirectory(Path dir) {
+        if (dir.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            return null;
+        }
+        try {
+            return Files.newDirectoryStream(dir.resolve("."));
+        } catch (IOException | RuntimeException e) {
+            return null; // gone or replaced since the listing: each entry's read says what it finds
         }
     }
 

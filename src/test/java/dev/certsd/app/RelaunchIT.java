@@ -3,7 +3,6 @@ package dev.certsd.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certsd.testing.ExternalTools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -55,6 +54,22 @@ class RelaunchIT {
     }
 
     @Test
+    void theSecondJvmEndsWhenTheFirstIsKilled() throws Exception {
+        try (Stall server = new Stall()) {
+            Process first = start(List.of(), server.port());
+            try {
+                ProcessHandle second = secondJvm(first, 20_000).orElseThrow(() -> new AssertionError("no second JVM"));
+                first.destroyForcibly(); // SIGKILL: no shutdown hook runs in the first
+                assertTrue(second.onExit().toCompletableFuture().completeOnTimeout(null, 15, java.util.concurrent
+                        .TimeUnit.SECONDS).get() != null && !second.isAlive(), "the second JVM ended without the first");
+            } finally {
+                first.descendants().forEach(ProcessHandle::destroyForcibly);
+                first.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void aJvmWithOptionsOfItsOwnRunsTheCommandItself() throws Exception {
         try (Stall server = new Stall()) {
             Process first = start(List.of("-Xmx256m"), server.port());
@@ -71,26 +86,45 @@ class RelaunchIT {
     void exitCodesAndOutputAreTheCommands() throws Exception {
         Path host = Files.createDirectories(root.resolve("certs.d/reg.example.com"));
         Files.writeString(host.resolve("client.cert"), "not a certificate");
-        for (List<String> args : List.of(List.of("check", "--root", root.resolve("certs.d").toString()),
-                List.of("check", "--root", root.resolve("certs.d").toString(), "--json"), List.of("check", "--nope"),
-                List.of("--version"))) {
-            ExternalTools.Result relaunched = jar(List.of(), args);
-            ExternalTools.Result itself = jar(List.of("-Dcertsd.relaunch=off"), args);
-            assertEquals(itself.exitCode(), relaunched.exitCode(), args.toString());
-            assertEquals(itself.stdout().replaceAll("\"scannedAt\" : \"[^\"]*\"", ""),
-                    relaunched.stdout().replaceAll("\"scannedAt\" : \"[^\"]*\"", ""), args.toString());
-            assertEquals(itself.stderr(), relaunched.stderr(), args.toString());
+        Path accented = Files.createDirectories(root.resolve("c\u00e9/certs.d/reg.example.com"));
+        Files.writeString(accented.resolve("client.cert"), "not a certificate");
+        String certsD = root.resolve("certs.d").toString();
+        String accentedRoot = root.resolve("c\u00e9/certs.d").toString();
+        for (List<String> args : List.of(List.of("check", "--root", certsD), List.of("check", "--root", certsD, "--json"),
+                List.of("check", "--nope"), List.of("--version"), List.of("check", "--root", accentedRoot))) {
+            // a UTF-8 locale passes every argument on; the C locale only what it can write back unchanged (a name
+            // with an accent would reach the second JVM as "c??" and name another directory)
+            for (String locale : List.of("C.UTF-8", "C")) {
+                Run relaunched = jar(locale, List.of(), args);
+                Run itself = jar(locale, List.of("-Dcertsd.relaunch=off"), args);
+                String what = locale + " " + args;
+                assertEquals(itself.code(), relaunched.code(), what);
+                assertEquals(itself.out().replaceAll("\"scannedAt\" : \"[^\"]*\"", ""),
+                        relaunched.out().replaceAll("\"scannedAt\" : \"[^\"]*\"", ""), what);
+                assertEquals(itself.err(), relaunched.err(), what);
+            }
         }
-        assertEquals(1, jar(List.of(), List.of("check", "--root", root.resolve("certs.d").toString())).exitCode());
-        assertEquals(2, jar(List.of(), List.of("check", "--nope")).exitCode());
+        assertEquals(1, jar("C.UTF-8", List.of(), List.of("check", "--root", accentedRoot)).code());
+        assertEquals(2, jar("C.UTF-8", List.of(), List.of("check", "--nope")).code());
     }
 
-    private static ExternalTools.Result jar(List<String> jvmOptions, List<String> args) throws Exception {
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run jar(String locale, List<String> jvmOptions, List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(JAVA));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(args);
-        return ExternalTools.run(cmd, PROJECT, 60);
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(PROJECT.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("LC_ALL", locale);
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "ended: " + cmd);
+        return new Run(p.exitValue(), Files.readString(out, java.nio.charset.StandardCharsets.ISO_8859_1),
+                Files.readString(err, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** {@code test} of a directory against a server that accepts and never answers: a command that runs for 30 s. */
@@ -109,7 +143,7 @@ class RelaunchIT {
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end && first.isAlive()) {
             Optional<ProcessHandle> second = first.descendants().filter(p -> p.info().arguments()
-                    .map(a -> List.of(a).contains("-D" + Relaunch.MARK + "=true")).orElse(false)).findFirst();
+                    .map(a -> List.of(a).contains("-D" + Relaunch.MARK + "=" + first.pid())).orElse(false)).findFirst();
             if (second.isPresent()) {
                 return second;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,13 +22,29 @@ class RelaunchTest {
     }
 
     @Test
-    void onlyAJvmStartedWithNothingButDashJarRelaunches() {
-        assertTrue(Relaunch.plainJar(new String[] {"-jar", "certsd-studio.jar", "check"}));
-        assertFalse(Relaunch.plainJar(new String[] {"-Xmx1g", "-jar", "certsd-studio.jar", "check"}));
-        assertFalse(Relaunch.plainJar(new String[] {"-cp", "certsd-studio.jar", "dev.certsd.app.Launcher"}));
-        assertFalse(Relaunch.plainJar(new String[] {"-jar"}));
+    void onlyAJvmStartedWithNothingButDashJarOfThisJarRelaunches() throws Exception {
+        Path jar = Files.writeString(dir.resolve("certsd-studio.jar"), "jar");
+        Path other = Files.writeString(dir.resolve("wrapper.jar"), "jar");
+        assertTrue(Relaunch.plainJar(new String[] {"-jar", jar.toString(), "check"}, jar));
+        assertTrue(Relaunch.plainJar(new String[] {"-jar", dir.resolve("./certsd-studio.jar").toString()}, jar));
+        assertFalse(Relaunch.plainJar(new String[] {"-jar", other.toString(), "check"}, jar), "another jar runs ours");
+        assertFalse(Relaunch.plainJar(new String[] {"-Xmx1g", "-jar", jar.toString(), "check"}, jar));
+        assertFalse(Relaunch.plainJar(new String[] {"-cp", jar.toString(), "dev.certsd.app.Launcher"}, jar));
+        assertFalse(Relaunch.plainJar(new String[] {"-jar"}, jar));
         // this test's JVM was started with options of its own (surefire's), so it never relaunches
         assertTrue(Relaunch.command(new String[] {"check"}).isEmpty());
+    }
+
+    @Test
+    void argumentsThatWouldNotReachTheSecondJvmUnchangedKeepTheCommandHere() {
+        String[] japanese = {"check", "--root", "/tmp/c\u00e9/\u65e5\u672c"};
+        String[] ascii = {"check", "--root", "/tmp/plain"};
+        assertTrue(Relaunch.passesUnchanged(japanese, StandardCharsets.UTF_8));
+        assertTrue(Relaunch.passesUnchanged(ascii, StandardCharsets.US_ASCII), "the C locale, plain names");
+        assertFalse(Relaunch.passesUnchanged(japanese, StandardCharsets.US_ASCII), "would come out as ?");
+        assertFalse(Relaunch.passesUnchanged(new String[] {"check", "--root", "/tmp/c\uFFFD"}, StandardCharsets.UTF_8),
+                "a byte the JVM could not decode");
+        assertTrue(Relaunch.passesUnchanged(new String[] {"/tmp/c\u00e9"}, StandardCharsets.ISO_8859_1));
     }
 
     @Test

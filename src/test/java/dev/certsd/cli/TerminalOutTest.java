@@ -36,7 +36,8 @@ class TerminalOutTest {
     @Test
     void guardedPiecesAreWhatTheGuardWrites() {
         for (String s : new String[] {"plain\n", "", "esc \u001b[2J bel \u0007 del \u007f c1 \u009b\n",
-                "crlf\r\nlone cr\r end\r", "\u65e5\u672c \t tab \ud83d\ude00 emoji\n", "\u0000"}) {
+                "crlf\r\nlone cr\r end\r", "\u65e5\u672c \t tab \ud83d\ude00 emoji\n", "\u0000",
+                "a".repeat(8191) + "\r\nb", "a".repeat(8191) + "\r\r\n" + "c".repeat(9000) + "\r"}) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             PrintWriter out = TerminalText.guard(new TerminalOut(b, StandardCharsets.UTF_8), false);
             out.print(s);
