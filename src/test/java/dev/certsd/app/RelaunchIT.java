@@ -44,11 +44,9 @@ class RelaunchIT {
                 assertTrue(args.contains("-XX:SharedArchiveFile=" + archive), args.toString());
                 assertTrue(args.containsAll(List.of("-jar", JAR.toString(), "test")), args.toString());
                 first.destroy(); // SIGTERM, as kill or a closed terminal sends it
-                assertTrue(second.onExit().toCompletableFuture().completeOnTimeout(null, 10, java.util.concurrent
-                        .TimeUnit.SECONDS).get() != null && !second.isAlive(), "the second JVM ended with the first");
+                assertTrue(endsWithin(second, 10), "the second JVM ended with the first");
             } finally {
-                first.descendants().forEach(ProcessHandle::destroyForcibly);
-                first.destroyForcibly();
+                stopAll(first);
             }
         }
     }
@@ -60,11 +58,9 @@ class RelaunchIT {
             try {
                 ProcessHandle second = secondJvm(first, 20_000).orElseThrow(() -> new AssertionError("no second JVM"));
                 first.destroyForcibly(); // SIGKILL: no shutdown hook runs in the first
-                assertTrue(second.onExit().toCompletableFuture().completeOnTimeout(null, 15, java.util.concurrent
-                        .TimeUnit.SECONDS).get() != null && !second.isAlive(), "the second JVM ended without the first");
+                assertTrue(endsWithin(second, 15), "the second JVM ended without the first");
             } finally {
-                first.descendants().forEach(ProcessHandle::destroyForcibly);
-                first.destroyForcibly();
+                stopAll(first);
             }
         }
     }
@@ -76,8 +72,7 @@ class RelaunchIT {
             try {
                 assertTrue(secondJvm(first, 4_000).isEmpty(), "no second JVM for a JVM the user gave options");
             } finally {
-                first.descendants().forEach(ProcessHandle::destroyForcibly);
-                first.destroyForcibly();
+                stopAll(first);
             }
         }
     }
@@ -136,6 +131,16 @@ class RelaunchIT {
                 "30", "--client", "docker@20.10.24", "127.0.0.1:" + port));
         return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static boolean endsWithin(ProcessHandle p, int seconds) throws Exception {
+        return p.onExit().toCompletableFuture().completeOnTimeout(null, seconds, java.util.concurrent.TimeUnit.SECONDS)
+                .get() != null && !p.isAlive();
+    }
+
+    private static void stopAll(Process first) {
+        first.descendants().forEach(ProcessHandle::destroyForcibly);
+        first.destroyForcibly();
     }
 
     /** A java process under {@code first} started with the relaunch mark, looked for up to {@code millis}. */
