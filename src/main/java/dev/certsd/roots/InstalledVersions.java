@@ -83,8 +83,25 @@ public final class InstalledVersions {
         if (path.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> recorded = recorded(program, path.get());
+        return recorded.isPresent() ? recorded : run(path.get());
+    }
+
+    /**
+     * The version a Go daemon's {@code --version} would print, read from its build information without starting it
+     * ({@link GoBuildInfo}): Docker's builds set {@code dockerversion.Version} with {@code -ldflags -X}. Empty when
+     * the binary does not record it (containerd's Debian build, Go before 1.18, a script): then the program is asked.
+     */
+    static Optional<String> recorded(String program, Path path) {
+        if (!program.equals("dockerd")) {
+            return Optional.empty();
+        }
+        return GoBuildInfo.linkerValue(path, "/dockerversion.Version").flatMap(InstalledVersions::versionIn);
+    }
+
+    private static Optional<String> run(Path path) {
         try {
-            Process p = new ProcessBuilder(List.of(path.get().toString(), "--version")).redirectErrorStream(true)
+            Process p = new ProcessBuilder(List.of(path.toString(), "--version")).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             byte[] out;
             try (InputStream in = p.getInputStream()) {
