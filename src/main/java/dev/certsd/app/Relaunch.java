@@ -51,19 +51,35 @@ final class Relaunch {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no second JVM: the command runs here, as started
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            process.destroy(); // stopped (Ctrl-C, kill): the second JVM too, and this one ends after it
-            try {
-                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "certsd-relaunch-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new StopSecond(process), "certsd-relaunch-stop"));
         while (true) {
             try {
                 return Optional.of(process.waitFor());
             } catch (InterruptedException e) {
                 // only the shutdown hook ends the second JVM early
+            }
+        }
+    }
+
+    /**
+     * Stopped (Ctrl-C, kill): the second JVM too, and this one ends after it. A class, not a lambda, like the rest of
+     * what the first JVM runs: its first lambda or string concatenation costs 5-10 ms of bootstrap, and nothing is
+     * archived for it.
+     */
+    private static final class StopSecond implements Runnable {
+        private final Process process;
+
+        StopSecond(Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public void run() {
+            process.destroy();
+            try {
+                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -104,10 +120,10 @@ final class Relaunch {
         command.addAll(OPTIONS);
         Path archive = archive(jar);
         if (archive != null) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-XX:SharedArchiveFile=".concat(archive.toString()));
             command.add("-Xlog:cds*=off"); // an archive the JVM rejects (a jar rebuilt since): the jars, silently
         }
-        command.add("-D" + MARK + "=" + ProcessHandle.current().pid());
+        command.add(new StringBuilder("-D").append(MARK).append('=').append(ProcessHandle.current().pid()).toString());
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
@@ -166,7 +182,7 @@ final class Relaunch {
 
     /** The trained archive beside {@code jar} for this JVM, when it may be used; else null. */
     static Path archive(Path jar) {
-        Path archive = jar.resolveSibling("lib").resolve(ARCHIVE_PREFIX + System.getProperty("java.vm.version") + ".jsa");
+        Path archive = jar.resolveSibling("lib").resolve(ARCHIVE_PREFIX.concat(System.getProperty("java.vm.version")).concat(".jsa"));
         try {
             java.util.Map<String, Object> a = Files.readAttributes(archive, "unix:uid,mode,isRegularFile",
                     LinkOption.NOFOLLOW_LINKS);

@@ -108,8 +108,7 @@ final class ClassicLoader {
             }
             if (e.readable() && key.readable()) {
                 GoKeyPair.Result r = loaded.computeIfAbsent(new Contents(e.bytes(), key.bytes()),
-                        k -> GoKeyPair.load(e.bytes(), key.bytes(), // copies of a pair load once
-                                e.content() == null ? null : e.content().goCertificates()));
+                        k -> GoKeyPair.load(e.bytes(), key.bytes(), e.content(), key.content())); // copies: once
                 keyPairs.put(e.name(), r);
                 if (!r.ok()) {
                     return stop(r.error(), e.name(), null);

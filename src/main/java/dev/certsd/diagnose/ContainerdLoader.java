@@ -134,8 +134,7 @@ final class ContainerdLoader {
                 }
             }
             if (cert.readable() && key.readable()) {
-                GoKeyPair.Result r = GoKeyPair.load(cert.bytes(), key.bytes(),
-                        cert.content() == null ? null : cert.content().goCertificates());
+                GoKeyPair.Result r = GoKeyPair.load(cert.bytes(), key.bytes(), cert.content(), key.content());
                 keyPairs.put(pair[0], r);
                 if (!r.ok()) {
                     return error(loadedPairs, loadedCas, "failed to load X509 key pair: " + r.error(), cert.name(),

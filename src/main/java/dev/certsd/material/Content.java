@@ -10,9 +10,10 @@ import java.util.List;
  * @param goCertificates  the certificates a Go client reads from the file (PEM CERTIFICATE blocks without headers)
  * @param keys            every private key found
  * @param issues          problems and notable facts, each specific
+ * @param pairInput       what Go's key-pair loading makes of the file (PEM files), or null
  */
 public record Content(Format format, List<CertInfo> certificates, List<CertInfo> goCertificates, List<KeyInfo> keys,
-                      List<ContentIssue> issues) {
+                      List<ContentIssue> issues, PairInput pairInput) {
 
     /** The container format of a file. */
     public enum Format { EMPTY, PEM, DER, PKCS7, PKCS12, JAVA_KEYSTORE, TEXT, BINARY }

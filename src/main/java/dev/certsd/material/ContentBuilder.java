@@ -32,7 +32,10 @@ final class ContentBuilder {
         return this;
     }
 
+    /** Set by the PEM reader: what Go's key-pair loading makes of the file. */
+    PairInput pairInput;
+
     Content build() {
-        return new Content(format, certs, goCerts, keys, new ArrayList<>(issues));
+        return new Content(format, certs, goCerts, keys, new ArrayList<>(issues), pairInput);
     }
 }

@@ -69,7 +69,7 @@ public final class ContentReader {
                     // The file is text, not binary DER: only the missing header lines are its problem.
                     issues.removeAll(List.of(ContentIssue.DER_CERTIFICATE, ContentIssue.DER_KEY));
                     issues.add(0, ContentIssue.BASE64_WITHOUT_HEADERS);
-                    return new Content(Content.Format.TEXT, inner.certificates(), List.of(), inner.keys(), issues);
+                    return new Content(Content.Format.TEXT, inner.certificates(), List.of(), inner.keys(), issues, null);
                 }
             } catch (IllegalArgumentException e) {
                 // not Base64 after all

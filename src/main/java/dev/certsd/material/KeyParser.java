@@ -36,11 +36,13 @@ public final class KeyParser {
     }
 
     public static GoParse parseGo(byte[] der) {
-        KeyInfo pkcs1 = tryPkcs1(der);
+        // Go decodes the bytes anew for each form it tries; the ASN.1 is the same each time, so it is read once here
+        ASN1Primitive asn1 = asn1(der);
+        KeyInfo pkcs1 = tryPkcs1(asn1);
         if (pkcs1 != null) {
             return new GoParse(pkcs1, null);
         }
-        PrivateKeyInfo pki = tryPkcs8(der);
+        PrivateKeyInfo pki = tryPkcs8(asn1);
         if (pki != null) {
             KeyInfo k = fromPkcs8(pki);
             if (k != null && k.encoding().goLoads()) {
@@ -50,7 +52,7 @@ public final class KeyParser {
                 return new GoParse(k, "tls: found unknown private key type in PKCS#8 wrapping");
             }
         }
-        KeyInfo sec1 = trySec1(der, null);
+        KeyInfo sec1 = trySec1(asn1, null);
         if (sec1 != null) {
             return new GoParse(sec1, null);
         }
@@ -59,9 +61,21 @@ public final class KeyParser {
                 "tls: failed to parse private key");
     }
 
-    private static KeyInfo tryPkcs1(byte[] der) {
+    /** The bytes' ASN.1, or null when they are not ASN.1 (then every form fails, as each would on its own). */
+    private static ASN1Primitive asn1(byte[] der) {
         try {
-            ASN1Sequence seq = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
+            return ASN1Primitive.fromByteArray(der);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static KeyInfo tryPkcs1(ASN1Primitive asn1) {
+        if (asn1 == null) {
+            return null;
+        }
+        try {
+            ASN1Sequence seq = ASN1Sequence.getInstance(asn1);
             if (seq.size() < 9) {
                 return null;
             }
@@ -71,9 +85,12 @@ public final class KeyParser {
         }
     }
 
-    private static PrivateKeyInfo tryPkcs8(byte[] der) {
+    private static PrivateKeyInfo tryPkcs8(ASN1Primitive asn1) {
+        if (asn1 == null) {
+            return null;
+        }
         try {
-            return PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            return PrivateKeyInfo.getInstance(asn1);
         } catch (Exception e) {
             return null;
         }
@@ -88,7 +105,7 @@ public final class KeyParser {
                 case EC: {
                     ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(
                             pki.getPrivateKeyAlgorithm().getParameters());
-                    KeyInfo k = trySec1(pki.parsePrivateKey().toASN1Primitive().getEncoded(), curve);
+                    KeyInfo k = trySec1(pki.parsePrivateKey().toASN1Primitive(), curve);
                     return k == null ? null : new KeyInfo(KeyInfo.Encoding.PKCS8, k.algorithm(), k.bits(), k.curve(),
                             k.publicKeyId());
                 }
@@ -117,9 +134,12 @@ public final class KeyParser {
         };
     }
 
-    private static KeyInfo trySec1(byte[] der, ASN1ObjectIdentifier outerCurve) {
+    private static KeyInfo trySec1(ASN1Primitive asn1, ASN1ObjectIdentifier outerCurve) {
+        if (asn1 == null) {
+            return null;
+        }
         try {
-            ECPrivateKey ec = ECPrivateKey.getInstance(ASN1Primitive.fromByteArray(der));
+            ECPrivateKey ec = ECPrivateKey.getInstance(asn1);
             ASN1Primitive params = ec.getParametersObject() == null ? null : ec.getParametersObject().toASN1Primitive();
             ASN1ObjectIdentifier curveOid = params instanceof ASN1ObjectIdentifier oid ? oid : outerCurve;
             if (curveOid == null) {

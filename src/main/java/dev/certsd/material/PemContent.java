@@ -2,7 +2,10 @@ package dev.certsd.material;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -22,9 +25,17 @@ final class PemContent {
             b.issue(ContentIssue.UTF8_BOM);
         }
         List<PemBlock> blocks = GoPem.decodeAll(d);
+        Optional<CertInfo> firstLeaf = null;
+        Map<PemBlock, KeyParser.GoParse> parsedKeys = new IdentityHashMap<>(4);
         for (PemBlock block : blocks) {
-            pemBlock(block, b);
+            Object parsed = pemBlock(block, b);
+            if (firstLeaf == null && block.type().equals("CERTIFICATE")) {
+                firstLeaf = certificate(parsed);
+            } else if (parsed instanceof KeyParser.GoParse key) {
+                parsedKeys.put(block, key);
+            }
         }
+        b.pairInput = GoKeyPair.pairInput(d, blocks, firstLeaf, parsedKeys);
         // The BOM alone hides the first block from Go; the blocks are broken only if they fail without it too.
         int sound = bom ? GoPem.decodeAll(Arrays.copyOfRange(d, 3, d.length)).size() : blocks.size();
         String text = new String(d, StandardCharsets.ISO_8859_1);
@@ -35,7 +46,14 @@ final class PemContent {
         return b.build();
     }
 
-    private static void pemBlock(PemBlock block, ContentBuilder b) {
+    @SuppressWarnings("unchecked")
+    private static Optional<CertInfo> certificate(Object parsed) {
+        return (Optional<CertInfo>) parsed;
+    }
+
+    /** Reads one block into {@code b}; returns what it parsed: a CERTIFICATE's {@code Optional<CertInfo>}, a key's
+     * {@link KeyParser.GoParse}, else null. */
+    private static Object pemBlock(PemBlock block, ContentBuilder b) {
         switch (block.type()) {
             case "CERTIFICATE" -> {
                 var cert = CertParser.parse(block.bytes());
@@ -49,6 +67,7 @@ final class PemContent {
                         b.issue(ContentIssue.PEM_HEADERS_ON_CERTIFICATE);
                     }
                 }
+                return cert;
             }
             case "TRUSTED CERTIFICATE" -> {
                 b.issue(ContentIssue.TRUSTED_CERTIFICATE_BLOCK);
@@ -79,21 +98,21 @@ final class PemContent {
             }
             default -> {
                 if (block.isPrivateKey()) {
-                    privateKeyBlock(block, b);
-                } else {
-                    b.issue(ContentIssue.PEM_UNKNOWN_BLOCK);
+                    return privateKeyBlock(block, b);
                 }
+                b.issue(ContentIssue.PEM_UNKNOWN_BLOCK);
             }
         }
+        return null;
     }
 
-    private static void privateKeyBlock(PemBlock block, ContentBuilder b) {
+    private static KeyParser.GoParse privateKeyBlock(PemBlock block, ContentBuilder b) {
         String procType = block.headers().getOrDefault("Proc-Type", "");
         if (procType.contains("ENCRYPTED")) {
             b.issue(ContentIssue.ENCRYPTED_KEY);
             b.keys.add(new KeyInfo(KeyInfo.Encoding.ENCRYPTED_LEGACY_PEM, algorithmOfLegacyType(block.type()), 0,
                     null, null));
-            return;
+            return null;
         }
         KeyParser.GoParse parsed = KeyParser.parseGo(block.bytes());
         b.keys.add(parsed.key());
@@ -102,6 +121,7 @@ final class PemContent {
                     : parsed.key().algorithm() != null ? ContentIssue.UNSUPPORTED_KEY_ALGORITHM
                     : ContentIssue.MALFORMED_KEY);
         }
+        return parsed;
     }
 
     private static String algorithmOfLegacyType(String type) {
