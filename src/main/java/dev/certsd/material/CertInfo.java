@@ -25,12 +25,20 @@ public record CertInfo(
         List<String> keyUsages,
         List<String> extendedKeyUsages,
         String sha256,
-        String sha1,
         boolean selfIssued,
         SelfSignature selfSignature,
         String publicKeyId,
         DerName subjectName,
         DerName issuerName) {
+
+    /** The SHA-1 fingerprint (colon-separated hex), computed when asked: only the details show it. */
+    public String sha1() {
+        try {
+            return Fingerprints.sha1(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("a parsed certificate has its encoding", e);
+        }
+    }
 
     /** Self-issued and its signature verifies with its own key (checked on first call). */
     public boolean selfSigned() {

@@ -58,11 +58,15 @@ public final class CertParser {
         PublicKey pub = c.getPublicKey();
         X500Principal subject = c.getSubjectX500Principal();
         X500Principal issuer = c.getIssuerX500Principal();
-        boolean selfIssued = subject.equals(issuer);
+        byte[] subjectDer = subject.getEncoded();
+        byte[] issuerDer = issuer.getEncoded();
+        // Go finds an issuer by the raw bytes of the names (CertPool.findPotentialParents), as ChainLinks does
+        boolean selfIssued = java.util.Arrays.equals(subjectDer, issuerDer);
+        byte[] encoded = c.getEncoded();
         return new CertInfo(c,
                 subject.getName(X500Principal.RFC2253),
                 issuer.getName(X500Principal.RFC2253),
-                c.getSerialNumber().toString(16),
+                serialHex(c.getSerialNumber()),
                 sans(c),
                 c.getNotBefore().toInstant(),
                 c.getNotAfter().toInstant(),
@@ -72,13 +76,25 @@ public final class CertParser {
                 c.getBasicConstraints() < 0 ? -1 : c.getBasicConstraints(),
                 keyUsages(c),
                 extendedKeyUsages(c),
-                Fingerprints.sha256(c.getEncoded()),
-                Fingerprints.sha1(c.getEncoded()),
+                Fingerprints.sha256(encoded),
                 selfIssued,
                 new SelfSignature(c, selfIssued),
                 publicKeyId(pub),
-                new DerName(subject.getEncoded()),
-                new DerName(issuer.getEncoded()));
+                new DerName(subjectDer),
+                new DerName(issuerDer));
+    }
+
+    /** {@code serial.toString(16)}: hex of the bytes for the usual positive serial (BigInteger's is slow cold). */
+    static String serialHex(java.math.BigInteger serial) {
+        if (serial.signum() <= 0) {
+            return serial.toString(16);
+        }
+        String hex = HexFormat.of().formatHex(serial.toByteArray());
+        int zeros = 0;
+        while (zeros < hex.length() - 1 && hex.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return hex.substring(zeros);
     }
 
     /** Whether the certificate's signature verifies with the given key (that key's owner issued it). */
