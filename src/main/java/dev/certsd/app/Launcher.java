@@ -62,7 +62,9 @@ public final class Launcher {
             QuickCompiler.request();
         }
         prefetchClientVersion(args);
-        Warmup.start(args);
+        if (!CertsdCommand.runsQuickly(args)) {
+            Warmup.start(args);
+        }
         Charset cs = outputCharset(Charset.defaultCharset());
         PrintWriter out = new dev.certsd.cli.TerminalOut(System.out, cs);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);

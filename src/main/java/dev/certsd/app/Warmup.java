@@ -14,6 +14,8 @@ import java.util.List;
  * reflection). This parses a bundled sample (warmup.pem: a throw-away EC and RSA certificate and key made for
  * nothing else, never a secret) on a daemon thread meanwhile, so the other core does that setup. It changes no
  * answer: nothing it makes is kept, and a failure here is ignored (the command meets the same code and reports).
+ * A plain {@code check} skips picocli's model ({@code CertsdCommand.runsQuickly}): its main thread reads
+ * certificates at once, so it gets no warm-up (one would only repeat that work: the same time, more CPU).
  */
 final class Warmup {
     /** The commands that read certificates and keys. */

@@ -34,6 +34,9 @@ public final class CertsdCommand implements Runnable {
             Map.entry("test-pki", TestPkiCommand.class), Map.entry("compare", CompareCommand.class),
             Map.entry("export", ExportCommand.class));
 
+    /** {@code -Dcertsd.quickCheck=off}: every command through picocli (QuickCheckTest compares the two ways). */
+    static final boolean QUICK = !"off".equals(System.getProperty("certsd.quickCheck"));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,23 +70,45 @@ public final class CertsdCommand implements Runnable {
         return commandLine();
     }
 
+    /**
+     * Whether {@link #run} takes {@link QuickCheck}'s way for {@code args}: the main thread then reads certificates at
+     * once, and a warm-up beside it (app.Warmup, for the time picocli's model takes) would only repeat its work.
+     */
+    public static boolean runsQuickly(String[] args) {
+        return QUICK && QuickCheck.parse(args) != null;
+    }
+
+    /** Reports a command's error on its (guarded) error stream; the exit code: 1 for a refused change, else 2. */
+    static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof dev.certsd.files.ChangeException refused) {
+            // A change refused before it began (an unsafe journal, a directory root must not write): not changed.
+            err.println(TerminalText.text(refused.problem().message(java.util.Locale.getDefault())));
+            return 1;
+        }
+        String message = ex instanceof InputFiles.TooLarge t
+                ? String.format(RootOptions.text().getString("error.tooLarge"), t.name(), InputFiles.TooLarge.limit())
+                : ex.getMessage() != null ? ex.getMessage() : ex.toString();
+        err.println(TerminalText.text(message));
+        return 2;
+    }
+
     /** Runs the command line with the given streams; returns the exit code (0 ok, 1 findings, 2 usage or I/O). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Integer quick = QUICK ? QuickCheck.run(args, out, err) : null;
+        if (quick != null) {
+            out.flush();
+            err.flush();
+            return quick;
+        }
+        return runPicocli(args, out, err);
+    }
+
+    /** {@link #run} through picocli's model, whatever the arguments. */
+    static int runPicocli(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof dev.certsd.files.ChangeException refused) {
-                // A change refused before it began (an unsafe journal, a directory root must not write): not changed.
-                commandLine.getErr().println(TerminalText.text(refused.problem().message(java.util.Locale.getDefault())));
-                return 1;
-            }
-            String message = ex instanceof InputFiles.TooLarge t
-                    ? String.format(RootOptions.text().getString("error.tooLarge"), t.name(), InputFiles.TooLarge.limit())
-                    : ex.getMessage() != null ? ex.getMessage() : ex.toString();
-            commandLine.getErr().println(TerminalText.text(message));
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr()));
         // What a command prints goes through the terminal guard (control characters shown, not acted on); the usage
         // help does not, so picocli may still colour it on a terminal. A usage error quotes what was typed.
         PrintWriter safeOut = TerminalText.guard(out, false);

@@ -43,20 +43,25 @@ final class CheckCommand implements Callable<Integer> {
         return print(rootOptions.scan(spec, hostDirs));
     }
 
-    private int print(RootReport report) {
+    private int print(RootReport report) throws IOException {
+        return print(report, json, spec.commandLine().getOut());
+    }
+
+    /** Prints the report to the command's (guarded) output; the exit code: 1 when it has errors, else 0. */
+    static int print(RootReport report, boolean json, java.io.PrintWriter guarded) throws IOException {
         if (json) {
             // every control character is escaped by the JSON writer itself: no need to scan 100 MB again
-            java.io.Writer out = TerminalText.escapedBy(spec.commandLine().getOut());
+            java.io.Writer out = TerminalText.escapedBy(guarded);
             java.io.OutputStream utf8 = out instanceof TerminalOut t ? t.utf8Bytes() : null;
             if (utf8 != null) { // a UTF-8 terminal: the document's bytes as they are made
-                spec.commandLine().getOut().flush();
+                guarded.flush();
                 CheckJson.write(report, utf8);
             } else {
                 CheckJson.write(report, out);
             }
-            spec.commandLine().getOut().println();
+            guarded.println();
         } else {
-            new CheckText(spec.commandLine().getOut(), Locale.getDefault()).print(report);
+            new CheckText(guarded, Locale.getDefault()).print(report);
         }
         return report.hasErrors() ? 1 : 0;
     }

@@ -23,8 +23,18 @@ final class FleetOptions {
     @Option(names = "--inventory", paramLabel = "FILE", descriptionKey = "option.inventory")
     Path inventory;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "8", descriptionKey = "option.maxConnections")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = MAX_CONNECTIONS_DEFAULT,
+            descriptionKey = "option.maxConnections")
     int maxConnections;
+
+    static final String MAX_CONNECTIONS_DEFAULT = "8";
+
+    /** The options as picocli sets them when none is given ({@link QuickCheck}). */
+    static FleetOptions defaults() {
+        FleetOptions o = new FleetOptions();
+        o.maxConnections = Integer.parseInt(MAX_CONNECTIONS_DEFAULT);
+        return o;
+    }
 
     boolean fleet() {
         return inventory != null;

@@ -27,20 +27,25 @@ import picocli.CommandLine.Option;
 
 /** The options every command that reads a certs root shares: which root, read as which client. */
 final class RootOptions {
+    static final String CLIENT_DEFAULT = "docker";
+    static final String HOSTS_FILE_DEFAULT = "/etc/hosts";
+    static final String EXPIRING_DAYS_DEFAULT = "30";
+
     @Option(names = "--root", paramLabel = "DIR", descriptionKey = "option.root")
     Path root;
 
-    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = "docker", descriptionKey = "option.clientRelease")
+    @Option(names = "--client", paramLabel = "CLIENT", defaultValue = CLIENT_DEFAULT, descriptionKey = "option.clientRelease")
     String client;
 
     @Option(names = "--daemon-json", paramLabel = "FILE", descriptionKey = "option.daemonJson")
     Path daemonJson;
 
-    @Option(names = "--hosts-file", paramLabel = "FILE", defaultValue = "/etc/hosts",
+    @Option(names = "--hosts-file", paramLabel = "FILE", defaultValue = HOSTS_FILE_DEFAULT,
             descriptionKey = "option.hostsFile")
     Path hostsFile;
 
-    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = "30", descriptionKey = "option.expiringDays")
+    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = EXPIRING_DAYS_DEFAULT,
+            descriptionKey = "option.expiringDays")
     int expiringDays;
 
     @Option(names = "--os", paramLabel = "OS", descriptionKey = "option.os")
@@ -48,6 +53,15 @@ final class RootOptions {
 
     /** The root a host directory's path named, when --root is absent (as {@code gui PATH} infers it). */
     private Path inferredRoot;
+
+    /** The options as picocli sets them when none is given ({@link QuickCheck}'s start; QuickCheckTest compares). */
+    static RootOptions defaults() {
+        RootOptions o = new RootOptions();
+        o.client = CLIENT_DEFAULT;
+        o.hostsFile = Path.of(HOSTS_FILE_DEFAULT);
+        o.expiringDays = Integer.parseInt(EXPIRING_DAYS_DEFAULT);
+        return o;
+    }
 
     static ResourceBundle text() {
         return ResourceBundle.getBundle("dev.certsd.cli.cli", Locale.getDefault());

@@ -35,8 +35,18 @@ final class SshOptions {
     @Option(names = "--accept-host-key", paramLabel = "SHA256:...", descriptionKey = "option.acceptHostKey")
     List<String> acceptHostKeys = new ArrayList<>();
 
-    @Option(names = "--ssh-timeout", paramLabel = "SECONDS", defaultValue = "20", descriptionKey = "option.sshTimeout")
+    @Option(names = "--ssh-timeout", paramLabel = "SECONDS", defaultValue = TIMEOUT_DEFAULT,
+            descriptionKey = "option.sshTimeout")
     double timeoutSeconds;
+
+    static final String TIMEOUT_DEFAULT = "20";
+
+    /** The options as picocli sets them when none is given ({@link QuickCheck}). */
+    static SshOptions defaults() {
+        SshOptions o = new SshOptions();
+        o.timeoutSeconds = Double.parseDouble(TIMEOUT_DEFAULT);
+        return o;
+    }
 
     boolean remote() {
         return target != null;
