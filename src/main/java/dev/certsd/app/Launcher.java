@@ -62,7 +62,9 @@ public final class Launcher {
             QuickCompiler.request();
         }
         prefetchClientVersion(args);
-        if (!CertsdCommand.runsQuickly(args)) {
+        if (CertsdCommand.runsQuickly(args)) {
+            Warmup.openJars();
+        } else {
             Warmup.start(args);
         }
         Charset cs = outputCharset(Charset.defaultCharset());
