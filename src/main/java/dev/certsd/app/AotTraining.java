@@ -21,7 +21,8 @@ import java.util.List;
  * <pre>java -XX:AOTCacheOutput=FILE -cp certsd-studio.jar dev.certsd.app.AotTraining WORKDIR [HOSTDIR_ENDPOINT ...]</pre>
  *
  * <ol>
- *   <li>{@code check} (text and {@code --json}) over the sample root, generated into WORKDIR;</li>
+ *   <li>{@code check} (text and {@code --json}) over the sample root, generated into WORKDIR, with a directory of
+ *       files as openssl writes them ({@link TrainingShapes});</li>
  *   <li>{@code test} of each given {@code ROOT/HOSTDIR=URL} (a local TLS server the build started), when given;</li>
  *   <li>the window on the sample root, until its first frame ({@code -Dcertsd.exitAfterFirstFrame}), when a display
  *       is there ({@code -Dcertsd.training.gui=false} leaves it out).</li>
@@ -41,6 +42,7 @@ public final class AotTraining {
         System.setProperty("certsd.config.dir", work.resolve("config").toString());
         System.setProperty("certsd.data.dir", work.resolve("data").toString());
         Path root = new SampleRoot(Clock.systemUTC()).generate(work.resolve("data"));
+        TrainingShapes.write(root);
         boolean ok = true;
         for (int round = 0; round < 3; round++) { // a few rounds, so the profiles see the loops run
             ok &= cli("check", "--root", root.toString(), "--json");
