@@ -9,7 +9,9 @@
 #
 # The configuration's AOT cache (-XX:AOTCache=...) is the window's: the script uses it for `gui` and for no
 # arguments. When IMAGE/lib/app/NAME-cli.aot exists, everything else runs with that cache and CLI_OPTIONs (the
-# options it was trained with). Refuses (exit 1) a configuration value it cannot put into the script unchanged.
+# options it was trained with), except `check`, which runs with IMAGE/lib/app/NAME-check.aot when that exists (trained
+# on checks alone, with the same options). Refuses (exit 1) a configuration value it cannot put into the script
+# unchanged.
 set -euo pipefail
 [ "$#" -ge 3 ] || { echo "usage: $0 IMAGE NAME MAIN [CLI_OPTION...]" >&2; exit 2; }
 img=$1 NAME=$2 MAIN=$3
@@ -30,10 +32,14 @@ while IFS= read -r line; do
 done <"$cfg"
 [ -n "$cp" ] || { echo "$cfg has no class path" >&2; exit 1; }
 # the window's cache for the window, the command line's for the rest (installer/build.sh's train_aot)
-cli=$window
+cli=$window check=""
 if [ -n "$window" ] && [ -f "$img/lib/app/$NAME-cli.aot" ]; then
   cli="-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
   for value in "${CLI_AOT_OPTS[@]}"; do cli="$cli\" \"$value"; done
+  if [ -f "$img/lib/app/$NAME-check.aot" ]; then
+    check="-XX:AOTCache=\$APPDIR/$NAME-check.aot"
+    for value in "${CLI_AOT_OPTS[@]}"; do check="$check\" \"$value"; done
+  fi
 fi
 {
   echo '#!/bin/sh'
@@ -45,6 +51,10 @@ fi
   if [ -n "$window" ]; then
     echo 'if [ "$#" -eq 0 ] || [ "$1" = gui ]; then'
     echo "  set -- \"$window\" $main \"\$@\""
+    if [ -n "$check" ]; then
+      echo 'elif [ "$1" = check ]; then'
+      echo "  set -- \"$check\" $main \"\$@\""
+    fi
     echo 'else'
     echo "  set -- \"$cli\" $main \"\$@\""
     echo 'fi'

@@ -66,8 +66,16 @@ public final class AotTraining {
         System.exit(ok ? 0 : 1);
     }
 
+    /** A command as {@link Launcher#main} runs it after its checks, the output to a UTF-8 terminal that drops it. */
     private static boolean cli(String... args) {
-        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        Relaunch.command(args); // what the first JVM decides (nothing is started here)
+        QuickCompiler.request(); // the installed runtime has no directives file, java -jar's training its own flag
+        Launcher.prefetchClientVersion(args);
+        if (CertsdCommand.runsQuickly(args)) {
+            Warmup.readJars();
+        }
+        PrintWriter none = new dev.certsd.cli.TerminalOut(java.io.OutputStream.nullOutputStream(),
+                Launcher.outputCharset(java.nio.charset.StandardCharsets.UTF_8));
         StringBuilderWriter err = new StringBuilderWriter();
         int code = CertsdCommand.run(args, none, new PrintWriter(err, true));
         if (code > 1) {

@@ -97,6 +97,24 @@ class LauncherScriptTest {
     }
 
     @Test
+    void checkGetsTheCacheTrainedOnChecksWhenThereIsOne() throws Exception {
+        Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
+        Files.writeString(app.resolve("certsd-studio-check.aot"), "");
+        assertEquals(0, write().exitCode());
+        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
+        List<String> cli = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-cli.aot")));
+        cli.addAll(CLI_OPTIONS);
+        List<String> check = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-check.aot")));
+        check.addAll(CLI_OPTIONS);
+        assertEquals(expected(check, "check", "--root", "/srv/a b", "$(id)"),
+                jvmArguments("check", "--root", "/srv/a b", "$(id)"));
+        assertEquals(expected(cli, "test", "check"), jvmArguments("test", "check"));
+        assertEquals(expected(cli, "--check"), jvmArguments("--check"));
+        assertEquals(expected(window, "gui", "check"), jvmArguments("gui", "check"));
+        assertEquals(expected(window), jvmArguments());
+    }
+
+    @Test
     void withoutTheCommandLinesCacheEverythingUsesTheWindows() throws Exception {
         assertEquals(0, write().exitCode());
         List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
