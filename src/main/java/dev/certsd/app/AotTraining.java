@@ -72,7 +72,7 @@ public final class AotTraining {
         QuickCompiler.request(); // the installed runtime has no directives file, java -jar's training its own flag
         Launcher.prefetchClientVersion(args);
         if (CertsdCommand.runsQuickly(args)) {
-            Warmup.readJars();
+            Warmup.openJars();
         }
         PrintWriter none = new dev.certsd.cli.TerminalOut(java.io.OutputStream.nullOutputStream(),
                 Launcher.outputCharset(java.nio.charset.StandardCharsets.UTF_8));
