@@ -73,6 +73,8 @@ public final class AotTraining {
         Launcher.prefetchClientVersion(args);
         if (CertsdCommand.runsQuickly(args)) {
             Warmup.openJars();
+        } else {
+            Warmup.start(args);
         }
         PrintWriter none = new dev.certsd.cli.TerminalOut(java.io.OutputStream.nullOutputStream(),
                 Launcher.outputCharset(java.nio.charset.StandardCharsets.UTF_8));

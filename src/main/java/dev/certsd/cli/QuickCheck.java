@@ -12,7 +12,7 @@ import java.util.List;
  * directory itself. Only arguments whose meaning to picocli is known go this way: {@code --json}, {@code --root DIR}
  * and {@code --client CLIENT}, each at most once, and host directory names. Anything else (help, any other option,
  * {@code --option=value}, a value or name that is empty or starts with {@code -} or {@code @}, picocli's argument
- * files) is picocli's, and so is a run whose scan fails: picocli runs it again and reports the error as it always
+ * files, any {@code picocli.*} system property set) is picocli's, and so is a run whose scan fails: picocli runs it again and reports the error as it always
  * does. {@code QuickCheckTest} holds what this parse sets to what picocli sets, option by option, and the output and
  * exit code of both ways to each other.
  */
@@ -22,7 +22,7 @@ final class QuickCheck {
 
     /** The command as picocli would set it up for {@code args}; null when the arguments are not this plain form. */
     static CheckCommand parse(String[] args) {
-        if (args.length == 0 || !args[0].equals("check")) {
+        if (args.length == 0 || !args[0].equals("check") || picocliConfigured()) {
             return null;
         }
         CheckCommand c = new CheckCommand();
@@ -52,6 +52,20 @@ final class QuickCheck {
             c.hostDirs = hostDirs;
         }
         return c;
+    }
+
+    /**
+     * Whether a {@code picocli.*} system property is set: some change how picocli reads arguments (
+     * {@code picocli.trimQuotes} takes the quotes off {@code "--json"}, {@code picocli.useSimplifiedAtFiles} reads
+     * argument files otherwise), so with any of them set, picocli reads all arguments.
+     */
+    private static boolean picocliConfigured() {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("picocli.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An argument picocli takes as it is: not empty, not option-like, not an argument file, no NUL. */

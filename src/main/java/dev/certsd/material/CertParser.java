@@ -60,8 +60,8 @@ public final class CertParser {
         X500Principal issuer = c.getIssuerX500Principal();
         byte[] subjectDer = subject.getEncoded();
         byte[] issuerDer = issuer.getEncoded();
-        // Go finds an issuer by the raw bytes of the names (CertPool.findPotentialParents), as ChainLinks does
-        boolean selfIssued = java.util.Arrays.equals(subjectDer, issuerDer);
+        // the same bytes are the same name; other bytes are compared as names (as openssl does: case, spacing)
+        boolean selfIssued = java.util.Arrays.equals(subjectDer, issuerDer) || subject.equals(issuer);
         byte[] encoded = c.getEncoded();
         return new CertInfo(c,
                 subject.getName(X500Principal.RFC2253),

@@ -39,6 +39,9 @@ public final class GoBuildInfo {
 
     /** The bytes of the ELF file's {@code .go.buildinfo} section (64-bit, little-endian files only). */
     static Optional<byte[]> section(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return Optional.empty(); // a FIFO would block the open; a directory or device has no build information
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer h = read(ch, 0, 64);
             if (h.remaining() < 64 || h.getInt(0) != 0x464c457f || h.get(4) != 2 || h.get(5) != 1) {
@@ -48,10 +51,12 @@ public final class GoBuildInfo {
             int shentsize = Short.toUnsignedInt(h.getShort(0x3A));
             int shnum = Short.toUnsignedInt(h.getShort(0x3C));
             int shstrndx = Short.toUnsignedInt(h.getShort(0x3E));
-            if (shentsize < 64 || shnum == 0 || shstrndx >= shnum || shoff <= 0) {
-                return Optional.empty();
+            long table = (long) shentsize * shnum;
+            if (shentsize < 64 || shnum == 0 || shstrndx >= shnum || shoff <= 0 || table > MAX_SECTION
+                    || table > ch.size()) {
+                return Optional.empty(); // every buffer here is at most MAX_SECTION, whatever the file claims
             }
-            ByteBuffer sh = read(ch, shoff, Math.multiplyExact(shentsize, shnum));
+            ByteBuffer sh = read(ch, shoff, (int) table);
             if (sh.remaining() < shentsize * shnum) {
                 return Optional.empty();
             }

@@ -25,49 +25,55 @@ final class GoQuoted {
                 out.append(c);
                 continue;
             }
-            if (++i >= end) {
+            i = escape(q, i + 1, end, out);
+            if (i < 0) {
                 return Optional.empty();
             }
-            char e = q.charAt(i);
-            int hex = switch (e) {
-                case 'x' -> 2;
-                case 'u' -> 4;
-                case 'U' -> 8;
-                default -> 0;
-            };
-            if (hex > 0) {
-                if (i + hex >= end || !q.substring(i + 1, i + 1 + hex).chars().allMatch(GoQuoted::isHex)) {
-                    return Optional.empty();
-                }
-                int cp = (int) Long.parseLong(q.substring(i + 1, i + 1 + hex), 16);
-                if (e == 'x') {
-                    out.append((char) cp); // a byte: Go's recorded flags are text, so only ASCII appears here
-                } else if (Character.isValidCodePoint(cp)) {
-                    out.appendCodePoint(cp);
-                } else {
-                    return Optional.empty();
-                }
-                i += hex;
-                continue;
-            }
-            String simple = switch (e) {
-                case 'a' -> "\u0007";
-                case 'b' -> "\b";
-                case 'f' -> "\f";
-                case 'n' -> "\n";
-                case 'r' -> "\r";
-                case 't' -> "\t";
-                case 'v' -> "\u000b";
-                case '\\' -> "\\";
-                case '"' -> "\"";
-                default -> null;
-            };
-            if (simple == null) {
-                return Optional.empty(); // octal escapes and others: strconv.Quote never writes them
-            }
-            out.append(simple);
         }
         return Optional.of(out.toString());
+    }
+
+    /** Appends the escape whose letter is at {@code at} (before {@code end}); the index of its last char, or -1. */
+    private static int escape(String q, int at, int end, StringBuilder out) {
+        if (at >= end) {
+            return -1;
+        }
+        char e = q.charAt(at);
+        int hex = switch (e) {
+            case 'x' -> 2;
+            case 'u' -> 4;
+            case 'U' -> 8;
+            default -> 0;
+        };
+        if (hex > 0) {
+            if (at + hex >= end || !q.substring(at + 1, at + 1 + hex).chars().allMatch(GoQuoted::isHex)) {
+                return -1;
+            }
+            int cp = (int) Long.parseLong(q.substring(at + 1, at + 1 + hex), 16);
+            if (e == 'x' ? cp >= 0x80 : cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE
+                    || !Character.isValidCodePoint(cp)) {
+                return -1; // a raw byte of no character, or a code point Go refuses: the program is asked
+            }
+            out.appendCodePoint(cp);
+            return at + hex;
+        }
+        String simple = switch (e) {
+            case 'a' -> "\u0007";
+            case 'b' -> "\b";
+            case 'f' -> "\f";
+            case 'n' -> "\n";
+            case 'r' -> "\r";
+            case 't' -> "\t";
+            case 'v' -> "\u000b";
+            case '\\' -> "\\";
+            case '"' -> "\"";
+            default -> null;
+        };
+        if (simple == null) {
+            return -1; // octal escapes and others: strconv.Quote never writes them
+        }
+        out.append(simple);
+        return at;
     }
 
     private static boolean isHex(int c) {

@@ -57,7 +57,14 @@ public final class InstalledVersions {
         }
         CACHE.computeIfAbsent(client, c -> {
             CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
-            Thread t = new Thread(() -> answer.complete(ask(program)), "certsd-version-" + program);
+            Thread t = new Thread(() -> {
+                Optional<String> version = Optional.empty();
+                try {
+                    version = ask(program);
+                } finally { // whatever went wrong, nobody waits for this answer forever
+                    answer.complete(version);
+                }
+            }, "certsd-version-" + program);
             t.setDaemon(true);
             t.start();
             return answer;

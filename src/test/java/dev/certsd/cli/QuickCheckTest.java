@@ -80,6 +80,13 @@ class QuickCheckTest {
         for (String[] args : corpus) {
             assertNull(QuickCheck.parse(args), String.join(" ", args));
         }
+        System.setProperty("picocli.trimQuotes", "true"); // picocli would read "--json" as --json
+        try {
+            assertNull(QuickCheck.parse(new String[] {"check", "\"--json\""}));
+            assertNull(QuickCheck.parse(new String[] {"check", "--json"}), "any picocli property: picocli's");
+        } finally {
+            System.clearProperty("picocli.trimQuotes");
+        }
     }
 
     @Test

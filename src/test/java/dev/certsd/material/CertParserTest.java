@@ -20,7 +20,22 @@ class CertParserTest {
     }
 
     @Test
-    void selfIssuedMeansTheSameNameBytes() throws Exception {
+    void selfIssuedComparesNamesAsNamesWhenTheBytesDiffer() throws Exception {
+        java.security.KeyPair keys = TestPki.rsa(5);
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=example root"), BigInteger.TEN,
+                new java.util.Date(), new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                new org.bouncycastle.asn1.x500.X500Name("CN=Example Root"), keys.getPublic());
+        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+        byte[] der = builder.build(signer).getEncoded();
+        CertInfo c = CertParser.parse(der).orElseThrow();
+        assertFalse(java.util.Arrays.equals(c.subjectName().bytes(), c.issuerName().bytes()));
+        assertTrue(c.selfIssued(), "as openssl and the JDK compare names: case does not count");
+        assertTrue(c.selfSigned());
+    }
+
+    @Test
+    void aRootIsSelfIssuedAndItsLeafIsNot() throws Exception {
         TestPki.Issued root = TestPki.cert("CN=root").ca().build();
         TestPki.Issued leaf = TestPki.cert("CN=leaf").issuer(root).build();
         CertInfo r = CertParser.parse(root.cert().getEncoded()).orElseThrow();

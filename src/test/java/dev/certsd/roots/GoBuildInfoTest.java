@@ -61,6 +61,8 @@ class GoBuildInfoTest {
         assertEquals(Optional.empty(), GoQuoted.unquote("\"a\"b\""));
         assertEquals(Optional.empty(), GoQuoted.unquote("\"a\\\""));
         assertEquals(Optional.empty(), GoQuoted.unquote("\"\\U0011ffff\""));
+        assertEquals(Optional.empty(), GoQuoted.unquote("\"\\xff\""), "a raw byte, no character");
+        assertEquals(Optional.empty(), GoQuoted.unquote("\"\\ud800\""), "a surrogate, which Go refuses");
     }
 
     @Test
@@ -82,6 +84,7 @@ class GoBuildInfoTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void truncatedAndHostileFilesGiveNothing() throws Exception {
         byte[] good = Files.readAllBytes(elf(buildInfo("go1.19.8", modInfo("build\t-ldflags=" + DOCKER_FLAGS)),
                 ".go.buildinfo"));
@@ -102,6 +105,14 @@ class GoBuildInfoTest {
         junk[4] = 2;
         junk[5] = 1;
         assertEquals(Optional.empty(), GoBuildInfo.linkerValue(Files.write(dir.resolve("junk"), junk), "/x.Version"));
+        ByteBuffer hugeTable = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        hugeTable.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        hugeTable.putLong(0x28, 64).putShort(0x3A, (short) 0xFFFF).putShort(0x3C, (short) 0x7FFF).putShort(0x3E, (short) 1);
+        Path table = Files.write(dir.resolve("huge-table"), hugeTable.array());
+        assertEquals(Optional.empty(), GoBuildInfo.linkerValue(table, "/x.Version"), "2 GB of section headers claimed");
+        Path fifo = dir.resolve("fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        assertEquals(Optional.empty(), GoBuildInfo.linkerValue(fifo, "/x.Version"), "a FIFO: not opened, so no wait");
         assertEquals(Optional.empty(), GoBuildInfo.linkerValue(dir.resolve("missing"), "/x.Version"));
         assertEquals(Optional.empty(), GoBuildInfo.linkerValue(dir, "/x.Version"), "a directory");
     }
