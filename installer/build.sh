@@ -94,13 +94,20 @@ java installer/StripSignatures.java "$OUT"/input/lib/bc*.jar
 # API; installer/ModernClassFiles.java)
 if [ "$AOT" = 1 ]; then "$JDK25/bin/java" installer/ModernClassFiles.java "$OUT"/input/lib/picocli-*.jar; fi
 
+# Linux app image (AOT): JavaFX's native libraries go into the runtime's lib directory, where JavaFX looks first for a
+# jlink'ed javafx.graphics, and not into the module (native_libs). Otherwise it copies them out of the module into
+# ~/.openjfx/cache on every start, compares them by MD5 and loads them from there: a directory of the user running the
+# app, which for root is one that may not be root's (sudo keeping HOME), between the check and the load.
+NATIVES_OUT=""
+if [ "$AOT" = 1 ] && [ "$(uname -s)" = Linux ]; then NATIVES_OUT=lib/runtime/lib; fi
+
 common=(--name "$NAME" --app-version "$VERSION" --vendor "Certs.d Studio" --copyright "Apache-2.0"
   --description "A workbench for the client certificates container tools read from certs.d"
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class "$MAIN"
   --module-path "$OUT/javafx" --add-modules "$MODULES"
   # jpackage's defaults without --strip-native-commands: the runtime keeps bin/java, which the privileged helper's
   # wrapper (installer/linux/certsd-apply-prepared) runs with a fixed command line
-  --jlink-options "--strip-debug --no-man-pages --no-header-files")
+  --jlink-options "--strip-debug --no-man-pages --no-header-files${NATIVES_OUT:+ --exclude-resources=glob:/javafx.graphics/*.so}")
 for opt in "${JAVA_OPTS[@]}"; do common+=(--java-options "$opt"); done
 
 # The privileged helper (docs/security-privileged.md): polkit's policy and the root-owned wrapper it lets pkexec run.
@@ -157,6 +164,18 @@ aot_run() {
   if [ -f "$cache" ]; then echo "AOT cache: $cache ($(du -h "$cache" | cut -f1))"; fi
 }
 
+# native_libs DIR: the native libraries of the JavaFX platform jar (its top-level *.so), extracted into DIR
+native_libs() {
+  local dir=$1 jar tmp
+  jar=$(pwd)/$(ls "$OUT"/javafx/javafx-graphics-*-linux*.jar | head -1)
+  tmp=$(mktemp -d)
+  (cd "$tmp" && jar -xf "$jar")
+  ls "$tmp"/lib*.so >/dev/null 2>&1 || { echo "no native libraries in $jar" >&2; exit 1; }
+  install -m 0644 "$tmp"/lib*.so "$dir/"
+  echo "JavaFX's native libraries in $dir: $(cd "$tmp" && echo lib*.so)"
+  rm -rf "$tmp"
+}
+
 # train_aot IMAGE: runs AotTraining on the image's own runtime and class path and names the cache in the launcher's
 # configuration. Prints why and returns 0 without a cache when training is not possible; the app then starts as is.
 train_aot() {
@@ -190,11 +209,18 @@ train_aot() {
   else
     echo "AOT training: no openssl, so no \`test\` in the training run"
   fi
-  # The window's cache: -XX:-AOTClassLinking, so classes come from it as they are asked for. With class linking
-  # (JDK 25's default) every cached class, the window's too, is loaded before main, which made a one-directory check
-  # slower (docs/performance.md); CERTSD_AOT_LINKING=1 keeps it.
-  local linking=-XX:-AOTClassLinking
-  [ "${CERTSD_AOT_LINKING:-0}" = 1 ] && linking=-XX:+AOTClassLinking
+  # The window's cache. Where the launcher script gives the commands caches of their own (Linux), it serves the window
+  # alone and is linked ahead like theirs (the first frame about 0.3 s sooner), with their options. Elsewhere it serves
+  # every command, without class linking: a linked cache loads every class it holds before main, and the window's
+  # classes made a one-directory check slower (docs/performance.md). CERTSD_AOT_LINKING=0 or 1 decides instead.
+  local linking=-XX:-AOTClassLinking window_opts=()
+  if [ "$(uname -s)" = Linux ] && [ "${CERTSD_AOT_CLI:-1}" != 0 ]; then
+    linking=-XX:+AOTClassLinking window_opts=("${CLI_AOT_OPTS[@]}")
+  fi
+  case "${CERTSD_AOT_LINKING:-}" in
+    1) linking=-XX:+AOTClassLinking window_opts=("${CLI_AOT_OPTS[@]}") ;;
+    0) linking=-XX:-AOTClassLinking window_opts=() ;;
+  esac
   local display=()
   if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
     display=(xvfb-run -a -s "-screen 0 1280x800x24")
@@ -202,7 +228,7 @@ train_aot() {
     echo "AOT training: no display and no xvfb-run, so no window in the training run"
     gui=false
   fi
-  aot_run "$work" "$cache" "$gui" "${display[@]}" "$runtime_java" "${JAVA_OPTS[@]}" "$linking" \
+  aot_run "$work" "$cache" "$gui" "${display[@]}" "$runtime_java" "${JAVA_OPTS[@]}" "${window_opts[@]}" "$linking" \
     -cp "$app/$NAME.jar" -- "${targets[@]}"
   # The command line's own cache, which the launcher script (Linux) uses for everything but the window: the command
   # line's classes only, linked ahead (lambdas, proxies and resolved constants come from it too; a one-directory
@@ -217,7 +243,9 @@ train_aot() {
   fi
   [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
   if [ -f "$cache" ]; then
-    sed -i "s|^\[JavaOptions\]\$|[JavaOptions]\njava-options=-XX:AOTCache=\$APPDIR/$NAME.aot|" "$app/$NAME.cfg"
+    local lines="java-options=-XX:AOTCache=\$APPDIR/$NAME.aot"
+    for opt in "${window_opts[@]}"; do lines="$lines\njava-options=$opt"; done
+    sed -i "s|^\[JavaOptions\]\$|[JavaOptions]\n$lines|" "$app/$NAME.cfg"
     grep -q "AOTCache" "$app/$NAME.cfg" || { echo "could not name the AOT cache in $app/$NAME.cfg" >&2; exit 1; }
   fi
   rm -rf "$work"
@@ -249,6 +277,7 @@ if [ "$AOT" = 1 ]; then
   "$JPACKAGE" --type app-image "${common[@]}" "${icon[@]}" --dest "$OUT/image"
   image=$OUT/image/$NAME
   order_classpath "$image"
+  [ -z "$NATIVES_OUT" ] || native_libs "$image/$NATIVES_OUT"
   # The cache holds the size and time of every jar (and of the runtime's modules file) and is refused when they
   # differ; jpackage's package step copies the image with new times, so the whole image gets one fixed time here
   # and again in the package (fix_deb_times).
