@@ -220,9 +220,22 @@ if wants gui; then
         else
             skip "window, first frame, installed" "(no installed command)"
         fi
-        # full tree and pulse gaps: bench/gui-bench.sh (GuiBench in the test classes; the launchers' JVM flag)
+        # full tree and pulse gaps: bench/gui-bench.sh (GuiBench in the test classes; the launchers' JVM flag, and the
+        # installed app's runtime, options and window cache when the installed command is an app image's launcher)
         ld=$(load1) other=0
-        GUI_ROOT=$t500 bench/gui-bench.sh 5 | tee "$work/gui.txt" | grep -E '^median|^launches|^root'
+        image=""
+        if [[ -n $installed ]]; then
+            image=$(dirname "$(dirname "$(readlink -f "$installed")")")
+            [[ -f $image/lib/app/certsd-studio.cfg ]] || image=""
+        fi
+        GUI_IMAGE=$image GUI_ROOT=$t500 bench/gui-bench.sh 5 | tee "$work/gui.txt" | grep -E '^median|^launches|^root'
+        itl=$(grep '^median of .* (installed)' "$work/gui.txt" | grep -o 'treeLoadedMs=[0-9]*' | cut -d= -f2)
+        if [[ -n $itl ]]; then
+            verdict "window, full tree of the 500-dir in-tree root, installed" \
+                "$(awk -v t="$itl" 'BEGIN {printf "%.3f", t / 1000}')" le 1.5
+        else
+            skip "window, full tree, installed" "(no installed app image)"
+        fi
         tl=$(grep '^median of .* (launcher)' "$work/gui.txt" | grep -o 'treeLoadedMs=[0-9]*' | cut -d= -f2)
         gap=$(grep '^median of .* (launcher)' "$work/gui.txt" | grep -o 'maxGapMs=[0-9]*' | cut -d= -f2)
         frames=$(grep '^median of .* (launcher)' "$work/gui.txt" | grep -o 'detailsFrames=[0-9-]*' | cut -d= -f2)

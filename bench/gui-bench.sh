@@ -11,6 +11,8 @@
 # starts (docs/performance.md, "window").
 # Needs xvfb-run (xvfb) and libgtk-3-0. Builds the test classes when they are missing. The JVM opens sun.nio.fs, as
 # the jar's manifest does for `java -jar` (the root-safe file layer; without it the window refuses its journal).
+# With GUI_IMAGE=DIR (an app image from installer/build.sh, or /opt/certsd-studio), each launch is made a third time on
+# the installed app: its Java 25 runtime, class path, options and window cache (bench/all.sh passes it).
 # Usage: bench/gui-bench.sh [RUNS]    (GUI_ROOT=DIR: open that certs root instead of the generated one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,13 +39,34 @@ launch() { # $1: results file, $2: run name, $3: extra JVM flags
              -Dcertsd.data.dir="$RUN/data" -cp "$CP" dev.certsd.bench.GuiBench "$ROOT" 2>"$RUN.err"
     ' | sed "s/^/$2 /" | tee -a "$work/$1" || { echo "run $2 failed:" >&2; cat "$work/$2.err" >&2; exit 1; }
 }
+# The installed app (GUI_IMAGE=an app image or install directory, e.g. /opt/certsd-studio): its runtime, class path and
+# Java options from its launcher configuration, its window cache among them, with the test classes appended (an AOT
+# cache takes a longer class path than it was trained with).
+installed_cmd=()
+if [ -n "${GUI_IMAGE:-}" ]; then
+    cfg=$GUI_IMAGE/lib/app/certsd-studio.cfg
+    [ -f "$cfg" ] || { echo "no launcher configuration at $cfg" >&2; exit 2; }
+    app_cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$GUI_IMAGE/lib/app|" | paste -sd:)
+    mapfile -t app_opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$GUI_IMAGE/lib/app|")
+    installed_cmd=("$GUI_IMAGE/lib/runtime/bin/java" "${app_opts[@]}" -cp "$app_cp:$(pwd)/target/test-classes")
+fi
+launch_installed() { # $1: results file, $2: run name
+    RUN="$work/$2" ROOT="$work/certs.d" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        "$@" -Dbench.launchedAt="$(date +%s%3N)" -Dcertsd.config.dir="$RUN/config" -Dcertsd.data.dir="$RUN/data" \
+             dev.certsd.bench.GuiBench "$ROOT" 2>"$RUN.err"
+    ' bash "${installed_cmd[@]}" | sed "s/^/$2 /" | tee -a "$work/$1" \
+        || { echo "run $2 failed:" >&2; cat "$work/$2.err" >&2; exit 1; }
+}
+variants="default launcher"
+[ ${#installed_cmd[@]} -eq 0 ] || variants="$variants installed"
 for i in $(seq 1 "$runs"); do
     launch default "default-$i" ""
     launch launcher "launcher-$i" "-XX:TieredStopAtLevel=1"
+    [ ${#installed_cmd[@]} -eq 0 ] || launch_installed installed "installed-$i"
 done
 
 median() { grep -o "$2=[0-9-]*" "$work/$1" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for variant in default launcher; do
+for variant in $variants; do
     echo "median of $runs ($variant): firstFrameMs=$(median $variant firstFrameMs)" \
          "treeLoadedMs=$(median $variant treeLoadedMs) stallsOver100ms=$(median $variant stallsOver100ms)" \
          "busyStallsOver100ms=$(median $variant busyStallsOver100ms) maxGapMs=$(median $variant maxGapMs)" \
@@ -52,4 +75,5 @@ for variant in default launcher; do
          "detailsMedianMs=$(median $variant detailsMedianMs) detailsMaxMs=$(median $variant detailsMaxMs)"
 done
 echo "launches with a stall over 100 ms: default $(grep -c 'stallsOver100ms=[1-9]' "$work/default" || true) of $runs," \
-     "launcher $(grep -c 'stallsOver100ms=[1-9]' "$work/launcher" || true) of $runs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+     "launcher $(grep -c 'stallsOver100ms=[1-9]' "$work/launcher" || true) of $runs$([ ${#installed_cmd[@]} -eq 0 ] || \
+     echo ", installed $(grep -c 'stallsOver100ms=[1-9]' "$work/installed" || true) of $runs"); load $(cut -d' ' -f1-3 /proc/loadavg)"

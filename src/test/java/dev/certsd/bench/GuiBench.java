@@ -3,8 +3,6 @@ package dev.certsd.bench;
 import dev.certsd.ui.shell.Startup;
 import dev.certsd.ui.shell.StudioApp;
 import dev.certsd.ui.workspace.Node;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,6 @@ public final class GuiBench {
     private volatile long firstFrameFxCpuMillis = -1;
     private volatile long treeLoadedCpuMillis = -1;
     private volatile long treeLoadedFxCpuMillis = -1;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private volatile DetailsProbe details;
 
     private GuiBench(Path root, int hosts, int files, long launchedAtMillis) {
@@ -63,7 +60,8 @@ public final class GuiBench {
             System.exit(2);
         }
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
-        long launched = Long.getLong("bench.launchedAt", ManagementFactory.getRuntimeMXBean().getStartTime());
+        long launched = Long.getLong("bench.launchedAt", ProcessHandle.current().info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis()));
         GuiBench bench = new GuiBench(root, BenchTree.HOSTS, BenchTree.HOSTS * BenchTree.FILES_PER_HOST, launched);
         Thread watcher = new Thread(bench::attachWhenToolkitIsUp, "gui-bench");
         watcher.setDaemon(true);
@@ -118,7 +116,7 @@ public final class GuiBench {
             Platform.runLater(() -> {
                 firstFrameMillis = System.currentTimeMillis();
                 firstFrameCpuMillis = processCpuMillis();
-                firstFrameFxCpuMillis = THREADS.getCurrentThreadCpuTime() / 1_000_000;
+                firstFrameFxCpuMillis = threadCpuNanos() / 1_000_000;
                 monitor(scene);
             });
         };
@@ -130,13 +128,13 @@ public final class GuiBench {
         long start = System.nanoTime();
         new AnimationTimer() {
             private long last = System.nanoTime();
-            private long lastCpu = THREADS.getCurrentThreadCpuTime();
+            private long lastCpu = threadCpuNanos();
             private long loadedAt = -1;
 
             @Override
             public void handle(long pulse) {
                 long now = System.nanoTime();
-                long cpu = THREADS.getCurrentThreadCpuTime();
+                long cpu = threadCpuNanos();
                 long gap = now - last;
                 // the stalls of the start and the load; the clicks of the details probe are timed by it
                 if (details == null) {
@@ -187,9 +185,40 @@ public final class GuiBench {
         return millis < 0 ? -1 : millis - launchedAtMillis;
     }
 
+    /**
+     * Without java.management, which the installed app's runtime leaves out (bench/all.sh runs this class on it):
+     * the process's CPU from ProcessHandle, the calling thread's from Linux's schedstat (-1 elsewhere).
+     */
     private static long processCpuMillis() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1_000_000;
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    /** Each thread's own schedstat, opened once (read on every pulse: a new open each time cost the FX thread). */
+    private static final ThreadLocal<java.io.RandomAccessFile> SCHEDSTAT = ThreadLocal.withInitial(() -> {
+        try {
+            return new java.io.RandomAccessFile("/proc/thread-self/schedstat", "r");
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    });
+
+    private static long threadCpuNanos() {
+        java.io.RandomAccessFile stat = SCHEDSTAT.get();
+        if (stat == null) {
+            return -1;
+        }
+        try {
+            byte[] b = new byte[64];
+            stat.seek(0);
+            int n = stat.read(b);
+            long ns = 0;
+            for (int i = 0; i < n && b[i] >= '0' && b[i] <= '9'; i++) {
+                ns = ns * 10 + (b[i] - '0');
+            }
+            return ns;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     /**
