@@ -37,9 +37,10 @@ final class NodeCell extends TreeCell<Node> {
     private Node shown;
 
     /**
-     * The cell's graphic for good; each item fills it anew. A new graphic makes the tree cell's skin apply CSS at
-     * once, from the highest ancestor that still waits for it (TreeCellSkin.updateDisclosureNode): 0.4 s of the FX
-     * thread while a 500-directory root filled the tree. New children get their styles in the next pulse instead.
+     * The cell's graphic for good; each item fills it anew, and an empty row leaves it empty. A new graphic makes the
+     * tree cell's skin apply CSS at once, from the highest ancestor that still waits for it
+     * (TreeCellSkin.updateDisclosureNode): 0.4 s of the FX thread while a 500-directory root filled the tree, as
+     * the tree empties and refills its visible cells at each step. New children get their styles in the next pulse.
      */
     private final HBox row = new HBox(6);
 
@@ -61,6 +62,11 @@ final class NodeCell extends TreeCell<Node> {
         if (empty || node == null) {
             shown = null;
             row.getChildren().clear();
+            // the skin leaves the last item's arrow on an empty row unless the graphic changes; it shows the arrow
+            // again (TreeCellSkin.updateDisclosureNode) once the cell has an item with children
+            if (getDisclosureNode() != null) {
+                getDisclosureNode().setVisible(false);
+            }
             setTooltip(null);
             return;
         }

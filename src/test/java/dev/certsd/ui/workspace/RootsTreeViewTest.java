@@ -41,9 +41,11 @@ class RootsTreeViewTest {
     private RootsViewModel model;
     private RootsTreeView view;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
-        // no window needed: the tree's items are what is checked
+        this.stage = stage; // shown only by the test that looks at the rows themselves
     }
 
     private void open(FxRobot robot, int hosts) throws IOException {
@@ -104,5 +106,27 @@ class RootsTreeViewTest {
         }
         assertEquals(41, shown());
         assertTrue(before <= 1, "no new steps after the fill ended");
+    }
+
+    @Test
+    void aRowLeftEmptyWhenTheTreeShrinksShowsNoArrow(FxRobot robot) throws IOException {
+        open(robot, 3);
+        robot.interact(() -> {
+            stage.setScene(new javafx.scene.Scene(view.view(), 400, 300));
+            stage.show();
+        });
+        TreeItem<Node> first = view.view().getRoot().getChildren().get(0).getChildren().get(0);
+        robot.interact(() -> first.setExpanded(true)); // its ca.crt pushes the last host one row down
+        robot.interact(() -> first.setExpanded(false)); // and the row that showed it is empty now
+        List<javafx.scene.control.TreeCell<?>> empty = new ArrayList<>();
+        robot.interact(() -> view.view().lookupAll(".tree-cell").stream()
+                .map(n -> (javafx.scene.control.TreeCell<?>) n).filter(javafx.scene.control.TreeCell::isEmpty)
+                .forEach(empty::add));
+        assertTrue(!empty.isEmpty(), "the tree has empty rows below its last");
+        for (javafx.scene.control.TreeCell<?> cell : empty) {
+            javafx.scene.Node arrow = cell.getDisclosureNode();
+            assertTrue(arrow == null || arrow.getParent() == null || !arrow.isVisible(),
+                    "an empty row shows a disclosure arrow");
+        }
     }
 }
