@@ -16,6 +16,12 @@ public final class Icons {
     private Icons() {
     }
 
+    /** The icon of {@code code}, to set on an icon node that exists (a reused row). */
+    public static Ikon ikon(String code) {
+        Ikon ikon = IKONS.get(code);
+        return ikon != null ? ikon : of(code).getIconCode();
+    }
+
     /** A new icon node for {@code code}; an unknown code fails as {@code new FontIcon(code)} does. */
     public static FontIcon of(String code) {
         Ikon ikon = IKONS.get(code);

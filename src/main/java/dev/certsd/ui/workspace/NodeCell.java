@@ -5,6 +5,7 @@ import dev.certsd.diagnose.Badge;
 import dev.certsd.diagnose.Finding;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.Verdict;
+import dev.certsd.ui.Abbreviated;
 import dev.certsd.ui.DataNodes;
 import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
@@ -44,11 +45,24 @@ final class NodeCell extends TreeCell<Node> {
      */
     private final HBox row = new HBox(6);
 
+    /**
+     * The nodes of host and file rows, kept from one item to the next: a new label costs a skin and a full match of
+     * the stylesheet, and the tree refills its visible cells at every step of a large root's fill. Only texts, icons
+     * and style classes change (and those only when they differ); the root's row is built anew.
+     */
+    private final FontIcon hostIcon = icon("mdi2c-check-circle");
+    private final Label hostName = DataNodes.mark(new Label(null, hostIcon));
+    private final Label verdictWords = Abbreviated.markInsideTooltip(new Label());
+    private final Label fileName = DataNodes.mark(new Label(null, icon("mdi2f-file-document-outline")));
+    private final List<Label> chips = new ArrayList<>();
+
     NodeCell(UiText text, Messages messages) {
         this.text = text;
         this.look = new VerdictLook(text);
         this.messages = messages;
         row.setAlignment(Pos.CENTER_LEFT);
+        verdictWords.setMinWidth(0);
+        verdictWords.setMaxWidth(360);
         setGraphic(row);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
@@ -83,7 +97,9 @@ final class NodeCell extends TreeCell<Node> {
         } else {
             tip = file((Node.FileNode) node, parts);
         }
-        row.getChildren().setAll(parts);
+        if (!row.getChildren().equals(parts)) { // the same nodes again would be styled again
+            row.getChildren().setAll(parts);
+        }
         tooltip.setText(tip);
         if (getTooltip() != tooltip) {
             setTooltip(tooltip);
@@ -115,22 +131,20 @@ final class NodeCell extends TreeCell<Node> {
 
     private String host(Node.HostNode h, List<javafx.scene.Node> row) {
         Verdict v = h.verdict();
-        FontIcon icon = icon(VerdictLook.icon(v));
-        if (v.level() == Verdict.Level.FAILS_LATER) {
-            icon.getStyleClass().setAll("ikonli-font-icon", "warning-icon");
-        } else {
-            icon.getStyleClass().add(VerdictLook.style(v.level()));
+        hostIcon.setIconCode(Icons.ikon(VerdictLook.icon(v)));
+        classes(hostIcon, v.level() == Verdict.Level.FAILS_LATER ? List.of("ikonli-font-icon", "warning-icon")
+                : List.of("ikonli-font-icon", "node-icon", VerdictLook.style(v.level())));
+        hostName.setText(h.host().hostDir().dirName());
+        verdictWords.setText(look.shortText(v));
+        List<String> words = new ArrayList<>(List.of("label", Styles.TEXT_SMALL, VerdictLook.style(v.level())));
+        if (VerdictLook.clientWords(v)) { // the client's own words
+            words.add(DataNodes.STYLE_CLASS);
         }
-        Label name = DataNodes.mark(new Label(h.host().hostDir().dirName(), icon));
-        Label verdict = new Label(look.shortText(v));
-        DataNodes.mark(verdict, VerdictLook.clientWords(v)); // the client's own words
-        verdict.getStyleClass().addAll(Styles.TEXT_SMALL, VerdictLook.style(v.level()));
-        verdict.setMinWidth(0);
-        verdict.setMaxWidth(360);
-        dev.certsd.ui.Abbreviated.markInsideTooltip(verdict); // the row's tooltip has the whole verdict
-        row.addAll(List.of(name, verdict));
+        classes(verdictWords, words);
+        row.add(hostName);
+        row.add(verdictWords);
         if (v.level() != Verdict.Level.IGNORED && v.warnings() > 0) {
-            row.add(chip(text.fmt("count.warnings", v.warnings()), "mdi2a-alert", "badge-warning"));
+            row.add(chip(0, text.fmt("count.warnings", v.warnings()), "mdi2a-alert", "badge-warning", null));
         }
         StringBuilder tip = new StringBuilder(look.longText(v));
         if (v.errors() + v.warnings() > 0) {
@@ -140,12 +154,12 @@ final class NodeCell extends TreeCell<Node> {
     }
 
     private String file(Node.FileNode f, List<javafx.scene.Node> row) {
-        row.add(DataNodes.mark(new Label(f.file().name(), icon("mdi2f-file-document-outline"))));
+        fileName.setText(f.file().name());
+        row.add(fileName);
+        int n = 0;
         for (Badge b : f.file().badges().stream().sorted(BadgeLook.ORDER).toList()) {
             BadgeLook look = BadgeLook.of(b);
-            Label chip = chip(text.get(look.textKey()), look.icon(), look.styleClass());
-            chip.getProperties().put("badge", b);
-            row.add(chip);
+            row.add(chip(n++, text.get(look.textKey()), look.icon(), look.styleClass(), b));
         }
         if (f.file().findings().isEmpty()) {
             return text.get("role.explain." + f.file().role().name());
@@ -153,6 +167,30 @@ final class NodeCell extends TreeCell<Node> {
         String dir = f.host().hostDir().dirName();
         return f.file().findings().stream().map((Finding x) -> text.fmt("list.item", messages.render(x, dir)))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** This cell's n-th chip, showing {@code word} (and {@code badge} in its properties, for the tests). */
+    private Label chip(int n, String word, String iconCode, String styleClass, Badge badge) {
+        while (chips.size() <= n) {
+            chips.add(chip("", "mdi2a-alert", "badge-warning"));
+        }
+        Label l = chips.get(n);
+        l.setText(word);
+        ((FontIcon) l.getGraphic()).setIconCode(Icons.ikon(iconCode));
+        classes(l, List.of("label", "badge", styleClass));
+        if (badge == null) {
+            l.getProperties().remove("badge");
+        } else {
+            l.getProperties().put("badge", badge);
+        }
+        return l;
+    }
+
+    /** Sets a node's style classes when they differ: any change to the list styles the node again. */
+    private static void classes(javafx.scene.Node node, List<String> wanted) {
+        if (!node.getStyleClass().equals(wanted)) {
+            node.getStyleClass().setAll(wanted);
+        }
     }
 
     static Label chip(String word, String iconCode, String styleClass) {
