@@ -96,8 +96,8 @@ if [ "$AOT" = 1 ]; then "$JDK25/bin/java" installer/ModernClassFiles.java "$OUT"
 
 # Linux app image (AOT): JavaFX's native libraries go into the runtime's lib directory, where JavaFX looks first for a
 # jlink'ed javafx.graphics, and not into the module (native_libs). Otherwise it copies them out of the module into
-# ~/.openjfx/cache on every start, compares them by MD5 and loads them from there: a directory of the user running the
-# app, which for root is one that may not be root's (sudo keeping HOME), between the check and the load.
+# .openjfx/cache under the user's home on every start, compares them by MD5 and loads them from there: native code
+# from a directory the app rewrites, and a write into the home directory at every start (docs/security.md).
 NATIVES_OUT=""
 if [ "$AOT" = 1 ] && [ "$(uname -s)" = Linux ]; then NATIVES_OUT=lib/runtime/lib; fi
 

@@ -116,7 +116,7 @@ public final class GuiBench {
             Platform.runLater(() -> {
                 firstFrameMillis = System.currentTimeMillis();
                 firstFrameCpuMillis = processCpuMillis();
-                firstFrameFxCpuMillis = threadCpuNanos() / 1_000_000;
+                firstFrameFxCpuMillis = millis(threadCpuNanos());
                 monitor(scene);
             });
         };
@@ -149,7 +149,7 @@ public final class GuiBench {
                     loadedAt = now;
                     treeLoadedMillis = System.currentTimeMillis();
                     treeLoadedCpuMillis = processCpuMillis();
-                    treeLoadedFxCpuMillis = cpu / 1_000_000;
+                    treeLoadedFxCpuMillis = millis(cpu);
                 }
                 // after the watch: the details of certificate files, selected one at a time (DetailsProbe)
                 boolean watched = loadedAt > 0 && now - loadedAt > WATCH_AFTER_LOAD_NANOS;
@@ -193,6 +193,10 @@ public final class GuiBench {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
+    private static long millis(long nanos) {
+        return nanos < 0 ? -1 : nanos / 1_000_000;
+    }
+
     /** Each thread's own schedstat, opened once (read on every pulse: a new open each time cost the FX thread). */
     private static final ThreadLocal<java.io.RandomAccessFile> SCHEDSTAT = ThreadLocal.withInitial(() -> {
         try {
@@ -211,6 +215,9 @@ public final class GuiBench {
             byte[] b = new byte[64];
             stat.seek(0);
             int n = stat.read(b);
+            if (n <= 0) {
+                return -1;
+            }
             long ns = 0;
             for (int i = 0; i < n && b[i] >= '0' && b[i] <= '9'; i++) {
                 ns = ns * 10 + (b[i] - '0');
