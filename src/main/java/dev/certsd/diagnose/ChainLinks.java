@@ -139,7 +139,7 @@ final class ChainLinks {
     }
 
     private static KeyIdentifiers ids(CertInfo c, Map<String, KeyIdentifiers> ids) {
-        return ids.computeIfAbsent(c.sha256(), k -> KeyIdentifiers.of(c.certificate()));
+        return ids.computeIfAbsent(c.sha256(), k -> c.keyIdentifiers());
     }
 
     private static CertInfo first(FileEntry e) {

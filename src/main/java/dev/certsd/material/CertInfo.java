@@ -11,7 +11,7 @@ import java.util.List;
  * @param pathLength        basic constraints: -1 when not a CA, else the path length (Integer.MAX_VALUE unlimited)
  */
 public record CertInfo(
-        X509Certificate certificate,
+        CertSource source,
         String subject,
         String issuer,
         String serialHex,
@@ -31,13 +31,19 @@ public record CertInfo(
         DerName subjectName,
         DerName issuerName) {
 
+    /** The JDK's certificate (parsed when first asked, for TLS, signatures and the wizards). */
+    public X509Certificate certificate() {
+        return source.certificate();
+    }
+
+    /** The key identifiers, which relate a certificate to its issuer without a signature. */
+    public KeyIdentifiers keyIdentifiers() {
+        return source.keyIdentifiers();
+    }
+
     /** The SHA-1 fingerprint (colon-separated hex), computed when asked: only the details show it. */
     public String sha1() {
-        try {
-            return Fingerprints.sha1(certificate.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException("a parsed certificate has its encoding", e);
-        }
+        return Fingerprints.sha1(source.derShared());
     }
 
     /** Self-issued and its signature verifies with its own key (checked on first call). */

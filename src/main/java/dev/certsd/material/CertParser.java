@@ -44,6 +44,12 @@ public final class CertParser {
         if (der.length == 0 || der[0] != 0x30) {
             return Optional.empty();
         }
+        CertInfo lean = LeanCert.read(der);
+        return lean != null ? Optional.of(lean) : parseWithJdk(der);
+    }
+
+    /** The JDK's reading of these bytes, for every certificate outside {@link LeanCert}'s shape. */
+    static Optional<CertInfo> parseWithJdk(byte[] der) {
         try {
             X509Certificate c = (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
             return Optional.of(describe(c));
@@ -62,8 +68,8 @@ public final class CertParser {
         byte[] issuerDer = issuer.getEncoded();
         // the same bytes are the same name; other bytes are compared as names (as openssl does: case, spacing)
         boolean selfIssued = java.util.Arrays.equals(subjectDer, issuerDer) || subject.equals(issuer);
-        byte[] encoded = c.getEncoded();
-        return new CertInfo(c,
+        CertSource source = CertSource.of(c);
+        return new CertInfo(source,
                 subject.getName(X500Principal.RFC2253),
                 issuer.getName(X500Principal.RFC2253),
                 serialHex(c.getSerialNumber()),
@@ -76,9 +82,9 @@ public final class CertParser {
                 c.getBasicConstraints() < 0 ? -1 : c.getBasicConstraints(),
                 keyUsages(c),
                 extendedKeyUsages(c),
-                Fingerprints.sha256(encoded),
+                Fingerprints.sha256(source.derShared()),
                 selfIssued,
-                new SelfSignature(c, selfIssued),
+                new SelfSignature(source, selfIssued),
                 publicKeyId(pub),
                 new DerName(subjectDer),
                 new DerName(issuerDer));
@@ -164,6 +170,16 @@ public final class CertParser {
         return out;
     }
 
+    /** The name of key usage bit {@code i} (0 to 8). */
+    static String keyUsageName(int i) {
+        return KEY_USAGES[i];
+    }
+
+    /** "clientAuth" and the like for the usual extended key usages, else the OID. */
+    static String ekuName(String oid) {
+        return EKU_NAMES.getOrDefault(oid, oid);
+    }
+
     private static List<String> keyUsages(X509Certificate c) {
         boolean[] bits = c.getKeyUsage();
         List<String> out = new ArrayList<>();
@@ -182,6 +198,6 @@ public final class CertParser {
         if (oids == null) {
             return null;
         }
-        return oids.stream().map(o -> EKU_NAMES.getOrDefault(o, o)).toList();
+        return oids.stream().map(CertParser::ekuName).toList();
     }
 }

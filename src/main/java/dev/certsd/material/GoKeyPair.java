@@ -159,12 +159,8 @@ public final class GoKeyPair {
         if (parsed == null || parsed.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            CertInfo first = parsed.get(0);
-            return java.util.Arrays.equals(first.certificate().getEncoded(), der) ? Optional.of(first) : Optional.empty();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            return Optional.empty();
-        }
+        CertInfo first = parsed.get(0);
+        return first.source().sameBytes(der) ? Optional.of(first) : Optional.empty();
     }
 
     private static Result fail(String error) {

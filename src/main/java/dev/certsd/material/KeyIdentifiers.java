@@ -88,9 +88,14 @@ public record KeyIdentifiers(byte[] subject, byte[] authority, byte[] computed) 
         if (bits == null || bits[1] < 1) {
             return null;
         }
+        return sha1(spki, bits[0] + 1, bits[1] - 1); // without the unused-bits octet
+    }
+
+    /** SHA-1 of these bytes: the RFC's method 1 over a key's bits. */
+    static byte[] sha1(byte[] b, int from, int length) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(spki, bits[0] + 1, bits[1] - 1); // without the unused-bits octet
+            sha1.update(b, from, length);
             return sha1.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);

@@ -1,18 +1,17 @@
 package dev.certsd.material;
 
 import java.security.cert.X509Certificate;
-import java.util.Objects;
 
 /**
  * Whether a self-issued certificate's signature verifies with its own key, computed on first use: a scan reads it
  * for a few files only, and an ECDSA verification per CA was half of a large root's scan time.
  */
 public final class SelfSignature {
-    private final X509Certificate certificate;
+    private final CertSource certificate;
     private final boolean selfIssued;
     private volatile Boolean verified;
 
-    SelfSignature(X509Certificate certificate, boolean selfIssued) {
+    SelfSignature(CertSource certificate, boolean selfIssued) {
         this.certificate = certificate;
         this.selfIssued = selfIssued;
     }
@@ -20,7 +19,8 @@ public final class SelfSignature {
     public boolean verified() {
         Boolean v = verified;
         if (v == null) {
-            v = selfIssued && CertParser.verifies(certificate, certificate.getPublicKey());
+            X509Certificate c = selfIssued ? certificate.certificate() : null;
+            v = selfIssued && CertParser.verifies(c, c.getPublicKey());
             verified = v;
         }
         return v;
@@ -33,7 +33,7 @@ public final class SelfSignature {
 
     @Override
     public int hashCode() {
-        return Objects.hash(certificate);
+        return certificate.hashCode();
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.List;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +58,12 @@ class SetupWizardRealRegistryTest {
 
     private Path root() {
         return home.resolve("certs.d");
+    }
+
+    /** Asked before TestFX's {@code @Start}, where a skip for a missing program would become an error. */
+    @BeforeAll
+    static void needsTheRegistry() {
+        ExternalTools.require("docker-registry", "docker-registry");
     }
 
     @Start
