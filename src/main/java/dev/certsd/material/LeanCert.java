@@ -11,8 +11,9 @@ import javax.security.auth.x500.X500Principal;
  * Reads a certificate of the usual shape straight from its DER bytes, without the JDK's parser: v3 (or v1 without
  * extensions), a positive serial, RSA (1,024 to 8,192 bits, exponent 3 or 65537) or EC P-256/384/521 keys,
  * SHA-1/256/384/512 RSA or ECDSA signatures, names of one plain attribute per RDN ({@link LeanName}), times in
- * seconds and Z, and no extensions but the six a check reads (subject and authority key identifier, key usage,
- * extended key usage, basic constraints, and DNS or IP alternative names). Everything else, and anything not in
+ * seconds and Z, the six extensions a check reads in their usual shape (subject and authority key identifier, key
+ * usage, extended key usage, basic constraints, and DNS or IP alternative names) and any other extension only when it
+ * is not critical ({@link LeanExtensions}). Everything else, and anything not in
  * strict DER, is refused, and {@link CertParser} asks the JDK: whatever this accepts, the JDK accepts with the same
  * facts ({@code LeanCertTest} compares both on every certificate the tests hold and on many mutations of them).
  *

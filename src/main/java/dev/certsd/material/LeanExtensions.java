@@ -6,7 +6,10 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The six extensions a check reads; any other extension refuses the certificate. */
+/**
+ * The six extensions a check reads, each of which must be of the usual shape; any other extension is passed over
+ * when it is not critical and refuses the certificate when it is.
+ */
 final class LeanExtensions {
     byte[] ski;
     byte[] aki;
@@ -14,36 +17,54 @@ final class LeanExtensions {
     List<String> keyUsages = new ArrayList<>();
     List<String> extendedKeyUsages;
     List<String> sans = new ArrayList<>();
-    private int seen;
+    /** The six, by the last octet of their OID (id-ce 14, 35, 15, 37, 19 and 17). */
+    private static final int[] READ = {0x0e, 0x23, 0x0f, 0x25, 0x13, 0x11};
 
     void read(DerWalk sequence) throws Refused {
         DerWalk all = sequence.inside();
         if (!all.more()) {
             throw DerWalk.refused();
         }
+        List<String> oids = new ArrayList<>(8);
         while (all.more()) {
             DerWalk ext = all.expect(0x30).inside();
-            ext.expect(0x06);
-            if (ext.length != 3 || ext.at(ext.start) != 0x55 || ext.at(ext.start + 1) != 0x1d) {
-                throw DerWalk.refused();
+            String oid = Oids.dotted(ext.expect(0x06));
+            if (oids.contains(oid)) {
+                throw DerWalk.refused(); // the same extension twice
             }
-            int id = ext.at(ext.start + 2);
+            oids.add(oid);
+            int id = ext.length == 3 && ext.at(ext.start) == 0x55 && ext.at(ext.start + 1) == 0x1d
+                    ? ext.at(ext.start + 2) : -1;
+            boolean critical = false;
             if (ext.peekTag() == 0x01) {
                 ext.next();
                 if (ext.length != 1 || ext.at(ext.start) != (byte) 0xff) {
                     throw DerWalk.refused(); // FALSE is left out in DER
                 }
+                critical = true;
             }
             DerWalk value = ext.expect(0x04).inside();
             ext.done();
-            int bit = 1 << (id & 0x1f);
-            if ((seen & bit) != 0) {
-                throw DerWalk.refused(); // the same extension twice
+            if (!reads(id)) {
+                // one a check does not read: the JDK keeps a non-critical one it cannot parse aside, and no fact
+                // comes from it; a critical one it must parse, and refuses when it cannot, so the JDK decides
+                if (critical) {
+                    throw DerWalk.refused();
+                }
+                continue;
             }
-            seen |= bit;
             one(id, value);
             value.done();
         }
+    }
+
+    private static boolean reads(int id) {
+        for (int r : READ) {
+            if (r == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void one(int id, DerWalk value) throws Refused {

@@ -99,6 +99,29 @@ class LeanCertTest {
         return s;
     }
 
+    /**
+     * A client certificate from a corporate CA: CRL distribution point, authority information access, policies, a
+     * Netscape comment, an extension of a private OID, and a freshest-CRL extension that is no list of distribution
+     * points at all, none critical (the JDK parses the ones it knows and keeps a non-critical one it cannot parse
+     * aside), or the policies critical.
+     */
+    private static Shape corporate(boolean criticalPolicies) throws Exception {
+        Shape s = client();
+        var uri = new GeneralName(GeneralName.uniformResourceIdentifier, "http://pki.example.com/ca.crl");
+        s.ext(Extension.cRLDistributionPoints, false, new org.bouncycastle.asn1.x509.CRLDistPoint(
+                new org.bouncycastle.asn1.x509.DistributionPoint[] {new org.bouncycastle.asn1.x509.DistributionPoint(
+                    new org.bouncycastle.asn1.x509.DistributionPointName(new GeneralNames(uri)), null, null)}))
+                .ext(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                        org.bouncycastle.asn1.x509.X509ObjectIdentifiers.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, "http://pki.example.com/ca.crt")))
+                .ext(Extension.certificatePolicies, criticalPolicies, new org.bouncycastle.asn1.x509.CertificatePolicies(
+                        new org.bouncycastle.asn1.x509.PolicyInformation(new ASN1ObjectIdentifier("1.3.6.1.4.1.99.1"))))
+                .ext(new ASN1ObjectIdentifier("2.16.840.1.113730.1.13"), false, new DERIA5String("issued by the CA"))
+                .ext(new ASN1ObjectIdentifier("1.3.6.1.4.1.99.7"), false, org.bouncycastle.asn1.DERNull.INSTANCE)
+                .ext(Extension.freshestCRL, false, new org.bouncycastle.asn1.ASN1Integer(5));
+        return s;
+    }
+
     private static KeyPair ec(String curve) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec(curve));
@@ -156,6 +179,7 @@ class LeanCertTest {
         Shape v1 = new Shape();
         v1.v1 = true;
         out.add(v1.build());
+        out.add(corporate(false).build());
         return out;
     }
 
@@ -180,8 +204,9 @@ class LeanCertTest {
             new GeneralName(GeneralName.dNSName, "under_score.example")}));
         out.add(weird.build());
         Shape other = client();
-        other.ext(Extension.cRLDistributionPoints, false, new DERSequence());
+        other.ext(Extension.cRLDistributionPoints, true, new DERSequence());
         out.add(other.build());
+        out.add(corporate(true).build());
         Shape ed = client();
         ed.keys = TestPki.ed25519();
         out.add(ed.build());
