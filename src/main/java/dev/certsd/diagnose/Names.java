@@ -49,7 +49,8 @@ final class Names {
         if (surrogates) {
             return sortedByBytes(named, large);
         }
-        Comparator<Named> order = Comparator.comparing(Named::name);
+        // not Comparator.comparing: its serializable lambda is made at run time (no class archive holds it), 10 ms
+        Comparator<Named> order = (a, b) -> a.name().compareTo(b.name());
         if (large) {
             Arrays.parallelSort(named, order);
         } else {
