@@ -47,10 +47,22 @@ public final class CertsdCommand implements Runnable {
 
     /** The whole command line, every subcommand in it (the usage of {@code certsd-studio} itself lists them). */
     public static CommandLine commandLine() {
+        noGroovy();
         CommandLine cl = new CommandLine(new CertsdCommand());
         COMMANDS.forEach(c -> cl.addSubcommand(c.getValue()));
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
         return cl;
+    }
+
+    /**
+     * picocli looks for Groovy's closure class when it first builds a model, unless told not to: a class in no jar,
+     * looked for in every jar of the class path at every start (37 ms of the main thread before a {@code test}
+     * could begin). No command of ours is written in Groovy.
+     */
+    private static void noGroovy() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
     }
 
     /**
@@ -59,6 +71,7 @@ public final class CertsdCommand implements Runnable {
      * every run (a check of an empty root: 0.26 s -> 0.235 s). Anything else gets them all.
      */
     static CommandLine commandLine(String[] args) {
+        noGroovy();
         String first = args.length > 0 ? args[0] : "";
         for (Map.Entry<String, Class<?>> c : COMMANDS) {
             if (c.getKey().equals(first)) {
