@@ -30,6 +30,9 @@ public final class EveryCore {
      * and parsed), so that the last items do not wait on one thread.
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f, int block) {
+        if (block < 1) {
+            throw new IllegalArgumentException("block " + block);
+        }
         int n = items.size();
         Object[] out = new Object[n];
         AtomicInteger next = new AtomicInteger();

@@ -19,20 +19,21 @@ final class LeanExtensions {
     List<String> sans = new ArrayList<>();
     /** The six, by the last octet of their OID (id-ce 14, 35, 15, 37, 19 and 17). */
     private static final int[] READ = {0x0e, 0x23, 0x0f, 0x25, 0x13, 0x11};
+    /** More extensions than this are left to the JDK. */
+    private static final int MAX_EXTENSIONS = 64;
 
     void read(DerWalk sequence) throws Refused {
         DerWalk all = sequence.inside();
         if (!all.more()) {
             throw DerWalk.refused();
         }
-        List<String> oids = new ArrayList<>(8);
+        java.util.Set<String> oids = new java.util.HashSet<>();
         while (all.more()) {
             DerWalk ext = all.expect(0x30).inside();
             String oid = Oids.dotted(ext.expect(0x06));
-            if (oids.contains(oid)) {
-                throw DerWalk.refused(); // the same extension twice
+            if (!oids.add(oid) || oids.size() > MAX_EXTENSIONS) {
+                throw DerWalk.refused(); // the same extension twice, or more than any certificate has
             }
-            oids.add(oid);
             int id = ext.length == 3 && ext.at(ext.start) == 0x55 && ext.at(ext.start + 1) == 0x1d
                     ? ext.at(ext.start + 2) : -1;
             boolean critical = false;

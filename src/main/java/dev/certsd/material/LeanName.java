@@ -6,7 +6,7 @@ import java.util.HexFormat;
 /**
  * A distinguished name of the usual shape read from its DER bytes: one attribute per RDN, each value a
  * PrintableString, UTF8String or IA5String of printable ASCII that needs no escaping (or, for an attribute without an
- * RFC 2253 keyword, any value, which the JDK prints as hex). For those names {@link #rfc2253} is what
+ * RFC 2253 keyword, any such string, which the JDK prints as hex). For those names {@link #rfc2253} is what
  * {@code X500Principal.getName(RFC2253)} gives, and {@link #comparable} equals another name's exactly when the JDK's
  * canonical forms are equal (lower case, runs of spaces as one); anything else is refused.
  */
@@ -43,6 +43,9 @@ record LeanName(String rfc2253, String comparable) {
             ava.done();
             if (count == parts.length) {
                 parts = java.util.Arrays.copyOf(parts, count * 2);
+            }
+            if (keyword < 0 && ava.tag != 0x13 && ava.tag != 0x0c && ava.tag != 0x16) {
+                throw DerWalk.refused(); // the JDK checks other string types first (JDK 25: a BMPString's surrogates)
             }
             parts[count++] = keyword < 0 ? oid + "=#" + HEX.formatHex(ava.elementCopy()) : value(ava, keyword);
             comparable.append(HEX.formatHex(ava.bytes(), oidStart, oidStart + oidLength)).append('=');

@@ -4,6 +4,9 @@ import dev.certsd.material.DerWalk.Refused;
 
 /** Object identifiers as the JDK writes them (dotted decimal), read strictly from DER. */
 final class Oids {
+    /** Longer OIDs are left to the JDK (it refuses those over 4,096 bytes; real ones are a few dozen). */
+    static final int MAX_BYTES = 128;
+
     private Oids() {
     }
 
@@ -11,7 +14,7 @@ final class Oids {
     static String dotted(DerWalk oid) throws Refused {
         byte[] b = oid.bytes();
         int end = oid.start + oid.length;
-        if (oid.length == 0 || (b[end - 1] & 0x80) != 0) {
+        if (oid.length == 0 || oid.length > MAX_BYTES || (b[end - 1] & 0x80) != 0) {
             throw DerWalk.refused();
         }
         StringBuilder out = new StringBuilder(24);

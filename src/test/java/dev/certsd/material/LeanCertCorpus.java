@@ -192,6 +192,18 @@ final class LeanCertCorpus {
             new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://x/y"),
             new GeneralName(GeneralName.dNSName, "under_score.example")}));
         out.add(weird.build());
+        Shape longOid = client();
+        longOid.ext(new ASN1ObjectIdentifier("1.3.6.1.4.1.99" + ".1".repeat(150)), false, new DERIA5String("x"));
+        out.add(longOid.build());
+        Shape bmpSerial = client();
+        bmpSerial.subject = name(BCStyle.CN, new DERUTF8String("client"), BCStyle.SERIALNUMBER,
+                new DERBMPString("\uD83D\uDE00"));
+        out.add(bmpSerial.build());
+        Shape many = client();
+        for (int i = 0; i < 70; i++) {
+            many.ext(new ASN1ObjectIdentifier("1.3.6.1.4.1.99.9." + i), false, new DERIA5String("x"));
+        }
+        out.add(many.build());
         Shape other = client();
         other.ext(Extension.cRLDistributionPoints, true, new DERSequence());
         out.add(other.build());
