@@ -57,11 +57,12 @@ final class QuickCheck {
     /**
      * Whether a {@code picocli.*} system property is set: some change how picocli reads arguments (
      * {@code picocli.trimQuotes} takes the quotes off {@code "--json"}, {@code picocli.useSimplifiedAtFiles} reads
-     * argument files otherwise), so with any of them set, picocli reads all arguments.
+     * argument files otherwise), so with any of them set, picocli reads all arguments. Not
+     * {@code picocli.disable.closures}, which {@code CertsdCommand} sets itself and which reads no argument.
      */
     private static boolean picocliConfigured() {
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("picocli.")) {
+            if (name.startsWith("picocli.") && !name.equals("picocli.disable.closures")) {
                 return true;
             }
         }

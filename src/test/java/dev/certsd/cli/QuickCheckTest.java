@@ -87,6 +87,9 @@ class QuickCheckTest {
         } finally {
             System.clearProperty("picocli.trimQuotes");
         }
+        CertsdCommand.commandLine(); // sets picocli.disable.closures, as any command picocli runs does
+        assertEquals("true", System.getProperty("picocli.disable.closures"));
+        assertNotNull(QuickCheck.parse(new String[] {"check", "--json"}), "our own property reads no argument");
     }
 
     @Test
