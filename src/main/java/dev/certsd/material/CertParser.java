@@ -95,7 +95,11 @@ public final class CertParser {
         if (serial.signum() <= 0) {
             return serial.toString(16);
         }
-        String hex = HexFormat.of().formatHex(serial.toByteArray());
+        return withoutLeadingZeros(HexFormat.of().formatHex(serial.toByteArray()));
+    }
+
+    /** Hex digits as {@code BigInteger.toString(16)} writes them: no leading zeros, "0" for zero. */
+    static String withoutLeadingZeros(String hex) {
         int zeros = 0;
         while (zeros < hex.length() - 1 && hex.charAt(zeros) == '0') {
             zeros++;

@@ -128,12 +128,7 @@ final class LeanCert {
                 || n.length > 1 && b[n.start] == 0 && b[n.start + 1] >= 0) {
             throw DerWalk.refused();
         }
-        String hex = HEX.formatHex(b, n.start, n.start + n.length);
-        int zeros = 0;
-        while (zeros < hex.length() - 1 && hex.charAt(zeros) == '0') {
-            zeros++;
-        }
-        return hex.substring(zeros);
+        return CertParser.withoutLeadingZeros(HEX.formatHex(b, n.start, n.start + n.length));
     }
 
     /** UTCTime YYMMDDhhmmssZ or GeneralizedTime YYYYMMDDhhmmssZ, a real date, as the JDK reads them. */
