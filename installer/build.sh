@@ -164,6 +164,33 @@ aot_run() {
   if [ -f "$cache" ]; then echo "AOT cache: $cache ($(du -h "$cache" | cut -f1))"; fi
 }
 
+# provider_list IMAGE: the runtime's java.security names only the security providers whose modules jlink put into the
+# runtime, numbered without gaps. A provider named there but missing from the runtime (SunJGSS, XMLDSig, SunPCSC,
+# JdkSASL, SunPKCS11 here) is looked for by the JDK with a ServiceLoader over the class path the first time a lookup
+# passes it (JSSE's named groups ask for "XDH" parameters, which no provider has), and that ServiceLoader makes an
+# instance of every provider it finds there: Bouncy Castle's, 60 ms of every `test` (docs/performance.md). Names this
+# map does not know are kept.
+provider_list() {
+  local conf release mods
+  conf=$(find "$1" -path '*/conf/security/java.security' | head -n1)
+  release=${conf%/conf/security/java.security}/release
+  [ -f "$conf" ] && [ -f "$release" ] || { echo "no java.security or release file in the runtime of $1" >&2; exit 1; }
+  mods=" $(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$release") "
+  awk -v mods="$mods" '
+    BEGIN { n = split("SunJGSS=java.security.jgss SunSASL=java.security.sasl XMLDSig=java.xml.crypto " \
+                      "SunPCSC=java.smartcardio JdkLDAP=java.naming JdkSASL=jdk.security.jgss " \
+                      "SunPKCS11=jdk.crypto.cryptoki SunMSCAPI=jdk.crypto.mscapi", pairs, " ")
+            for (i = 1; i <= n; i++) { split(pairs[i], kv, "="); module[kv[1]] = kv[2] } }
+    /^security\.provider\.[0-9]+=/ {
+      value = substr($0, index($0, "=") + 1); split(value, words, " ")
+      if (words[1] in module && index(mods, " " module[words[1]] " ") == 0) { dropped = dropped " " words[1]; next }
+      print "security.provider." (++kept) "=" value; next }
+    { print }
+    END { print "providers kept: " kept ", dropped (module not in the runtime):" dropped > "/dev/stderr" }
+  ' "$conf" >"$conf.new"
+  chmod --reference="$conf" "$conf.new" && mv "$conf.new" "$conf"
+}
+
 # native_libs DIR: the native libraries of the JavaFX platform jar (its top-level *.so), extracted into DIR
 native_libs() {
   local dir=$1 jar tmp
@@ -278,6 +305,7 @@ if [ "$AOT" = 1 ]; then
   image=$OUT/image/$NAME
   order_classpath "$image"
   [ -z "$NATIVES_OUT" ] || native_libs "$image/$NATIVES_OUT"
+  provider_list "$image"
   # The cache holds the size and time of every jar (and of the runtime's modules file) and is refused when they
   # differ; jpackage's package step copies the image with new times, so the whole image gets one fixed time here
   # and again in the package (fix_deb_times).
