@@ -88,7 +88,7 @@ public final class CertsdCommand implements Runnable {
      * once, and a warm-up beside it (app.Warmup, for the time picocli's model takes) would only repeat its work.
      */
     public static boolean runsQuickly(String[] args) {
-        return QUICK && QuickCheck.parse(args) != null;
+        return QUICK && QuickCheck.takes(args);
     }
 
     /** Reports a command's error on its (guarded) error stream; the exit code: 1 for a refused change, else 2. */

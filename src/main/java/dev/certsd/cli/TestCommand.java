@@ -11,6 +11,7 @@ import dev.certsd.probe.RegistryProbe;
 import dev.certsd.probe.Timeouts;
 import dev.certsd.probe.Warmup;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "5", descriptionKey = "test.timeout")
+    /** {@code --timeout}'s default, in seconds ({@link QuickCheck} sets it too). */
+    static final String DEFAULT_TIMEOUT = "5";
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = DEFAULT_TIMEOUT, descriptionKey = "test.timeout")
     double timeoutSeconds;
 
     @Option(names = "--endpoint", paramLabel = "URL", descriptionKey = "test.endpoint")
@@ -51,6 +55,19 @@ final class TestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), RootOptions.text().getString("error.timeout"));
         }
         Warmup.start(); // JSSE's start-up cost overlaps the scan
+        return print(probe(prepare(spec)), spec.commandLine().getOut());
+    }
+
+    /** What the probe needs: the scanned host directory and the options. */
+    record Prepared(HostReport host, ProbeOptions options) {
+    }
+
+    /**
+     * Scans the host directory and sets up the probe's options; nothing is written and no connection made. A usage
+     * error is picocli's ParameterException on {@code spec}'s command line ({@link QuickCheck} passes null: any
+     * exception then sends the arguments to picocli, which reports it).
+     */
+    Prepared prepare(CommandLine.Model.CommandSpec spec) throws IOException {
         RootReport report = rootOptions.scan(spec, List.of(hostDir));
         if (report.hosts().isEmpty()) { // a name the scan did not take as a host directory
             throw new IOException(String.format(RootOptions.text().getString("error.noSuchDir"), hostDir));
@@ -69,15 +86,22 @@ final class TestCommand implements Callable<Integer> {
         } else if (host.hostDir().host() == null) {
             throw new IOException(String.format(RootOptions.text().getString("error.notRegistryDir"), hostDir));
         }
-        ProbeReport probe = new RegistryProbe(options).run(host, new Cancellation());
+        return new Prepared(host, options);
+    }
+
+    static ProbeReport probe(Prepared p) {
+        return new RegistryProbe(p.options()).run(p.host(), new Cancellation());
+    }
+
+    /** Prints the probe's report; the exit code: 0 when the client would succeed, else 1. */
+    int print(ProbeReport probe, PrintWriter out) {
         if (json) {
-            spec.commandLine().getOut().println(TestJson.render(probe));
+            out.println(TestJson.render(probe));
         } else if (probe.modelledFor() != null) {
-            new TestText(spec.commandLine().getOut(), Locale.getDefault()).print(probe);
-            spec.commandLine().getOut().println(CheckText.modelled(probe.modelledFor(), RootOptions.text(),
-                    Locale.getDefault()));
+            new TestText(out, Locale.getDefault()).print(probe);
+            out.println(CheckText.modelled(probe.modelledFor(), RootOptions.text(), Locale.getDefault()));
         } else {
-            new TestText(spec.commandLine().getOut(), Locale.getDefault()).print(probe);
+            new TestText(out, Locale.getDefault()).print(probe);
         }
         return probe.prediction().success() ? 0 : 1;
     }

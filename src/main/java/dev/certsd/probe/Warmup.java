@@ -1,11 +1,13 @@
 package dev.certsd.probe;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.NamedParameterSpec;
+import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -30,6 +32,7 @@ public final class Warmup {
     }
 
     static void run() {
+        bigIntegers();
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {new NoTrust()}, null);
@@ -47,6 +50,18 @@ public final class Warmup {
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException ignored) {
             // only a head start: the probe reports its own errors
         }
+    }
+
+    /**
+     * The arithmetic of half an RSA-2048 private-key operation (a 1,024-bit modular power, as each CRT half is), on
+     * numbers of no use: each handshake's CertificateVerify signature runs these loops, and a fresh JVM runs them in
+     * the interpreter until they are compiled. Done here, the compiling starts while the directory is read instead of
+     * while ten handshakes wait for it (with the quick way for {@code test}, docs/performance.md).
+     */
+    static int bigIntegers() {
+        Random r = new Random(1);
+        BigInteger odd = new BigInteger(1024, r).setBit(1023).setBit(0);
+        return new BigInteger(1000, r).modPow(new BigInteger(1024, r), odd).bitLength();
     }
 
     /** Trusts nothing: the warm-up's context never connects, and must not load the JDK's own trust store. */

@@ -35,8 +35,16 @@ class QuickCheckTest {
     }
 
     private static List<String> fields(CheckCommand c) throws Exception {
+        return fields(new Object[] {c, c.rootOptions, c.ssh, c.fleet});
+    }
+
+    private static List<String> fields(TestCommand c) throws Exception {
+        return fields(new Object[] {c, c.rootOptions});
+    }
+
+    private static List<String> fields(Object[] objects) throws Exception {
         List<String> out = new ArrayList<>();
-        for (Object o : new Object[] {c, c.rootOptions, c.ssh, c.fleet}) {
+        for (Object o : objects) {
             for (Field f : o.getClass().getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || f.getType() == CommandLine.Model.CommandSpec.class
                         || f.getType() == RootOptions.class || f.getType() == SshOptions.class
@@ -63,6 +71,73 @@ class QuickCheckTest {
             CheckCommand quick = QuickCheck.parse(args);
             assertNotNull(quick, String.join(" ", args));
             assertEquals(picocliParse(args), fields(quick), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void testSetsTheOptionsPicocliSets() throws Exception {
+        String[][] corpus = {
+            {"test", "reg:5000"}, {"test", "--json", "reg:5000"}, {"test", "reg:5000", "--root", "/etc/docker/certs.d"},
+            {"test", "--client", "containerd", "--json", "--root", "x y", "127.0.0.1:5443"}, {"test", "help"},
+            {"test", "--client", "docker@20.10.24", "r/reg:5000/"}, {"test", "é ü"},
+        };
+        for (String[] args : corpus) {
+            TestCommand quick = QuickCheck.parseTest(args);
+            assertNotNull(quick, String.join(" ", args));
+            CommandLine.ParseResult parsed = CertsdCommand.commandLine(args).parseArgs(args);
+            assertEquals(fields((TestCommand) parsed.subcommand().commandSpec().userObject()), fields(quick),
+                    String.join(" ", args));
+        }
+        String[][] picocli = {
+            {"test"}, {"test", "a", "b"}, {"test", "--timeout", "1", "a"}, {"test", "--endpoint", "https://x", "a"},
+            {"test", "--custom-roots-only", "a"}, {"test", "--help"}, {"test", "--json", "--json", "a"},
+            {"test", "--root", "r"}, {"test", "--", "a"}, {"test", "@args"}, {"check", "a"}, {"tests", "a"},
+        };
+        for (String[] args : picocli) {
+            assertNull(QuickCheck.parseTest(args), String.join(" ", args));
+        }
+    }
+
+    /**
+     * {@code test} against a port nothing listens on (each attempt refused at once), both ways; and the directories
+     * it cannot test, which picocli reports.
+     */
+    @Test
+    void testPrintsTheSameBothWays() throws Exception {
+        Path certs = Files.createDirectory(dir.resolve("certs.d"));
+        Fixtures.healthy(certs.resolve("127.0.0.1:1"));
+        Files.createDirectory(certs.resolve("not a host"));
+        String r = certs.toString();
+        String[][] corpus = {
+            {"test", "--root", r, "127.0.0.1:1"}, {"test", "--json", "--root", r, "127.0.0.1:1"},
+            {"test", "--root", r, "--client", "containerd", "127.0.0.1:1"}, {"test", certs.resolve("127.0.0.1:1").toString()},
+        };
+        for (String[] args : corpus) {
+            StringWriter quickOut = new StringWriter();
+            StringWriter quickErr = new StringWriter();
+            Integer quick = QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = CertsdCommand.runPicocli(args, new PrintWriter(out), new PrintWriter(err));
+            String what = String.join(" ", args);
+            assertNotNull(quick, what);
+            assertEquals(code, quick.intValue(), what);
+            assertEquals(withoutTimes(out.toString()), withoutTimes(quickOut.toString()), what);
+            assertEquals(err.toString(), quickErr.toString(), what);
+        }
+        String[][] failing = {
+            {"test", "--root", dir.resolve("missing").toString(), "127.0.0.1:1"}, {"test", "--root", r, "no-such:1"},
+            {"test", "--root", r, "--client", "bogus", "127.0.0.1:1"}, {"test", "--root", r, "not a host"},
+        };
+        for (String[] args : failing) {
+            StringWriter quickOut = new StringWriter();
+            StringWriter quickErr = new StringWriter();
+            assertNull(QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr)), String.join(" ", args));
+            assertEquals("", quickOut.toString() + quickErr.toString(), "nothing written before picocli runs it");
+            StringWriter err = new StringWriter();
+            assertEquals(2, CertsdCommand.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err)),
+                    String.join(" ", args));
+            assertEquals(false, err.toString().isEmpty(), String.join(" ", args));
         }
     }
 
@@ -139,6 +214,10 @@ class QuickCheckTest {
             assertEquals(2, code, String.join(" ", args));
             assertEquals(false, err.toString().isEmpty(), String.join(" ", args));
         }
+    }
+
+    private static String withoutTimes(String s) {
+        return withoutScanTime(s).replaceAll("\"millis\" : [0-9]+", "\"millis\" : 0").replaceAll("\\([0-9]+ ms\\)", "(0 ms)");
     }
 
     private static String withoutScanTime(String s) {
