@@ -14,13 +14,22 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /** Scans a certs root: every host directory in parallel, in name order in the result. */
 public final class RootScanner {
     private final ScanOptions options;
+    private final ScanProgress progress;
 
     public RootScanner(ScanOptions options) {
+        this(options, ScanProgress.NONE);
+    }
+
+    /** A scanner that tells {@code progress} of every host directory it has scanned. */
+    public RootScanner(ScanOptions options, ScanProgress progress) {
         this.options = options;
+        this.progress = progress;
     }
 
     /** The order host directories and files are read in (byte order of the names), for merging partial scans. */
@@ -82,12 +91,25 @@ public final class RootScanner {
             }
         }
         hostDirs = Names.sortByName(hostDirs);
-        HostScanner scanner = new HostScanner(options);
+        Function<Path, HostReport> scanner = counted(new HostScanner(options), hostDirs.size());
         // one directory at a time from a shared counter: a parallel stream split the list into quarters up front,
         // and on two cores one thread then waited up to 50 ms for the other's last quarter
         List<HostReport> hosts = hostDirs.size() < 4
-                ? hostDirs.stream().map(scanner::scan).toList()
-                : List.copyOf(EveryCore.map(hostDirs, scanner::scan, 1));
+                ? hostDirs.stream().map(scanner).toList()
+                : List.copyOf(EveryCore.map(hostDirs, scanner, 1));
         return new RootReport(root, options.clock().instant(), hosts, rootFindings);
+    }
+
+    /** The host scanner, telling {@link #progress} of each directory done (none is told when nobody listens). */
+    private Function<Path, HostReport> counted(HostScanner scanner, int total) {
+        if (progress == ScanProgress.NONE) {
+            return scanner::scan;
+        }
+        AtomicInteger done = new AtomicInteger();
+        return dir -> {
+            HostReport r = scanner.scan(dir);
+            progress.scanned(done.incrementAndGet(), total);
+            return r;
+        };
     }
 }

@@ -13,7 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,9 +42,17 @@ final class StatusBarView {
                 ? model.noticeProperty().get() : background.activityProperty().get(),
                 background.activityProperty(), model.noticeProperty()));
         activity.getStyleClass().add(Styles.TEXT_MUTED);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(background.activityProperty().isNotEmpty());
+        // How far a scan is: it tells its fraction a few times a second. Work that tells none is named by the activity
+        // line alone (the dialogs that wait for it show their own indicator): a bar or spinner running to and fro asks
+        // for a frame at every pulse, and the one here ran through the window's start, while the undo journal was
+        // read and the first scan ran, 10% of the CPU to the first full tree on two cores (docs/performance.md).
+        ProgressBar busy = new ProgressBar();
+        busy.setId("status-progress");
+        busy.getStyleClass().add(Styles.SMALL);
+        busy.setPrefWidth(72);
+        busy.progressProperty().bind(background.progressProperty());
+        busy.visibleProperty().bind(background.activityProperty().isNotEmpty()
+                .and(background.progressProperty().greaterThanOrEqualTo(0)));
         busy.managedProperty().bind(busy.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -2,6 +2,9 @@ package dev.certsd.ui.work;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
@@ -21,6 +24,23 @@ public interface Background extends AutoCloseable {
 
     /** What is running now, for the status bar; empty when idle. */
     ReadOnlyStringProperty activityProperty();
+
+    /** {@link #progressProperty()} when the activity shown tells no fraction done (a bar then runs to and fro). */
+    double UNKNOWN = -1;
+
+    /**
+     * Where the work of {@code activity} tells how far it is (0 to 1), from any thread; asked for on the UI thread
+     * before {@link #run}, so the status bar shows a fraction from the start. Ignored by default.
+     */
+    default DoubleConsumer progress(String activity) {
+        return fraction -> {
+        };
+    }
+
+    /** How far the activity shown is, 0 to 1, or {@link #UNKNOWN}. */
+    default ReadOnlyDoubleProperty progressProperty() {
+        return new ReadOnlyDoubleWrapper(UNKNOWN).getReadOnlyProperty();
+    }
 
     /** Stops the worker threads, if it has any; work still queued is dropped. */
     @Override

@@ -3,6 +3,7 @@ package dev.certsd.ui.workspace;
 import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.diagnose.RootScanner;
+import dev.certsd.diagnose.ScanProgress;
 import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.roots.CertsRoot;
 import java.io.IOException;
@@ -21,8 +22,10 @@ final class RootScan {
     private RootScan() {
     }
 
-    static Outcome run(CertsRoot root, ScanOptions options, RootReport previous, DiskEvents changes) {
-        RootScanner scanner = new RootScanner(options);
+    /** Scans {@code root} as {@code changes} ask, telling {@code progress} of each host directory scanned. */
+    static Outcome run(CertsRoot root, ScanOptions options, RootReport previous, DiskEvents changes,
+                       ScanProgress progress) {
+        RootScanner scanner = new RootScanner(options, progress);
         try {
             if (previous == null || changes.whole()) {
                 return new Outcome(scanner.scan(root, List.of()), null);

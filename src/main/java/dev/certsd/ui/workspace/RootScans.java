@@ -7,6 +7,7 @@ import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
 /**
@@ -75,8 +76,11 @@ final class RootScans {
         m.setScanning(true);
         RootReport previous = m.report();
         CertsRoot root = m.root();
-        background.run(text.fmt("status.scanning", root.path()),
-                () -> RootScan.run(root, scanOptions.apply(root), previous, changes),
+        String activity = text.fmt("status.scanning", root.path());
+        DoubleConsumer progress = background.progress(activity);
+        background.run(activity,
+                () -> RootScan.run(root, scanOptions.apply(root), previous, changes,
+                        (done, total) -> progress.accept((double) done / total)),
                 outcome -> done(m, outcome),
                 error -> done(m, new RootScan.Outcome(null, RootModel.Problem.UNREADABLE)));
     }
