@@ -36,6 +36,12 @@ public final class KeyParser {
     }
 
     public static GoParse parseGo(byte[] der) {
+        KeyInfo lean = LeanKey.read(der);
+        return lean != null ? new GoParse(lean, null) : parseGoBc(der);
+    }
+
+    /** {@link #parseGo} with Bouncy Castle's ASN.1, for every shape ({@link LeanKey} reads the usual ones). */
+    static GoParse parseGoBc(byte[] der) {
         // Go decodes the bytes anew for each form it tries; the ASN.1 is the same each time, so it is read once here
         ASN1Primitive asn1 = asn1(der);
         KeyInfo pkcs1 = tryPkcs1(asn1);
