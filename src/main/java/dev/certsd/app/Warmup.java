@@ -14,8 +14,8 @@ import java.util.List;
  * reflection). This parses a bundled sample (warmup.pem: a throw-away EC and RSA certificate and key made for
  * nothing else, never a secret) on a daemon thread meanwhile, so the other core does that setup. It changes no
  * answer: nothing it makes is kept, and a failure here is ignored (the command meets the same code and reports).
- * A plain {@code check} or {@code test} skips picocli's model ({@code CertsdCommand.runsQuickly}): its main thread reads
- * certificates at once, so it gets no warm-up (one would only repeat that work: the same time, more CPU).
+ * A plain {@code check} or {@code test} skips picocli's model ({@code CertsdCommand.runsQuickly}): its main thread
+ * reads certificates at once, so it gets no warm-up (one would only repeat that work: the same time, more CPU).
  */
 final class Warmup {
     /** The commands that read certificates and keys. */
@@ -35,10 +35,11 @@ final class Warmup {
     }
 
     /**
-     * For a plain {@code check} or {@code test}: only opens the class path's jars on a daemon thread. The JDK does that on the first
-     * certificate parsed: its security-event logger looks for a {@code System.LoggerFinder} in every jar (about 35 ms
-     * of the main thread in a one-directory check, most of it reading Bouncy Castle's 855 KB manifest). Here it is
-     * done beside the main thread, which then finds them open. Nothing is loaded, only the jars' directories read.
+     * For a plain {@code check} or {@code test}: only opens the class path's jars on a daemon thread. The JDK does
+     * that on the first certificate parsed: its security-event logger looks for a {@code System.LoggerFinder} in every
+     * jar (about 35 ms of the main thread in a one-directory check, most of it reading Bouncy Castle's 855 KB
+     * manifest). Here it is done beside the main thread, which then finds them open. Nothing is loaded, only the jars'
+     * directories read.
      */
     static void openJars() {
         Thread t = new Thread(new ReadJars(), "certsd-jars");

@@ -32,10 +32,10 @@ final class LeanKey {
                 new BigInteger("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16),
                 new BigInteger("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16)),
         new Curve("2b81040022", "P-384", 384,
-                new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000"
-                        + "ffffffff", 16),
-                new BigInteger("b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8ed"
-                        + "d3ec2aef", 16)),
+                new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe"
+                        + "ffffffff0000000000000000ffffffff", 16),
+                new BigInteger("b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875a"
+                        + "c656398d8a2ed19d2a85c8edd3ec2aef", 16)),
         new Curve("2b81040023", "P-521", 521, BigInteger.ONE.shiftLeft(521).subtract(BigInteger.ONE),
                 new BigInteger("0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b165"
                         + "2c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00", 16)),

@@ -113,31 +113,14 @@ class QuickCheckTest {
             {"test", "--root", r, "--client", "containerd", "127.0.0.1:1"}, {"test", certs.resolve("127.0.0.1:1").toString()},
         };
         for (String[] args : corpus) {
-            StringWriter quickOut = new StringWriter();
-            StringWriter quickErr = new StringWriter();
-            Integer quick = QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = CertsdCommand.runPicocli(args, new PrintWriter(out), new PrintWriter(err));
-            String what = String.join(" ", args);
-            assertNotNull(quick, what);
-            assertEquals(code, quick.intValue(), what);
-            assertEquals(withoutTimes(out.toString()), withoutTimes(quickOut.toString()), what);
-            assertEquals(err.toString(), quickErr.toString(), what);
+            assertBothWaysAlike(args);
         }
         String[][] failing = {
             {"test", "--root", dir.resolve("missing").toString(), "127.0.0.1:1"}, {"test", "--root", r, "no-such:1"},
             {"test", "--root", r, "--client", "bogus", "127.0.0.1:1"}, {"test", "--root", r, "not a host"},
         };
         for (String[] args : failing) {
-            StringWriter quickOut = new StringWriter();
-            StringWriter quickErr = new StringWriter();
-            assertNull(QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr)), String.join(" ", args));
-            assertEquals("", quickOut.toString() + quickErr.toString(), "nothing written before picocli runs it");
-            StringWriter err = new StringWriter();
-            assertEquals(2, CertsdCommand.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err)),
-                    String.join(" ", args));
-            assertEquals(false, err.toString().isEmpty(), String.join(" ", args));
+            assertReportedByPicocli(args);
         }
     }
 
@@ -183,17 +166,7 @@ class QuickCheckTest {
             {"check", broken.toString()},
         };
         for (String[] args : corpus) {
-            StringWriter quickOut = new StringWriter();
-            StringWriter quickErr = new StringWriter();
-            Integer quick = QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = CertsdCommand.runPicocli(args, new PrintWriter(out), new PrintWriter(err));
-            String what = String.join(" ", args);
-            assertNotNull(quick, what);
-            assertEquals(code, quick.intValue(), what);
-            assertEquals(withoutScanTime(out.toString()), withoutScanTime(quickOut.toString()), what);
-            assertEquals(err.toString(), quickErr.toString(), what);
+            assertBothWaysAlike(args);
         }
     }
 
@@ -205,15 +178,35 @@ class QuickCheckTest {
             {"check", "--root", dir.toString(), "no-such-host:1"},
         };
         for (String[] args : corpus) {
-            StringWriter quickOut = new StringWriter();
-            StringWriter quickErr = new StringWriter();
-            assertNull(QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr)), String.join(" ", args));
-            assertEquals("", quickOut.toString() + quickErr.toString(), "nothing written before picocli runs it");
-            StringWriter err = new StringWriter();
-            int code = CertsdCommand.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-            assertEquals(2, code, String.join(" ", args));
-            assertEquals(false, err.toString().isEmpty(), String.join(" ", args));
+            assertReportedByPicocli(args);
         }
+    }
+
+    /** Both ways print the same (times aside) and exit alike. */
+    private static void assertBothWaysAlike(String[] args) {
+        StringWriter quickOut = new StringWriter();
+        StringWriter quickErr = new StringWriter();
+        Integer quick = QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CertsdCommand.runPicocli(args, new PrintWriter(out), new PrintWriter(err));
+        String what = String.join(" ", args);
+        assertNotNull(quick, what);
+        assertEquals(code, quick.intValue(), what);
+        assertEquals(withoutTimes(out.toString()), withoutTimes(quickOut.toString()), what);
+        assertEquals(err.toString(), quickErr.toString(), what);
+    }
+
+    /** The quick way writes nothing and leaves the arguments to picocli, which reports the error (exit code 2). */
+    private static void assertReportedByPicocli(String[] args) {
+        String what = String.join(" ", args);
+        StringWriter quickOut = new StringWriter();
+        StringWriter quickErr = new StringWriter();
+        assertNull(QuickCheck.run(args, new PrintWriter(quickOut), new PrintWriter(quickErr)), what);
+        assertEquals("", quickOut.toString() + quickErr.toString(), "nothing written before picocli runs it");
+        StringWriter err = new StringWriter();
+        assertEquals(2, CertsdCommand.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err)), what);
+        assertEquals(false, err.toString().isEmpty(), what);
     }
 
     private static String withoutTimes(String s) {

@@ -28,7 +28,8 @@ class ScanProgressTest {
         }
         Files.writeString(root.resolve("notes.txt"), "not a host directory\n");
         ConcurrentLinkedQueue<int[]> told = new ConcurrentLinkedQueue<>();
-        RootReport report = new RootScanner(Fixtures.options(Client.DOCKER), (done, total) -> told.add(new int[] {done, total}))
+        ScanProgress progress = (done, total) -> told.add(new int[] {done, total});
+        RootReport report = new RootScanner(Fixtures.options(Client.DOCKER), progress)
                 .scan(CertsRoot.custom(root, Client.DOCKER), List.of());
         assertEquals(dirs, report.hosts().size());
         Set<Integer> done = new TreeSet<>();

@@ -45,7 +45,8 @@ final class StatusBarView {
         // How far a scan is: it tells its fraction a few times a second. Work that tells none is named by the activity
         // line alone (the dialogs that wait for it show their own indicator): a bar or spinner running to and fro asks
         // for a frame at every pulse, and the one here ran through the window's start, while the undo journal was
-        // read and the first scan ran, 10% of the CPU to the first full tree on two cores (docs/performance.md).
+        // read and the first scan ran: 0.2 s of CPU and 80 ms of the first full tree on two cores
+        // (docs/performance.md).
         ProgressBar busy = new ProgressBar();
         busy.setId("status-progress");
         busy.getStyleClass().add(Styles.SMALL);

@@ -25,7 +25,7 @@ public interface Background extends AutoCloseable {
     /** What is running now, for the status bar; empty when idle. */
     ReadOnlyStringProperty activityProperty();
 
-    /** {@link #progressProperty()} when the activity shown tells no fraction done (a bar then runs to and fro). */
+    /** {@link #progressProperty()} when the activity shown tells no fraction done (the status bar shows no bar). */
     double UNKNOWN = -1;
 
     /**
