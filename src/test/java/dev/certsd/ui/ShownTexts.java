@@ -21,7 +21,6 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Walks what a window shows (labels, texts, tooltips, menu items, prompts, tabs, column headers, dialog header and
@@ -64,7 +63,7 @@ public final class ShownTexts {
         if (n instanceof Labeled l && !data) {
             text(l.getText(), where(n));
         }
-        if (n instanceof Text t && !(n instanceof FontIcon) && !data && !(n.getParent() instanceof Labeled)
+        if (n instanceof Text t && !data && !(n.getParent() instanceof Labeled)
                 && !insideTextInput(n)) {
             text(t.getText(), where(n));
         }

@@ -22,16 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.kordamp.ikonli.IkonHandler;
 
-/** Every string the window shows exists in English and Japanese, and every icon named exists in the font. */
+/** Every string the window shows exists in English and Japanese (the icons: IconOutlinesTest). */
 class UiBundleTest {
     @Test
     void englishAndJapaneseHaveTheSameKeys() throws IOException {
@@ -100,32 +98,6 @@ class UiBundleTest {
         assertEquals("クライアント証明書", ja.get("badge.client-cert"));
         assertEquals("エラー 3", ja.fmt("count.errors", 3));
         assertEquals("3 errors", new UiText(Locale.ENGLISH).fmt("count.errors", 3));
-    }
-
-    @Test
-    void everyIconTheCodeNamesExistsInTheIconFont() throws IOException {
-        Pattern icon = Pattern.compile("\"(mdi2[a-z]-[a-z0-9-]+)\"");
-        Set<String> codes = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/certsd/ui"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = icon.matcher(Files.readString(f));
-                while (m.find()) {
-                    codes.add(m.group(1));
-                }
-            }
-        }
-        assertTrue(codes.size() > 20, "found only " + codes);
-        List<String> unknown = new ArrayList<>();
-        for (String code : codes) {
-            try {
-                IkonHandler handler = ServiceLoader.load(IkonHandler.class).stream().map(ServiceLoader.Provider::get)
-                        .filter(h -> h.supports(code)).findFirst().orElseThrow(IllegalArgumentException::new);
-                handler.resolve(code);
-            } catch (RuntimeException e) {
-                unknown.add(code);
-            }
-        }
-        assertTrue(unknown.isEmpty(), "not in the font: " + unknown);
     }
 
     private static Set<String> keys(String name) throws IOException {

@@ -1,15 +1,16 @@
 package dev.certsd.ui.changes;
 
 import dev.certsd.change.ChangeReport;
-import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.files.FileChanges;
 import dev.certsd.files.FileOp;
+import dev.certsd.files.PrivilegedRunner;
 import dev.certsd.fix.Fix;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.work.Background;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeKey;
 import dev.certsd.ui.workspace.RootsViewModel;
-import dev.certsd.ui.work.Background;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The window's commands that change files: fix (from the details pane and the findings list), delete (Delete key,
@@ -66,19 +66,19 @@ public final class ChangeActions {
 
     /** Undo, Redo and History for the Edit menu; they say what they would undo or redo. */
     public List<MenuItem> editItems() {
-        MenuItem undo = new MenuItem(null, new FontIcon("mdi2u-undo"));
+        MenuItem undo = new MenuItem(null, Icons.of("mdi2u-undo"));
         undo.setId("menu-undo");
         undo.textProperty().bind(model.undoTextProperty());
         undo.disableProperty().bind(model.canUndoProperty().not());
         undo.setAccelerator(UNDO);
         undo.setOnAction(e -> undo());
-        MenuItem redo = new MenuItem(null, new FontIcon("mdi2r-redo"));
+        MenuItem redo = new MenuItem(null, Icons.of("mdi2r-redo"));
         redo.setId("menu-redo");
         redo.textProperty().bind(model.redoTextProperty());
         redo.disableProperty().bind(model.canRedoProperty().not());
         redo.setAccelerator(REDO);
         redo.setOnAction(e -> redo());
-        MenuItem historyItem = new MenuItem(text.get("action.history"), new FontIcon("mdi2h-history"));
+        MenuItem historyItem = new MenuItem(text.get("action.history"), Icons.of("mdi2h-history"));
         historyItem.setId("menu-history");
         historyItem.setOnAction(e -> showHistory());
         return List.of(undo, redo, historyItem, new SeparatorMenuItem(), deleteItem("menu-delete"));
@@ -94,7 +94,7 @@ public final class ChangeActions {
 
     /** Delete… for the tree's context menu. */
     public MenuItem deleteItem(String id) {
-        MenuItem i = new MenuItem(text.get("action.delete"), new FontIcon("mdi2d-delete-outline"));
+        MenuItem i = new MenuItem(text.get("action.delete"), Icons.of("mdi2d-delete-outline"));
         i.setId(id);
         i.disableProperty().bind(nothingToDelete);
         i.setOnAction(e -> delete());

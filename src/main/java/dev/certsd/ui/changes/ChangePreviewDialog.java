@@ -2,6 +2,7 @@ package dev.certsd.ui.changes;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.files.ChangeSet;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -23,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Shows what a change will do before it is done: the choice among fixes, the passphrase a decryption needs, every
@@ -166,7 +166,7 @@ final class ChangePreviewDialog {
         field.setId("preview-passphrase");
         field.setPromptText(text.get("preview.passphrase.prompt"));
         HBox.setHgrow(field, Priority.ALWAYS);
-        Button check = new Button(text.get("preview.passphrase.check"), new FontIcon("mdi2k-key-variant"));
+        Button check = new Button(text.get("preview.passphrase.check"), Icons.of("mdi2k-key-variant"));
         check.setId("preview-check");
         check.setDefaultButton(false);
         Runnable go = () -> {
@@ -204,7 +204,7 @@ final class ChangePreviewDialog {
 
     static HBox banner(String icon, String tone, javafx.scene.Node body) {
         HBox.setHgrow(body, Priority.ALWAYS);
-        HBox b = new HBox(10, new FontIcon(icon), body);
+        HBox b = new HBox(10, Icons.of(icon), body);
         b.getStyleClass().addAll("banner", tone);
         return b;
     }

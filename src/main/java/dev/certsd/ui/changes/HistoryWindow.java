@@ -2,6 +2,7 @@ package dev.certsd.ui.changes;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -20,7 +21,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The undo journal as a list: each change with its time and status, its steps below, Undo and Redo at hand. */
 final class HistoryWindow {
@@ -105,7 +105,7 @@ final class HistoryWindow {
 
     private static Button button(String id, String icon, javafx.beans.value.ObservableValue<String> words,
                                  javafx.beans.value.ObservableBooleanValue can, Runnable action) {
-        Button b = new Button(null, new FontIcon(icon));
+        Button b = new Button(null, Icons.of(icon));
         b.setId(id);
         b.textProperty().bind(words);
         b.disableProperty().bind(javafx.beans.binding.Bindings.not(can));

@@ -2,6 +2,7 @@ package dev.certsd.ui.changes;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -17,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * What the user is told when a change did not simply go through: a message for a refusal or a failure, and for a
@@ -88,10 +88,10 @@ final class OutcomeDialogs {
         command.getStyleClass().add("command-line");
         DataNodes.mark(command);
         HBox.setHgrow(command, Priority.ALWAYS);
-        Button copyScript = new Button(text.get("privileged.copyScript"), new FontIcon("mdi2c-content-copy"));
+        Button copyScript = new Button(text.get("privileged.copyScript"), Icons.of("mdi2c-content-copy"));
         copyScript.setId("privileged-copy");
         copyScript.setOnAction(e -> copy.accept(r.prepared().scriptText()));
-        Button copyCommand = new Button(text.get("privileged.copyCommand"), new FontIcon("mdi2c-content-copy"));
+        Button copyCommand = new Button(text.get("privileged.copyCommand"), Icons.of("mdi2c-content-copy"));
         copyCommand.setId("privileged-copy-command");
         copyCommand.setOnAction(e -> copy.accept(sudo));
         HBox commandRow = new HBox(8, command, copyCommand);

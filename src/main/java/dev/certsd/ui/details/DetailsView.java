@@ -4,21 +4,21 @@ import atlantafx.base.theme.Styles;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.fix.Fix;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icon;
 import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Lays out {@link Details}: title, verdict banner, sections of facts, findings. */
 public final class DetailsView {
@@ -81,7 +81,7 @@ public final class DetailsView {
     }
 
     private HBox banner(Details.Banner b) {
-        FontIcon icon = Icons.of(switch (b.tone()) {
+        Icon icon = Icons.of(switch (b.tone()) {
             case SUCCESS -> "mdi2c-check-circle";
             case DANGER -> "mdi2c-close-circle";
             case WARNING -> "mdi2e-eye-off";
@@ -135,7 +135,7 @@ public final class DetailsView {
     }
 
     private HBox finding(Details.Line line) {
-        FontIcon icon = severityIcon(line.severity());
+        Icon icon = severityIcon(line.severity());
         Label sev = new Label(text.get("severity." + line.severity().id()), icon);
         sev.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sev.getStyleClass().addAll("badge", severityStyle(line.severity()));
@@ -158,7 +158,7 @@ public final class DetailsView {
         return row;
     }
 
-    public static FontIcon severityIcon(Severity s) {
+    public static Icon severityIcon(Severity s) {
         return Icons.of(switch (s) {
             case ERROR -> "mdi2c-close-circle";
             case WARNING -> "mdi2a-alert";

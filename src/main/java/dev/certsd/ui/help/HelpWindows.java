@@ -2,6 +2,7 @@ package dev.certsd.ui.help;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.SecondaryWindow;
 import dev.certsd.ui.UiText;
 import java.io.IOException;
@@ -31,7 +32,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Help menu: the user guide (bundled, in the window's language), the keyboard shortcuts (read from the menu
@@ -44,7 +44,7 @@ public final class HelpWindows {
             new String[] {"OpenJFX", "GPL-2.0 with Classpath Exception"},
             new String[] {"AtlantaFX", "MIT"},
             new String[] {"ControlsFX", "BSD-3-Clause"},
-            new String[] {"Ikonli (Material Design Icons)", "Apache-2.0 (icons: Apache-2.0)"},
+            new String[] {"Material Design Icons (outlines from Ikonli's font pack)", "Apache-2.0"},
             new String[] {"Bouncy Castle", "MIT (Bouncy Castle Licence)"},
             new String[] {"picocli", "Apache-2.0"},
             new String[] {"Jackson jr, Jackson TOML", "Apache-2.0"});
@@ -198,7 +198,7 @@ public final class HelpWindows {
 
     public Stage showAbout() {
         if (about == null) {
-            Label name = new Label(text.get("app.title"), new FontIcon("mdi2c-certificate-outline"));
+            Label name = new Label(text.get("app.title"), Icons.of("mdi2c-certificate-outline"));
             name.getStyleClass().add(Styles.TITLE_2);
             Label version = DataNodes.mark(new Label(version()));
             version.setId("about-version");
@@ -284,7 +284,7 @@ public final class HelpWindows {
     }
 
     private MenuItem item(String id, String key, String icon, Runnable action) {
-        MenuItem i = new MenuItem(text.get(key), new FontIcon(icon));
+        MenuItem i = new MenuItem(text.get(key), Icons.of(icon));
         i.setId(id);
         i.setOnAction(e -> action.run());
         return i;

@@ -1,13 +1,14 @@
 package dev.certsd.ui.probe;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.Icon;
+import dev.certsd.ui.Icons;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One side of the comparison: whose answer, the answer in one line with a verdict icon, and why. */
 final class AnswerCard {
@@ -15,9 +16,9 @@ final class AnswerCard {
     }
 
     static VBox of(String id, String iconCode, ObservableValue<Answer> answer) {
-        Label title = new Label("", new FontIcon(iconCode));
+        Label title = new Label("", Icons.of(iconCode));
         title.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
-        FontIcon verdict = new FontIcon();
+        Icon verdict = Icons.of("mdi2c-check-circle");
         verdict.getStyleClass().add("answer-icon");
         Label headline = new Label();
         headline.setId(id + "-headline");
@@ -41,8 +42,9 @@ final class AnswerCard {
         return card;
     }
 
-    private static void show(Answer a, VBox card, Label title, FontIcon verdict, Label headline, Label detail) {
+    private static void show(Answer a, VBox card, Label title, Icon verdict, Label headline, Label detail) {
         card.getStyleClass().removeAll("answer-success", "answer-danger");
+        verdict.setVisible(a != null);
         if (a == null) {
             title.setText("");
             headline.setText("");
@@ -51,7 +53,7 @@ final class AnswerCard {
         }
         card.getStyleClass().add(a.success() ? "answer-success" : "answer-danger");
         title.setText(a.title());
-        verdict.setIconLiteral(a.success() ? "mdi2c-check-circle" : "mdi2c-close-circle");
+        verdict.setCode(a.success() ? "mdi2c-check-circle" : "mdi2c-close-circle");
         headline.setText(a.headline());
         detail.setText(a.detail());
     }

@@ -2,6 +2,8 @@ package dev.certsd.ui.probe;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icon;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -16,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One attempt on the timeline: outcome, what was tried, why it ended so, and the commands to reproduce it. */
 final class AttemptRowView {
@@ -30,7 +31,7 @@ final class AttemptRowView {
     /** @param showPair selects a pair's file in the main window, where its findings and fixes are; or null */
     static VBox of(AttemptRow row, String clientName, UiText text, Consumer<String> copy, Consumer<String> showPair) {
         OutcomeLook look = OutcomeLook.of(row.outcome());
-        FontIcon icon = new FontIcon(look.icon());
+        Icon icon = Icons.of(look.icon());
         icon.getStyleClass().addAll("outcome-icon", look.badgeClass());
         Label outcome = chip(row.outcomeWord(), look.badgeClass());
         outcome.getStyleClass().add("attempt-outcome");
@@ -65,7 +66,7 @@ final class AttemptRowView {
                 command(row.curl(), text.get("probe.copy.curl"), "copy-curl", copy),
                 command(row.openssl(), text.get("probe.copy.openssl"), "copy-openssl", copy));
         if (showPair != null && row.pair() != null && row.outcome() != dev.certsd.probe.Outcome.ACCEPTED) {
-            Button show = new Button(text.fmt("probe.showPair", row.pair()), new FontIcon("mdi2w-wrench"));
+            Button show = new Button(text.fmt("probe.showPair", row.pair()), Icons.of("mdi2w-wrench"));
             show.setId("show-pair");
             show.getStyleClass().add(Styles.SMALL);
             show.setOnAction(e -> showPair.accept(row.pair()));
@@ -81,16 +82,16 @@ final class AttemptRowView {
         field.setEditable(false);
         field.getStyleClass().addAll("command-line", Styles.SMALL);
         HBox.setHgrow(field, Priority.ALWAYS);
-        Button button = new Button(null, new FontIcon("mdi2c-content-copy"));
+        Button button = new Button(null, Icons.of("mdi2c-content-copy"));
         button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.SMALL, id);
         button.setTooltip(new Tooltip(tip));
         button.setAccessibleText(tip);
         button.setOnAction(e -> {
             copy.accept(line);
             // the copy is confirmed where the user looks: the icon turns into a tick for a moment
-            button.setGraphic(new FontIcon("mdi2c-check"));
+            button.setGraphic(Icons.of("mdi2c-check"));
             PauseTransition back = new PauseTransition(Duration.seconds(1.5));
-            back.setOnFinished(x -> button.setGraphic(new FontIcon("mdi2c-content-copy")));
+            back.setOnFinished(x -> button.setGraphic(Icons.of("mdi2c-content-copy")));
             back.play();
         });
         HBox box = new HBox(4, field, button);

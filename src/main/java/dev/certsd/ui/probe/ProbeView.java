@@ -3,6 +3,7 @@ package dev.certsd.ui.probe;
 import atlantafx.base.theme.Styles;
 import dev.certsd.roots.Client;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -24,7 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The connection test of one host directory: controls and progress on top; below, the docs' answer next to the
@@ -89,7 +89,7 @@ public final class ProbeView {
         proxy.textProperty().bind(model.proxyProperty());
         HBox title = new HBox(12, host, endpoint, proxy);
         title.setAlignment(Pos.BASELINE_LEFT);
-        Label heading = new Label(text.get("probe.heading"), new FontIcon("mdi2l-lan-connect"));
+        Label heading = new Label(text.get("probe.heading"), Icons.of("mdi2l-lan-connect"));
         heading.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
         return new VBox(2, heading, title);
     }
@@ -119,7 +119,7 @@ public final class ProbeView {
         seconds.getValueFactory().valueProperty().bindBidirectional(timeout);
         seconds.setTooltip(new Tooltip(text.get("probe.timeout.tip")));
 
-        Button run = new Button(null, new FontIcon("mdi2p-play"));
+        Button run = new Button(null, Icons.of("mdi2p-play"));
         run.setId("probe-run");
         run.getStyleClass().add(Styles.ACCENT);
         run.textProperty().bind(Bindings.createStringBinding(() -> text.get(
@@ -127,7 +127,7 @@ public final class ProbeView {
                 model.stateProperty()));
         run.disableProperty().bind(model.runningProperty());
         run.setOnAction(e -> model.run());
-        Button cancel = new Button(text.get("probe.cancel"), new FontIcon("mdi2s-stop"));
+        Button cancel = new Button(text.get("probe.cancel"), Icons.of("mdi2s-stop"));
         cancel.setId("probe-cancel");
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
@@ -172,7 +172,7 @@ public final class ProbeView {
         sentence.setMinHeight(Region.USE_PREF_SIZE);
         sentence.textProperty().bind(model.differenceProperty());
         HBox.setHgrow(sentence, Priority.ALWAYS);
-        HBox banner = new HBox(10, new FontIcon("mdi2a-alert"), sentence);
+        HBox banner = new HBox(10, Icons.of("mdi2a-alert"), sentence);
         banner.getStyleClass().addAll("banner", "banner-warning");
         banner.visibleProperty().bind(model.differenceProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());

@@ -1,10 +1,11 @@
 package dev.certsd.ui.shell;
 
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
+import dev.certsd.ui.wizard.launch.WizardCommands;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeActions;
 import dev.certsd.ui.workspace.RootsViewModel;
-import dev.certsd.ui.wizard.launch.WizardCommands;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,12 +27,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The window's commands, once each, shown in the menu bar (with their shortcuts), the toolbar and the tree's
@@ -104,21 +104,21 @@ final class Actions {
     }
 
     ToolBar toolBar() {
-        Button add = new Button(text.get("action.addFolder"), new FontIcon("mdi2f-folder-plus"));
+        Button add = new Button(text.get("action.addFolder"), Icons.of("mdi2f-folder-plus"));
         add.setId("add-folder");
         add.setOnAction(e -> addFolder.run());
-        Button refresh = new Button(text.get("action.refresh"), new FontIcon("mdi2r-refresh"));
+        Button refresh = new Button(text.get("action.refresh"), Icons.of("mdi2r-refresh"));
         refresh.setId("refresh");
         refresh.setOnAction(e -> roots.refresh());
         refresh.setTooltip(new Tooltip(text.get("action.refresh.tip")));
         ToggleButton theme = new ToggleButton();
         theme.setId("theme-toggle");
         theme.selectedProperty().bindBidirectional(dark);
-        theme.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(dark.get()
+        theme.graphicProperty().bind(Bindings.createObjectBinding(() -> Icons.of(dark.get()
                 ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"), dark));
         theme.textProperty().bind(Bindings.createStringBinding(() -> text.get(dark.get()
                 ? "action.lightTheme" : "action.darkTheme"), dark));
-        Button probe = new Button(text.get("action.probe"), new FontIcon("mdi2l-lan-connect"));
+        Button probe = new Button(text.get("action.probe"), Icons.of("mdi2l-lan-connect"));
         probe.setId("probe-open");
         probe.setOnAction(e -> openProbe());
         probe.disableProperty().bind(noHost);
@@ -203,7 +203,7 @@ final class Actions {
     }
 
     private MenuItem item(String key, String icon, Runnable action) {
-        MenuItem i = new MenuItem(text.get(key), icon == null ? null : new FontIcon(icon));
+        MenuItem i = new MenuItem(text.get(key), icon == null ? null : Icons.of(icon));
         i.setOnAction(e -> action.run());
         return i;
     }

@@ -1,6 +1,8 @@
 package dev.certsd.ui.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.Icon;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,7 +12,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The first run, or a machine whose certs.d folders hold no registry yet: what certs.d is in three lines, and the
@@ -27,8 +28,8 @@ final class EmptyStateView {
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
         box.setMaxWidth(680);
-        FontIcon icon = new FontIcon("mdi2c-certificate-outline");
-        icon.setIconSize(56);
+        Icon icon = Icons.of("mdi2c-certificate-outline");
+        icon.setSize(56);
         icon.getStyleClass().add("empty-icon");
         Label title = new Label(text.get("welcome.title"));
         title.setId("welcome-title");
@@ -39,11 +40,11 @@ final class EmptyStateView {
         Label layout = new Label(text.get("empty.layout"));
         layout.getStyleClass().add("code-block");
         layout.setMinHeight(Region.USE_PREF_SIZE);
-        Button open = new Button(text.get("action.openSample"), new FontIcon("mdi2s-school"));
+        Button open = new Button(text.get("action.openSample"), Icons.of("mdi2s-school"));
         open.setId("open-sample");
         open.setTooltip(new Tooltip(text.get("empty.sample")));
         open.setOnAction(e -> openSample.run());
-        Button add = new Button(text.get("action.addFolder.menu"), new FontIcon("mdi2f-folder-plus"));
+        Button add = new Button(text.get("action.addFolder.menu"), Icons.of("mdi2f-folder-plus"));
         add.setId("empty-add-folder");
         add.setTooltip(new Tooltip(text.get("welcome.addFolder.tip")));
         add.setOnAction(e -> addFolder.run());
@@ -54,7 +55,7 @@ final class EmptyStateView {
 
     /** The way to set up a registry: first in the row, the default button. */
     void offerNewRegistry(Runnable setUp) {
-        Button start = new Button(text.get("welcome.setup"), new FontIcon("mdi2f-folder-plus-outline"));
+        Button start = new Button(text.get("welcome.setup"), Icons.of("mdi2f-folder-plus-outline"));
         start.setId("empty-new-registry");
         start.getStyleClass().add(Styles.ACCENT);
         start.setDefaultButton(true);

@@ -1,11 +1,11 @@
 package dev.certsd.ui.shell;
 
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.function.Consumer;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** View › Language: the system's language, English or Japanese; the choice applies at once and is remembered. */
 final class LanguageMenu {
@@ -13,7 +13,7 @@ final class LanguageMenu {
     }
 
     static Menu of(UiText text, Language current, Consumer<Language> choose) {
-        Menu menu = new Menu(text.get("menu.language"), new FontIcon("mdi2t-translate"));
+        Menu menu = new Menu(text.get("menu.language"), Icons.of("mdi2t-translate"));
         menu.setId("menu-language");
         ToggleGroup group = new ToggleGroup();
         for (Language l : Language.values()) {

@@ -67,6 +67,10 @@ public final class MainWindow {
 
     public void show(Stage s, Startup startup) {
         this.stage = s;
+        // the theme before the first control: that control's class would load JavaFX's own stylesheet (Modena), only
+        // for AtlantaFX's to replace it (about 30 ms of the first frame, docs/performance.md)
+        dark.set(startup.dark() != null ? startup.dark() : settings.dark());
+        applyTheme(dark.get());
         Messages messages = new Messages(context.locale());
         probes = new ProbeWindows(context.probes(), context.background(), text, s, dark, this::copy);
         Actions actions = new Actions(roots, text, this::chooseFolder, dark, this::testConnection);
@@ -107,8 +111,6 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/certsd/ui/studio.css").toExternalForm());
         actions.installShortcuts(scene, workspace.findings().view().lookup("#findings-search"));
         dark.addListener((o, a, d) -> applyTheme(d));
-        dark.set(startup.dark() != null ? startup.dark() : settings.dark());
-        applyTheme(dark.get());
 
         dress(s, scene);
         roots.roots().addListener((ListChangeListener<RootModel>) c -> saveSettings());

@@ -1,6 +1,7 @@
 package dev.certsd.ui.shell;
 
 import dev.certsd.roots.Client;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.workspace.Node;
 import dev.certsd.ui.workspace.NodeActions;
@@ -15,7 +16,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * What the tree's context menu offers on a root: which client reads it, refresh it, reveal it in the file manager,
@@ -30,7 +30,7 @@ final class RootMenu {
     RootMenu(RootsViewModel roots, UiText text) {
         this.roots = roots;
         this.text = text;
-        readBy = new Menu(text.get("root.menu.readBy"), new FontIcon("mdi2a-account-switch"));
+        readBy = new Menu(text.get("root.menu.readBy"), Icons.of("mdi2a-account-switch"));
         readBy.setId("root-read-by");
         MenuItem refresh = item("root-refresh", "root.menu.refresh", "mdi2r-refresh", roots::refreshRoot);
         MenuItem reveal = item("root-reveal", "root.menu.reveal", "mdi2f-folder-open", this::reveal);
@@ -83,7 +83,7 @@ final class RootMenu {
     }
 
     private MenuItem item(String id, String key, String icon, java.util.function.Consumer<Path> action) {
-        MenuItem i = new MenuItem(text.get(key), new FontIcon(icon));
+        MenuItem i = new MenuItem(text.get(key), Icons.of(icon));
         i.setId(id);
         i.setOnAction(e -> selectedRoot().ifPresent(action));
         return i;

@@ -1,5 +1,7 @@
 package dev.certsd.ui.shell;
 
+import dev.certsd.ui.Icon;
+import dev.certsd.ui.Icons;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -8,7 +10,6 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The window icon, drawn from the same icon font as the rest of the UI so no image files need maintaining. */
 final class WindowIcon {
@@ -22,9 +23,9 @@ final class WindowIcon {
             Rectangle back = new Rectangle(size, size, Color.web("#0969da"));
             back.setArcWidth(size / 3.0);
             back.setArcHeight(size / 3.0);
-            FontIcon glyph = new FontIcon("mdi2c-certificate");
-            glyph.setIconSize((int) Math.round(size * 0.72));
-            glyph.setIconColor(Color.WHITE);
+            Icon glyph = Icons.of("mdi2c-certificate");
+            glyph.setSize((int) Math.round(size * 0.72));
+            glyph.setColor(Color.WHITE);
             StackPane pane = new StackPane(back, glyph);
             pane.setAlignment(Pos.CENTER);
             pane.setStyle("-fx-background-color: transparent;");

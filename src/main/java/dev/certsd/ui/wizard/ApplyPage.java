@@ -1,6 +1,8 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.Icon;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel.State;
 import java.util.EnumSet;
@@ -19,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The last page of every wizard, over an {@link ApplyViewModel}: progress and Cancel while keys are made, then
@@ -52,7 +53,7 @@ final class ApplyPage {
         now.setId("apply-progress-text");
         now.setWrapText(true);
         now.textProperty().bind(model.progressTextProperty());
-        Button stop = new Button(text.get("wizard.apply.stop"), new FontIcon("mdi2s-stop"));
+        Button stop = new Button(text.get("wizard.apply.stop"), Icons.of("mdi2s-stop"));
         stop.setId("apply-stop");
         stop.setOnAction(e -> model.cancel());
         HBox progress = new HBox(12, bar, stop, now);
@@ -103,7 +104,7 @@ final class ApplyPage {
             String kind = s == State.DONE ? "success" : BAD.contains(s) ? "danger" : WAITING.contains(s)
                     ? "warning" : "muted";
             banner.getStyleClass().add("banner-" + kind);
-            ((FontIcon) banner.getChildren().get(0)).setIconLiteral(s == State.DONE ? "mdi2c-check-circle-outline"
+            ((Icon) banner.getChildren().get(0)).setCode(s == State.DONE ? "mdi2c-check-circle-outline"
                     : BAD.contains(s) ? "mdi2a-alert-circle-outline" : WAITING.contains(s) ? "mdi2a-alert-outline"
                     : "mdi2i-information-outline");
         });
@@ -111,17 +112,17 @@ final class ApplyPage {
     }
 
     private static VBox privilegeSection(ApplyViewModel model, UiText text, Consumer<String> copy) {
-        Button run = new Button(text.get("wizard.apply.runElevated"), new FontIcon("mdi2s-shield-key-outline"));
+        Button run = new Button(text.get("wizard.apply.runElevated"), Icons.of("mdi2s-shield-key-outline"));
         run.setId("apply-run-elevated");
         run.getStyleClass().add(Styles.ACCENT);
         run.setOnAction(e -> model.runElevated());
         run.setVisible(model.elevationAvailable());
         run.setManaged(model.elevationAvailable());
         run.disableProperty().bind(model.stateProperty().isEqualTo(State.ELEVATING));
-        Button check = new Button(text.get("wizard.apply.checkAgain"), new FontIcon("mdi2r-refresh"));
+        Button check = new Button(text.get("wizard.apply.checkAgain"), Icons.of("mdi2r-refresh"));
         check.setId("apply-check-again");
         check.setOnAction(e -> model.checkAgain());
-        Button copyCommand = new Button(text.get("wizard.apply.copyCommand"), new FontIcon("mdi2c-content-copy"));
+        Button copyCommand = new Button(text.get("wizard.apply.copyCommand"), Icons.of("mdi2c-content-copy"));
         copyCommand.setId("apply-copy-command");
         copyCommand.setOnAction(e -> copy.accept(model.scriptCommandProperty().get()));
         Label command = new Label();
@@ -138,7 +139,7 @@ final class ApplyPage {
     }
 
     private static VBox doneSection(ApplyViewModel model, UiText text, Node after) {
-        Button undo = new Button(text.get("wizard.apply.undo"), new FontIcon("mdi2u-undo"));
+        Button undo = new Button(text.get("wizard.apply.undo"), Icons.of("mdi2u-undo"));
         undo.setId("apply-undo");
         undo.setOnAction(e -> model.undo());
         HBox row = new HBox(8, undo);

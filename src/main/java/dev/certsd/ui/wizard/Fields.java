@@ -2,6 +2,7 @@ package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.certs.KeySpec;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.io.File;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The small pieces every wizard page is made of: a labelled field with its problem right under it (shown as the
@@ -57,7 +57,7 @@ public final class Fields {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
-        l.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
+        l.setGraphic(Icons.of("mdi2a-alert-circle-outline"));
         l.getStyleClass().add("field-problem");
         l.textProperty().bind(problem);
         l.visibleProperty().bind(touched.and(Bindings.createBooleanBinding(() -> !problem.get().isEmpty(), problem)));
@@ -77,7 +77,7 @@ public final class Fields {
             l.setMinHeight(Label.USE_PREF_SIZE);
             l.getStyleClass().add(styleClass);
             if (styleClass.equals("field-warning")) {
-                l.setGraphic(new FontIcon("mdi2a-alert-outline"));
+                l.setGraphic(Icons.of("mdi2a-alert-outline"));
             }
             return (Node) l;
         }).toList());
@@ -96,7 +96,7 @@ public final class Fields {
         l.setMinHeight(Label.USE_PREF_SIZE);
         l.textProperty().bind(sentence);
         HBox.setHgrow(l, Priority.ALWAYS);
-        HBox box = new HBox(10, new FontIcon(icon), l);
+        HBox box = new HBox(10, Icons.of(icon), l);
         box.getStyleClass().addAll("banner", "banner-" + kind);
         box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !sentence.get().isEmpty(), sentence));
         box.managedProperty().bind(box.visibleProperty());
@@ -118,7 +118,7 @@ public final class Fields {
 
     /** A text field for a path with a Browse button that opens the platform's file chooser. */
     public static HBox pathField(TextField field, UiText text, boolean save, Consumer<FileChooser> setup) {
-        Button browse = new Button(text.get("wizard.browse"), new FontIcon("mdi2f-folder-open-outline"));
+        Button browse = new Button(text.get("wizard.browse"), Icons.of("mdi2f-folder-open-outline"));
         browse.setId(field.getId() == null ? null : field.getId() + "-browse");
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -148,7 +148,7 @@ public final class Fields {
         area.textProperty().bind(content);
         area.prefRowCountProperty().bind(Bindings.createIntegerBinding(
                 () -> Math.max(3, Math.min(22, (int) content.get().lines().count() + 2)), content));
-        Button b = new Button(text.get("wizard.copy"), new FontIcon("mdi2c-content-copy"));
+        Button b = new Button(text.get("wizard.copy"), Icons.of("mdi2c-content-copy"));
         b.setId(id + "-copy");
         b.getStyleClass().add(Styles.SMALL);
         b.setTooltip(new Tooltip(text.get("wizard.copy.tip")));

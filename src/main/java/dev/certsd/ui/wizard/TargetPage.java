@@ -1,5 +1,6 @@
 package dev.certsd.ui.wizard;
 
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.io.File;
 import javafx.beans.property.StringProperty;
@@ -13,7 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The page that picks the host directory: a root, the registry as typed in docker pull, what that makes. */
 public final class TargetPage {
@@ -64,7 +64,7 @@ public final class TargetPage {
         field.setPromptText(text.get("wizard.folder.prompt"));
         field.textProperty().bindBidirectional(folder);
         field.setOnAction(e -> add.run());
-        Button browse = new Button(text.get("wizard.browse"), new FontIcon("mdi2f-folder-open-outline"));
+        Button browse = new Button(text.get("wizard.browse"), Icons.of("mdi2f-folder-open-outline"));
         browse.setId("wizard-folder-browse");
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -74,7 +74,7 @@ public final class TargetPage {
                 folder.set(f.getAbsolutePath());
             }
         });
-        Button addButton = new Button(text.get("wizard.folder.add"), new FontIcon("mdi2p-plus"));
+        Button addButton = new Button(text.get("wizard.folder.add"), Icons.of("mdi2p-plus"));
         addButton.setId("wizard-folder-add");
         addButton.disableProperty().bind(entry.addable().not());
         addButton.setOnAction(e -> add.run());

@@ -1,6 +1,7 @@
 package dev.certsd.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel.State;
 import java.util.EnumSet;
@@ -30,7 +31,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A wizard's window: the steps on the left, the current page in the middle, Back / Next (Apply on the last page) /
@@ -267,7 +267,7 @@ public final class WizardWindow {
             l.getStyleClass().add(i == current.get() ? "wizard-step-current" : i < current.get()
                     ? "wizard-step-done" : "wizard-step");
             if (i < current.get()) {
-                l.setGraphic(new FontIcon("mdi2c-check"));
+                l.setGraphic(Icons.of("mdi2c-check"));
             }
             steps.getChildren().add(l);
         }
@@ -283,7 +283,7 @@ public final class WizardWindow {
     }
 
     private Button button(String id, String key, String icon) {
-        Button b = new Button(text.get(key), new FontIcon(icon));
+        Button b = new Button(text.get(key), Icons.of(icon));
         b.setId(id);
         return b;
     }

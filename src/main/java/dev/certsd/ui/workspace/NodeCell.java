@@ -7,6 +7,7 @@ import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.Verdict;
 import dev.certsd.ui.Abbreviated;
 import dev.certsd.ui.DataNodes;
+import dev.certsd.ui.Icon;
 import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One row of the tree: icon, name, and what the client makes of it (verdict, badges, counts), with a tooltip. */
 final class NodeCell extends TreeCell<Node> {
@@ -50,7 +50,7 @@ final class NodeCell extends TreeCell<Node> {
      * the stylesheet, and the tree refills its visible cells at every step of a large root's fill. Only texts, icons
      * and style classes change (and those only when they differ); the root's row is built anew.
      */
-    private final FontIcon hostIcon = icon("mdi2c-check-circle");
+    private final Icon hostIcon = icon("mdi2c-check-circle");
     private final Label hostName = DataNodes.mark(new Label(null, hostIcon));
     private final Label verdictWords = Abbreviated.markInsideTooltip(new Label());
     private final Label fileName = DataNodes.mark(new Label(null, icon("mdi2f-file-document-outline")));
@@ -131,7 +131,7 @@ final class NodeCell extends TreeCell<Node> {
 
     private String host(Node.HostNode h, List<javafx.scene.Node> row) {
         Verdict v = h.verdict();
-        hostIcon.setIconCode(Icons.ikon(VerdictLook.icon(v)));
+        hostIcon.setCode(VerdictLook.icon(v));
         classes(hostIcon, v.level() == Verdict.Level.FAILS_LATER ? List.of("ikonli-font-icon", "warning-icon")
                 : List.of("ikonli-font-icon", "node-icon", VerdictLook.style(v.level())));
         hostName.setText(h.host().hostDir().dirName());
@@ -176,7 +176,7 @@ final class NodeCell extends TreeCell<Node> {
         }
         Label l = chips.get(n);
         l.setText(word);
-        ((FontIcon) l.getGraphic()).setIconCode(Icons.ikon(iconCode));
+        ((Icon) l.getGraphic()).setCode(iconCode);
         classes(l, List.of("label", "badge", styleClass));
         if (badge == null) {
             l.getProperties().remove("badge");
@@ -199,8 +199,8 @@ final class NodeCell extends TreeCell<Node> {
         return l;
     }
 
-    static FontIcon icon(String code) {
-        FontIcon i = Icons.of(code);
+    static Icon icon(String code) {
+        Icon i = Icons.of(code);
         i.getStyleClass().add("node-icon");
         return i;
     }

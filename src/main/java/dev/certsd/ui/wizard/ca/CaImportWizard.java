@@ -2,6 +2,7 @@ package dev.certsd.ui.wizard.ca;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.pki.CaCandidate;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
@@ -34,7 +35,6 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The CA root import wizard's window: the host directory; then the certificate, from a file, the clipboard, a drop
@@ -78,7 +78,7 @@ public final class CaImportWizard {
         file.setId("ca-file");
         file.textProperty().bindBidirectional(model.fileProperty());
         file.setOnAction(e -> model.openFile());
-        Button open = new Button(text.get("wizard.caimport.open"), new FontIcon("mdi2f-file-certificate-outline"));
+        Button open = new Button(text.get("wizard.caimport.open"), Icons.of("mdi2f-file-certificate-outline"));
         open.setId("ca-file-open");
         open.setOnAction(e -> model.openFile());
         open.disableProperty().bind(model.fileProperty().isEmpty().or(model.busyProperty()));
@@ -117,17 +117,17 @@ public final class CaImportWizard {
 
     /** "From elsewhere": the clipboard, the live server (with Stop while it runs), a drop on the window. */
     private static VBox elsewhere(CaImportViewModel model, UiText text) {
-        Button paste = new Button(text.get("wizard.caimport.paste"), new FontIcon("mdi2c-content-paste"));
+        Button paste = new Button(text.get("wizard.caimport.paste"), Icons.of("mdi2c-content-paste"));
         paste.setId("ca-paste");
         paste.setOnAction(e -> model.paste(Clipboard.getSystemClipboard().getString()));
-        Button fetch = new Button(null, new FontIcon("mdi2l-lan-connect"));
+        Button fetch = new Button(null, Icons.of("mdi2l-lan-connect"));
         fetch.setId("ca-fetch");
         fetch.textProperty().bind(Bindings.createStringBinding(() -> model.target().registry() == null ? ""
                 : text.fmt("wizard.caimport.fetch", model.target().registry().registry()),
                 model.target().targetProperty()));
         fetch.setOnAction(e -> model.fetchFromServer());
         fetch.disableProperty().bind(model.busyProperty());
-        Button stop = new Button(text.get("wizard.apply.stop"), new FontIcon("mdi2s-stop"));
+        Button stop = new Button(text.get("wizard.apply.stop"), Icons.of("mdi2s-stop"));
         stop.setId("ca-fetch-cancel");
         stop.setOnAction(e -> model.cancel());
         stop.visibleProperty().bind(model.busyProperty());
@@ -206,7 +206,7 @@ public final class CaImportWizard {
         sha.getProperties().put("sha256", fp);
         sha.getStyleClass().add("fingerprint");
         sha.setMinHeight(Label.USE_PREF_SIZE);
-        Button copyFp = new Button(null, new FontIcon("mdi2c-content-copy"));
+        Button copyFp = new Button(null, Icons.of("mdi2c-content-copy"));
         copyFp.setId("ca-offer-copy-" + index);
         copyFp.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         copyFp.setTooltip(new javafx.scene.control.Tooltip(text.get("wizard.caimport.copyFingerprint")));

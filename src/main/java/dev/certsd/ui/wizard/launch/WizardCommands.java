@@ -1,5 +1,6 @@
 package dev.certsd.ui.wizard.launch;
 
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.workspace.Node;
 import java.util.List;
@@ -11,7 +12,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The wizards as commands of the main window: File menu items with shortcuts, a toolbar menu button, and the tree's
@@ -55,7 +55,7 @@ public final class WizardCommands {
 
     /** For the toolbar: one "New" button holding the guided setup and the five wizards. */
     public MenuButton toolbarButton() {
-        MenuButton b = new MenuButton(text.get("wizard.action.new"), new FontIcon("mdi2p-plus-circle-outline"));
+        MenuButton b = new MenuButton(text.get("wizard.action.new"), Icons.of("mdi2p-plus-circle-outline"));
         b.setId("wizards-button");
         b.setTooltip(new Tooltip(text.get("wizard.action.new.tip")));
         b.getItems().setAll(
@@ -98,7 +98,7 @@ public final class WizardCommands {
     }
 
     private MenuItem item(String key, String icon, String id, Runnable action) {
-        MenuItem i = new MenuItem(text.get(key), new FontIcon(icon));
+        MenuItem i = new MenuItem(text.get(key), Icons.of(icon));
         i.setId(id);
         i.setOnAction(e -> action.run());
         return i;

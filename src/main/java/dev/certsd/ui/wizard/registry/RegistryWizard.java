@@ -2,6 +2,7 @@ package dev.certsd.ui.wizard.registry;
 
 import atlantafx.base.theme.Styles;
 import dev.certsd.roots.CertsRoot;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
@@ -23,7 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The new-registry wizard's window: the registry and the roots on one page, then review and apply. */
 public final class RegistryWizard {
@@ -41,11 +41,11 @@ public final class RegistryWizard {
         apply.onDone(p -> model.rows().stream().filter(r -> r.chosenProperty().get() && r.target() != null)
                 .findFirst().ifPresent(r -> w.reveal(r.target().path())));
         WizardWindow[] window = new WizardWindow[1];
-        Button client = new Button(text.get("wizard.registry.continueClient"), new FontIcon("mdi2c-certificate-outline"));
+        Button client = new Button(text.get("wizard.registry.continueClient"), Icons.of("mdi2c-certificate-outline"));
         client.setId("registry-continue-client");
         client.getStyleClass().add(Styles.ACCENT);
         client.setOnAction(e -> continueWith(w, model, window[0], true));
-        Button ca = new Button(text.get("wizard.registry.continueCa"), new FontIcon("mdi2s-shield-check-outline"));
+        Button ca = new Button(text.get("wizard.registry.continueCa"), Icons.of("mdi2s-shield-check-outline"));
         ca.setId("registry-continue-ca");
         ca.setOnAction(e -> continueWith(w, model, window[0], false));
         HBox buttons = new HBox(8, client, ca);

@@ -3,6 +3,7 @@ package dev.certsd.ui.wizard.setup;
 import atlantafx.base.theme.Styles;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.roots.CertsRoot;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.probe.Answer;
 import dev.certsd.ui.probe.ProbeViewModel;
@@ -19,7 +20,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The guided setup's last word: once the files are written, the connection test runs by itself and its answer
@@ -42,7 +42,7 @@ final class SetupCheck {
         this.target = target;
         this.text = text;
         box.setId("setup-check");
-        Label title = new Label(text.get("wizard.setup.check"), new FontIcon("mdi2l-lan-connect"));
+        Label title = new Label(text.get("wizard.setup.check"), Icons.of("mdi2l-lan-connect"));
         title.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-title");
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -58,13 +58,13 @@ final class SetupCheck {
         wrap(headline);
         detail.setId("setup-check-detail");
         wrap(detail);
-        Button again = new Button(text.get("wizard.setup.check.again"), new FontIcon("mdi2r-refresh"));
+        Button again = new Button(text.get("wizard.setup.check.again"), Icons.of("mdi2r-refresh"));
         again.setId("setup-check-again");
         again.setOnAction(e -> run());
-        Button window = new Button(text.get("wizard.setup.check.window"), new FontIcon("mdi2l-lan-connect"));
+        Button window = new Button(text.get("wizard.setup.check.window"), Icons.of("mdi2l-lan-connect"));
         window.setId("setup-check-window");
         window.setOnAction(e -> wizards.openProbeWindow(root(), target.targetProperty().get().dirName()));
-        Button findings = new Button(text.get("wizard.setup.check.findings"), new FontIcon("mdi2w-wrench"));
+        Button findings = new Button(text.get("wizard.setup.check.findings"), Icons.of("mdi2w-wrench"));
         findings.setId("setup-check-findings");
         findings.setOnAction(e -> wizards.reveal(target.hostDir()));
         onFailure = new HBox(8, again, window, findings);

@@ -1,6 +1,7 @@
 package dev.certsd.ui.wizard.testpki;
 
 import dev.certsd.certs.KeySpec;
+import dev.certsd.ui.Icons;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.wizard.ApplyViewModel;
 import dev.certsd.ui.wizard.Fields;
@@ -24,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The test PKI wizard's window: the registry, the server side (names, folder), the client, then apply with the
@@ -69,7 +69,7 @@ public final class TestPkiWizard {
         TextField out = new TextField();
         out.setId("testpki-server-out");
         out.textProperty().bindBidirectional(model.serverOutProperty());
-        Button browse = new Button(text.get("wizard.browse"), new FontIcon("mdi2f-folder-open-outline"));
+        Button browse = new Button(text.get("wizard.browse"), Icons.of("mdi2f-folder-open-outline"));
         browse.setOnAction(e -> {
             DirectoryChooser c = new DirectoryChooser();
             File f = c.showDialog(out.getScene().getWindow());
