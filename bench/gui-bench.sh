@@ -41,13 +41,17 @@ launch() { # $1: results file, $2: run name, $3: extra JVM flags
 }
 # The installed app (GUI_IMAGE=an app image or install directory, e.g. /opt/certsd-studio): its runtime, class path and
 # Java options from its launcher configuration, its window cache among them, with the test classes appended (an AOT
-# cache takes a longer class path than it was trained with).
+# cache takes a longer class path than it was trained with), and huge pages for the heap where the kernel gives them on
+# request, as the launcher script adds (installer/launcher-script.sh).
 installed_cmd=()
 if [ -n "${GUI_IMAGE:-}" ]; then
     cfg=$GUI_IMAGE/lib/app/certsd-studio.cfg
     [ -f "$cfg" ] || { echo "no launcher configuration at $cfg" >&2; exit 2; }
     app_cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$GUI_IMAGE/lib/app|" | paste -sd:)
     mapfile -t app_opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$GUI_IMAGE/lib/app|")
+    if grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+        app_opts=(-XX:+UseTransparentHugePages "${app_opts[@]}")
+    fi
     installed_cmd=("$GUI_IMAGE/lib/runtime/bin/java" "${app_opts[@]}" -cp "$app_cp:$(pwd)/target/test-classes")
 fi
 launch_installed() { # $1: results file, $2: run name

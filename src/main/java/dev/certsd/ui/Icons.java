@@ -38,7 +38,7 @@ public final class Icons {
         });
     }
 
-    /** The SVG path of {@code code}'s glyph in a 24-unit square, with its corners marked so a region scales it whole. */
+    /** The SVG path of {@code code}'s glyph in a 24-unit square, its corners marked so a region scales it whole. */
     static String outline(String code) {
         String path = Outlines.BY_CODE.get(code);
         if (path == null) {

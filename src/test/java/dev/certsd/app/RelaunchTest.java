@@ -36,6 +36,18 @@ class RelaunchTest {
     }
 
     @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path mode = dir.resolve("enabled");
+        assertFalse(Relaunch.hugePagesOnRequest(mode), "no such file (not Linux)");
+        Files.writeString(mode, "always madvise [never]\n");
+        assertFalse(Relaunch.hugePagesOnRequest(mode), "never: the JVM would warn");
+        Files.writeString(mode, "[always] madvise never\n");
+        assertFalse(Relaunch.hugePagesOnRequest(mode), "always: given without asking");
+        Files.writeString(mode, "always [madvise] never\n");
+        assertTrue(Relaunch.hugePagesOnRequest(mode));
+    }
+
+    @Test
     void argumentsThatWouldNotReachTheSecondJvmUnchangedKeepTheCommandHere() {
         String[] japanese = {"check", "--root", "/tmp/c\u00e9/\u65e5\u672c"};
         String[] ascii = {"check", "--root", "/tmp/plain"};

@@ -72,13 +72,24 @@ class LauncherScriptTest {
 
     private List<String> expected(List<String> cache, String... args) {
         String a = app.toString();
-        List<String> all = new ArrayList<>(List.of("-classpath", a + "/certsd-studio.jar:" + a + "/lib/picocli-4.7.7.jar",
+        List<String> all = new ArrayList<>(hugePages());
+        all.addAll(List.of("-classpath", a + "/certsd-studio.jar:" + a + "/lib/picocli-4.7.7.jar",
                 "-Djpackage.app-version=0.1.0", "-XX:TieredStopAtLevel=1",
                 "-Djpackage.app-path=" + image.resolve("bin/certsd-studio")));
         all.addAll(cache);
         all.add(MAIN);
         all.addAll(List.of(args));
         return all;
+    }
+
+    /** What the script asks of this machine's kernel: huge pages for the heap only in Linux's {@code madvise} mode. */
+    private static List<String> hugePages() {
+        try {
+            return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]")
+                    ? List.of("-XX:+UseTransparentHugePages") : List.of();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     @Test
