@@ -1,7 +1,5 @@
 package dev.certsd.ui;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableDoubleProperty;
@@ -9,9 +7,7 @@ import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
-import javafx.css.converter.PaintConverter;
-import javafx.css.converter.SizeConverter;
+import javafx.css.StyleablePropertyFactory;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
@@ -29,40 +25,14 @@ import javafx.scene.paint.Paint;
 public final class Icon extends Region {
     private static final double DEFAULT_SIZE = 16;
 
-    private static final CssMetaData<Icon, Paint> COLOR = new CssMetaData<>("-fx-icon-color",
-            PaintConverter.getInstance(), Color.BLACK) {
-        @Override
-        public boolean isSettable(Icon icon) {
-            return !icon.color.isBound();
-        }
-
-        @Override
-        public StyleableProperty<Paint> getStyleableProperty(Icon icon) {
-            return icon.color;
-        }
-    };
-
-    private static final CssMetaData<Icon, Number> SIZE = new CssMetaData<>("-fx-icon-size",
-            SizeConverter.getInstance(), DEFAULT_SIZE) {
-        @Override
-        public boolean isSettable(Icon icon) {
-            return !icon.size.isBound();
-        }
-
-        @Override
-        public StyleableProperty<Number> getStyleableProperty(Icon icon) {
-            return icon.size;
-        }
-    };
-
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
-
-    static {
-        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
-        all.add(COLOR);
-        all.add(SIZE);
-        CSS = Collections.unmodifiableList(all);
-    }
+    // the factory's metadata lets CSS set a property unless code has bound it
+    private static final StyleablePropertyFactory<Icon> FACTORY =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final CssMetaData<Icon, Paint> COLOR =
+            FACTORY.createPaintCssMetaData("-fx-icon-color", i -> i.color, Color.BLACK, false);
+    private static final CssMetaData<Icon, Number> SIZE =
+            FACTORY.createSizeCssMetaData("-fx-icon-size", i -> i.size, DEFAULT_SIZE, false);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS = FACTORY.getCssMetaData();
 
     private final StyleableObjectProperty<Paint> color = new SimpleStyleableObjectProperty<>(COLOR, this, "color",
             Color.BLACK) {
