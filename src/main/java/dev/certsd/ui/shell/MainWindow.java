@@ -48,6 +48,8 @@ public final class MainWindow {
     private dev.certsd.ui.help.HelpWindows help;
     private RootsTreeView tree;
     private Workspace workspace;
+    private boolean firstFrameShown;
+    private boolean saveWhenShown;
 
     public MainWindow(StudioContext context) {
         this.context = context;
@@ -113,13 +115,11 @@ public final class MainWindow {
         dark.addListener((o, a, d) -> applyTheme(d));
 
         dress(s, scene);
-        roots.roots().addListener((ListChangeListener<RootModel>) c -> saveSettings());
-        roots.holdScans();
+        holdUntilFirstFrame(scene);
         roots.start();
         if (startup.open() != null) {
             open(startup.open());
         }
-        releaseScansAfterFirstFrame(scene);
         s.show();
     }
 
@@ -154,13 +154,28 @@ public final class MainWindow {
     /**
      * The roots are listed at once, but scanned once the first frame is laid out: measured on two cores, a
      * 2,500-file scan running alongside the window's start made the first frame 0.7 s later and the full tree no
-     * sooner (docs/performance.md).
+     * sooner (docs/performance.md). Watching them for changes and saving the list (a file written on the FX thread)
+     * wait for that frame too.
      */
-    private void releaseScansAfterFirstFrame(Scene scene) {
+    private void holdUntilFirstFrame(Scene scene) {
+        roots.holdScans();
+        roots.roots().addListener((ListChangeListener<RootModel>) c -> {
+            if (firstFrameShown) {
+                saveSettings();
+            } else {
+                saveWhenShown = true;
+            }
+        });
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(roots::releaseScans);
+            Platform.runLater(() -> {
+                roots.releaseScans();
+                firstFrameShown = true;
+                if (saveWhenShown) {
+                    saveSettings();
+                }
+            });
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

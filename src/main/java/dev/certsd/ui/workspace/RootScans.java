@@ -22,6 +22,8 @@ final class RootScans {
     private final UiText text;
     private final Consumer<RootModel> applied;
     private boolean held;
+    /** Roots followed while held: watched when the hold ends, before their first scan (the first frame comes first). */
+    private final List<RootModel> toWatch = new java.util.ArrayList<>();
 
     /**
      * @param roots   the roots listed now (a live list: a root taken off it is not scanned again)
@@ -45,6 +47,8 @@ final class RootScans {
     /** Starts the scans held since {@link #hold()}. */
     void release() {
         held = false;
+        toWatch.forEach(this::watch);
+        toWatch.clear();
         for (RootModel m : List.copyOf(roots)) {
             DiskEvents waiting = m.pending;
             if (waiting != null && !m.scanningProperty().get()) {
@@ -56,11 +60,22 @@ final class RootScans {
 
     /** Scans {@code m} now and again whenever its files change on disk. */
     void follow(RootModel m) {
-        watcher.watch(m.root().path(), changes -> background.onUi(() -> request(m, changes)));
+        if (held) {
+            toWatch.add(m);
+        } else {
+            watch(m);
+        }
         request(m, DiskEvents.everything());
     }
 
+    private void watch(RootModel m) {
+        watcher.watch(m.root().path(), changes -> background.onUi(() -> request(m, changes)));
+    }
+
     void unwatch(RootModel m) {
+        if (toWatch.remove(m)) {
+            return;
+        }
         watcher.unwatch(m.root().path());
     }
 

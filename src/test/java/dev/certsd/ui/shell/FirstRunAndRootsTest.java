@@ -156,6 +156,24 @@ class FirstRunAndRootsTest {
     }
 
     @Test
+    void aFolderOpenedAtStartIsRememberedOnceTheFirstFrameIsOut(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(home.resolve("mine/certs.d"));
+        Fixtures.healthy(folder.resolve("localhost:5000"));
+        SettingsStore store = new SettingsStore(home.resolve("config"));
+        boolean[] savedWhileBuilt = new boolean[1];
+        robot.interact(() -> {
+            new MainWindow(context).show(new Stage(), new Startup(null, false, folder));
+            savedWhileBuilt[0] = remembers(store, folder);
+        });
+        assertFalse(savedWhileBuilt[0], "no settings file is written before the first frame");
+        waitUntil(() -> remembers(store, folder), 10);
+    }
+
+    private static boolean remembers(SettingsStore store, Path folder) {
+        return store.load().roots().stream().anyMatch(r -> r.path().equals(folder));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void switchingTheLanguageKeepsTheRowsTheUserOpened(FxRobot robot) throws Exception {
         Path mine = Files.createDirectories(home.resolve("mine/certs.d"));

@@ -36,6 +36,7 @@ class RootsViewModelTest {
     Path tmp;
     private Path docker;
     private final Map<Path, Consumer<DiskEvents>> watched = new HashMap<>();
+    private final Map<Path, Boolean> watchedUnscanned = new HashMap<>();
     private final List<CertsRoot> discovered = new ArrayList<>();
     private RootsViewModel model;
 
@@ -59,6 +60,7 @@ class RootsViewModelTest {
             @Override
             public void watch(Path root, Consumer<DiskEvents> onChange) {
                 watched.put(root, onChange);
+                watchedUnscanned.put(root, model.model(root).map(m -> m.report() == null).orElse(true));
             }
 
             @Override
@@ -90,6 +92,20 @@ class RootsViewModelTest {
         assertEquals(1, model.roots().size(), "listed before any scan: no empty state in the first frame");
         assertNull(model.roots().get(0).report());
         model.releaseScans();
+        assertEquals(1, model.roots().get(0).report().hosts().size());
+    }
+
+    @Test
+    void heldRootsAreWatchedOnlyWhenReleasedAndBeforeTheirFirstScan() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("other/certs.d"));
+        model.holdScans();
+        model.start();
+        model.addRoot(other);
+        model.remove(other);
+        assertTrue(watched.isEmpty(), "nothing is watched before the first frame: " + watched.keySet());
+        model.releaseScans();
+        assertEquals(java.util.Set.of(docker), watched.keySet(), "a root removed while held is never watched");
+        assertTrue(watchedUnscanned.get(docker), "watched before it is read: a change made while it is read is seen");
         assertEquals(1, model.roots().get(0).report().hosts().size());
     }
 

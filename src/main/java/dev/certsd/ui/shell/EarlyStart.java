@@ -1,0 +1,55 @@
+package dev.certsd.ui.shell;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The window's context (settings, undo journal, disk watcher, the clients' versions asked for) made on a thread of
+ * its own while JavaFX starts, instead of on the FX thread after it: JavaFX's start takes a few hundred milliseconds
+ * on one core, waiting much of it (docs/performance.md).
+ */
+final class EarlyStart {
+    private final CompletableFuture<StudioContext> context = new CompletableFuture<>();
+
+    private EarlyStart() {
+    }
+
+    /** Starts making the context with {@code make} on a daemon thread and returns at once. */
+    static EarlyStart begin(Callable<StudioContext> make) {
+        EarlyStart s = new EarlyStart();
+        Thread t = new Thread(() -> {
+            try {
+                s.context.complete(make.call());
+            } catch (Exception | Error e) {
+                s.context.completeExceptionally(e);
+            }
+        }, "certsd-early-start");
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
+    /** The context, once made (waits for it); or what making it threw, as making it here would have. */
+    StudioContext context() throws IOException {
+        try {
+            return context.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+}
