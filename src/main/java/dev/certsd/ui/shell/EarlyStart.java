@@ -8,7 +8,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * The window's context (settings, undo journal, disk watcher, the clients' versions asked for) made on a thread of
  * its own while JavaFX starts, instead of on the FX thread after it: JavaFX's start takes a few hundred milliseconds
- * on one core, waiting much of it (docs/performance.md).
+ * on one core, waiting much of it (docs/performance.md). The window's texts in the context's language are loaded
+ * there too, into the JDK's cache of resource bundles, where the window finds them.
  */
 final class EarlyStart {
     private final CompletableFuture<StudioContext> context = new CompletableFuture<>();
@@ -20,15 +21,31 @@ final class EarlyStart {
     static EarlyStart begin(Callable<StudioContext> make) {
         EarlyStart s = new EarlyStart();
         Thread t = new Thread(() -> {
+            StudioContext made;
             try {
-                s.context.complete(make.call());
+                made = make.call();
             } catch (Exception | Error e) {
                 s.context.completeExceptionally(e);
+                return;
             }
+            try {
+                loadTexts(made.locale());
+            } catch (RuntimeException e) {
+                // a bundle that does not load here does not load in the window either: it says so there
+            }
+            s.context.complete(made);
         }, "certsd-early-start");
         t.setDaemon(true);
         t.start();
         return s;
+    }
+
+    /** The bundles the window's first frame reads, and the formatter its counts are written with. */
+    static void loadTexts(java.util.Locale locale) {
+        new dev.certsd.ui.UiText(locale);
+        new dev.certsd.diagnose.Messages(locale);
+        new dev.certsd.probe.ProbeMessages(locale);
+        String.format(locale, "%d", 0);
     }
 
     /** The context, once made (waits for it); or what making it threw, as making it here would have. */
