@@ -4,15 +4,12 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Messages;
 import dev.certsd.diagnose.RootReport;
 import dev.certsd.ui.UiText;
-import dev.certsd.ui.work.FrameSchedule;
-import dev.certsd.ui.work.NextPulses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
@@ -32,20 +29,8 @@ public final class RootsTreeView {
     private boolean syncing;
     /** Rows to open as they appear (the same window in another language keeps what the user had open). */
     private final Set<NodeKey> toExpand = new HashSet<>();
-    /** Set while the next step of a first fill waits for its pulse. */
-    private boolean stepPending;
-    /** Roots whose first fill is still coming in steps. */
-    private final Set<TreeItem<Node>> filling = new HashSet<>();
-    private final BiConsumer<Integer, Runnable> later;
 
     public RootsTreeView(RootsViewModel model, UiText text, Messages messages, ContextMenu menu) {
-        this(model, text, messages, menu, NextPulses::run);
-    }
-
-    /** @param later runs work at the start of the n-th pulse from now ({@link NextPulses#run}; a test's queue) */
-    RootsTreeView(RootsViewModel model, UiText text, Messages messages, ContextMenu menu,
-                  BiConsumer<Integer, Runnable> later) {
-        this.later = later;
         this.model = model;
         tree.setId("roots-tree");
         tree.setRoot(invisibleRoot);
@@ -121,57 +106,14 @@ public final class RootsTreeView {
                         reconcile(hostItem.getChildren(), fileItems);
                     }
                 }
-                if (filling.contains(rootItem) || rootItem.getChildren().isEmpty()
-                        && hostItems.size() > FrameSchedule.TREE_STEP_ROWS) {
-                    fillStep(rootItem, hostItems);
-                } else {
-                    reconcile(rootItem.getChildren(), hostItems);
-                }
+                reconcile(rootItem.getChildren(), hostItems);
             }
             reconcile(invisibleRoot.getChildren(), rootItems);
             items.keySet().retainAll(alive);
-            filling.retainAll(rootItems);
         } finally {
             syncing = false;
         }
         select(model.selectedKeyProperty().get());
-    }
-
-    /** One step of a root's first fill ({@link FrameSchedule}); a root changed meanwhile gets all its rows at once. */
-    private void fillStep(TreeItem<Node> rootItem, List<TreeItem<Node>> wanted) {
-        ObservableList<TreeItem<Node>> children = rootItem.getChildren();
-        if (children.size() > wanted.size() || !children.equals(wanted.subList(0, children.size()))) {
-            // the root changed on disk during its first fill: one change, as for the first step (the selection is
-            // put back at the end of sync)
-            filling.remove(rootItem);
-            children.setAll(wanted);
-            return;
-        }
-        int next = children.size() < FrameSchedule.TREE_SCREENFUL
-                ? Math.min(wanted.size(), children.size() + FrameSchedule.TREE_STEP_ROWS) : wanted.size();
-        if (children.isEmpty()) {
-            children.setAll(wanted.subList(0, next));
-        } else {
-            children.addAll(wanted.subList(children.size(), next));
-        }
-        if (next < wanted.size()) {
-            filling.add(rootItem);
-            nextStepAfterThisPulse();
-        } else {
-            filling.remove(rootItem);
-        }
-    }
-
-    /** Runs {@link #sync} again at the start of the pulse after the next one, which lays out this step. */
-    private void nextStepAfterThisPulse() {
-        if (stepPending) {
-            return;
-        }
-        stepPending = true;
-        later.accept(FrameSchedule.TREE_STEP_PULSES, () -> {
-            stepPending = false;
-            sync();
-        });
     }
 
     private TreeItem<Node> item(Node node, Set<NodeKey> alive) {

@@ -30,14 +30,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A large root's first fill comes in steps, one per scheduled pulse, and a change on disk meanwhile ends it. */
+/** A large root's rows arrive with its scan, all at once, and keep their items when it is scanned again. */
 @ExtendWith(ApplicationExtension.class)
 class RootsTreeViewTest {
     private static final String CA = TestPki.cert("CN=Step CA").ca().build().certPem();
 
     @TempDir
     Path root;
-    private final List<Runnable> queued = new ArrayList<>();
     private RootsViewModel model;
     private RootsTreeView view;
 
@@ -59,8 +58,7 @@ class RootsTreeViewTest {
         robot.interact(() -> {
             model = new RootsViewModel(() -> List.of(CertsRoot.custom(root, Client.DOCKER)), List.of(), r -> options,
                     Background.sameThread(), ChangeWatcher.none(), () -> root, text);
-            view = new RootsTreeView(model, text, new Messages(Locale.ENGLISH), new ContextMenu(),
-                    (pulses, work) -> queued.add(work));
+            view = new RootsTreeView(model, text, new Messages(Locale.ENGLISH), new ContextMenu());
             model.start();
         });
     }
@@ -70,42 +68,24 @@ class RootsTreeViewTest {
         return rootItem.getChildren().size();
     }
 
-    private void nextStep(FxRobot robot) {
-        Runnable r = queued.remove(0);
-        robot.interact(r);
-    }
-
     @Test
-    void rowsArriveSixAtATimeUpToAScreenfulThenAllTheRest(FxRobot robot) throws IOException {
+    void aLargeRootsRowsArriveWithItsScanAllAtOnce(FxRobot robot) throws IOException {
         open(robot, 50);
-        List<Integer> sizes = new ArrayList<>(List.of(shown()));
-        while (!queued.isEmpty()) {
-            nextStep(robot);
-            sizes.add(shown());
-        }
-        assertEquals(List.of(6, 12, 18, 24, 30, 50), sizes);
+        assertEquals(50, shown(), "no row waits for a later pulse");
     }
 
     @Test
-    void aRootSmallerThanAStepArrivesAtOnce(FxRobot robot) throws IOException {
-        open(robot, 5);
-        assertEquals(5, shown());
-        assertTrue(queued.isEmpty());
-    }
-
-    @Test
-    void aChangeOnDiskDuringTheFillBringsEveryRowAtOnceAndEndsTheSteps(FxRobot robot) throws IOException {
+    void aChangeOnDiskAddsItsRowAndTheOthersKeepTheirItems(FxRobot robot) throws IOException {
         open(robot, 40);
-        assertEquals(6, shown());
+        List<TreeItem<Node>> before = new ArrayList<>(view.view().getRoot().getChildren().get(0).getChildren());
         TestPki.write(Files.createDirectories(root.resolve("aaa.example.com")), "ca.crt", CA); // sorts first
         robot.interact(model::refresh);
-        assertEquals(41, shown());
-        int before = queued.size();
-        while (!queued.isEmpty()) {
-            nextStep(robot); // steps already asked for find nothing left to do
+        List<TreeItem<Node>> after = view.view().getRoot().getChildren().get(0).getChildren();
+        assertEquals(41, after.size());
+        assertEquals("aaa.example.com", ((Node.HostNode) after.get(0).getValue()).host().hostDir().dirName());
+        for (int i = 0; i < before.size(); i++) {
+            assertTrue(before.get(i) == after.get(i + 1), "row " + i + " was built again");
         }
-        assertEquals(41, shown());
-        assertTrue(before <= 1, "no new steps after the fill ended");
     }
 
     @Test
