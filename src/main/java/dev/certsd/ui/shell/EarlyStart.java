@@ -1,6 +1,10 @@
 package dev.certsd.ui.shell;
 
+import dev.certsd.diagnose.Messages;
+import dev.certsd.probe.ProbeMessages;
+import dev.certsd.ui.UiText;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,10 +45,10 @@ final class EarlyStart {
     }
 
     /** The bundles the window's first frame reads, and the formatter its counts are written with. */
-    static void loadTexts(java.util.Locale locale) {
-        new dev.certsd.ui.UiText(locale);
-        new dev.certsd.diagnose.Messages(locale);
-        new dev.certsd.probe.ProbeMessages(locale);
+    static void loadTexts(Locale locale) {
+        new UiText(locale);
+        new Messages(locale);
+        new ProbeMessages(locale);
         String.format(locale, "%d", 0);
     }
 

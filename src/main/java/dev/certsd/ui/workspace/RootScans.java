@@ -5,6 +5,7 @@ import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -23,7 +24,7 @@ final class RootScans {
     private final Consumer<RootModel> applied;
     private boolean held;
     /** Roots followed while held: watched when the hold ends, before their first scan (the first frame comes first). */
-    private final List<RootModel> toWatch = new java.util.ArrayList<>();
+    private final List<RootModel> toWatch = new ArrayList<>();
 
     /**
      * @param roots   the roots listed now (a live list: a root taken off it is not scanned again)

@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
 /** A large root's rows arrive with its scan, all at once, and keep their items when it is scanned again. */
 @ExtendWith(ApplicationExtension.class)
 class RootsTreeViewTest {
-    private static final String CA = TestPki.cert("CN=Step CA").ca().build().certPem();
+    private static final String CA = TestPki.cert("CN=Tree CA").ca().build().certPem();
 
     @TempDir
     Path root;
