@@ -3,6 +3,7 @@ package dev.certsd.ui.details;
 import dev.certsd.diagnose.Severity;
 import dev.certsd.fix.Fix;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything the details pane shows for one node, already in words: the view only lays it out.
@@ -21,6 +22,20 @@ public record Details(String title, String subtitle, Banner banner, List<Section
     /** The details of a file or a directory, titled with its name. */
     public Details(String title, String subtitle, Banner banner, List<Section> sections, List<Line> findings) {
         this(title, subtitle, banner, sections, findings, true);
+    }
+
+    // written out, as the tree's items do (see NodeKey#equals): the pane's listeners compare each new value with the
+    // last, and a record's own equals is made at run time, about 5 ms of the FX thread before the first frame
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Details d && titleIsData == d.titleIsData && Objects.equals(title, d.title)
+                && Objects.equals(subtitle, d.subtitle) && Objects.equals(banner, d.banner)
+                && sections.equals(d.sections) && findings.equals(d.findings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(title, subtitle, banner, sections, findings, titleIsData);
     }
 
     /** A coloured line at the top; the tone is also said in words by the text itself. */

@@ -4,6 +4,7 @@ import dev.certsd.diagnose.Messages;
 import dev.certsd.probe.ProbeMessages;
 import dev.certsd.ui.UiText;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,12 +45,16 @@ final class EarlyStart {
         return s;
     }
 
-    /** The bundles the window's first frame reads, and the formatter its counts are written with. */
+    /**
+     * The bundles the window's first frame reads, and the formatters its counts are written with (a message's number
+     * goes through a pattern switch of the JDK's, linked at run time: 3-4 ms of the FX thread otherwise).
+     */
     static void loadTexts(Locale locale) {
         new UiText(locale);
         new Messages(locale);
         new ProbeMessages(locale);
         String.format(locale, "%d", 0);
+        new MessageFormat("{0}", locale).format(new Object[] {0});
     }
 
     /** The context, once made (waits for it); or what making it threw, as making it here would have. */

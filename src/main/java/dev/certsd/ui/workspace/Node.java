@@ -5,7 +5,10 @@ import dev.certsd.diagnose.HostReport;
 import dev.certsd.diagnose.Verdict;
 import dev.certsd.roots.CertsRoot;
 
-/** What a tree item shows: a root, a host directory or a file, with the report it was last scanned into. */
+/**
+ * What a tree item shows: a root, a host directory or a file, with the report it was last scanned into. Its cells
+ * compare items with {@code equals}; the records write theirs out (see {@link NodeKey#equals}).
+ */
 public sealed interface Node permits Node.RootNode, Node.HostNode, Node.FileNode {
     NodeKey key();
 
@@ -14,6 +17,16 @@ public sealed interface Node permits Node.RootNode, Node.HostNode, Node.FileNode
         @Override
         public NodeKey key() {
             return NodeKey.ofRoot(model.root().path());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RootNode r && model.equals(r.model);
+        }
+
+        @Override
+        public int hashCode() {
+            return model.hashCode();
         }
     }
 
@@ -27,6 +40,16 @@ public sealed interface Node permits Node.RootNode, Node.HostNode, Node.FileNode
         public Verdict verdict() {
             return host.verdict();
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HostNode h && root.equals(h.root) && host.equals(h.host);
+        }
+
+        @Override
+        public int hashCode() {
+            return root.hashCode() * 31 + host.hashCode();
+        }
     }
 
     /** One entry of a host directory. */
@@ -34,6 +57,16 @@ public sealed interface Node permits Node.RootNode, Node.HostNode, Node.FileNode
         @Override
         public NodeKey key() {
             return NodeKey.ofFile(root.path(), host.hostDir().dirName(), file.name());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FileNode f && root.equals(f.root) && host.equals(f.host) && file.equals(f.file);
+        }
+
+        @Override
+        public int hashCode() {
+            return (root.hashCode() * 31 + host.hashCode()) * 31 + file.hashCode();
         }
     }
 }

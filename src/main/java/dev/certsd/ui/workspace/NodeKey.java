@@ -34,6 +34,20 @@ public record NodeKey(Path root, String host, String file) {
         return file != null ? ofHost(root, host) : host != null ? ofRoot(root) : null;
     }
 
+    // equals and hashCode are written out, as in Node's records: a record's own are made at run time (an
+    // ObjectMethods bootstrap, whose method handles are spun into classes once called often), which cost the FX
+    // thread of the installed window about 10 ms before its first tree (docs/performance.md)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeKey k && root.equals(k.root) && Objects.equals(host, k.host)
+                && Objects.equals(file, k.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return (root.hashCode() * 31 + Objects.hashCode(host)) * 31 + Objects.hashCode(file);
+    }
+
     /** The path on disk this node stands for. */
     public Path path() {
         Path p = host == null ? root : root.resolve(host);
