@@ -95,6 +95,29 @@ class RegistryProbeTest {
     }
 
     @Test
+    void aPairWhoseKeyNoLongerLoadsGetsNoAttemptAndTheOthersKeepTheirs() throws Exception {
+        try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, SERVER, CLIENT_CA)) {
+            Path d = healthy(s.port());
+            TestPki.pair(d, "a-replaced", CLIENT);
+            TestPki.pair(d, "b-good", CLIENT);
+            HostReport host = Fixtures.scan(d, Client.CONTAINERS);
+            assertEquals(List.of("a-replaced.cert", "b-good.cert"), host.load().pairs(), "the client loads both");
+            // between the scan and the probe, the first pair's key is replaced by something that is not a key
+            TestPki.write(d, "a-replaced.key", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+            ProbeOptions options = ProbeOptions.defaults(Client.CONTAINERS).withTimeouts(Timeouts.of(Duration.ofSeconds(5)))
+                    .withResolve(Map.of("registry.test", InetAddress.getLoopbackAddress()))
+                    .withEnv(Map.of()).withSystemRoots(List::of);
+            ProbeReport r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> new RegistryProbe(options).run(host, new Cancellation()));
+            assertEquals(List.of(Attempt.Kind.BASELINE, Attempt.Kind.PAIR),
+                    r.attempts().stream().map(Attempt::kind).toList(), "the baseline and the good pair only");
+            assertEquals(Outcome.ACCEPTED, attempt(r, "b-good.cert").outcome());
+            assertEquals("b-good.cert", r.firstAccepted());
+            assertEquals("b-good.cert", r.goSends());
+        }
+    }
+
+    @Test
     void noPairMeansNothingIsSentAndTheRegistryRejects() throws Exception {
         try (TestTlsServer s = TestTlsServer.start(TestTlsServer.Mode.REGISTRY, SERVER, CLIENT_CA)) {
             ProbeReport r = probe(healthy(s.port()));
