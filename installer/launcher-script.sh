@@ -9,8 +9,8 @@
 #
 # The configuration's AOT cache (-XX:AOTCache=...) is the window's: the script uses it for `gui` and for no
 # arguments. When IMAGE/lib/app/NAME-cli.aot exists, everything else runs with that cache and CLI_OPTIONs (the
-# options it was trained with), except `check`, which runs with IMAGE/lib/app/NAME-check.aot when that exists (trained
-# on checks alone, with the same options). Where the kernel gives transparent huge pages on request (Linux's
+# options it was trained with), except `check` and `test`, which run with IMAGE/lib/app/NAME-check.aot and
+# NAME-test.aot when those exist (each trained on that command alone, with the same options). Where the kernel gives transparent huge pages on request (Linux's
 # `madvise` mode, Debian's default), the script asks for them for the heap: a page fault per 2 MB instead of per 4 KB
 # as the heap is first touched, which made a one-directory check 16% and the window's first frame 0.1 s faster on a
 # 2-core VM (docs/performance.md). In the other modes it passes no such option: in `never` the JVM would warn on
@@ -36,14 +36,17 @@ while IFS= read -r line; do
 done <"$cfg"
 [ -n "$cp" ] || { echo "$cfg has no class path" >&2; exit 1; }
 # the window's cache for the window, the command line's for the rest (installer/build.sh's train_aot)
-cli=$window check=""
+cli=$window check="" test=""
+# own_cache COMMAND: the options naming NAME-COMMAND.aot and CLI_AOT_OPTS, or nothing when there is no such cache
+own_cache() {
+  local opts value
+  [ -f "$img/lib/app/$NAME-$1.aot" ] || return 0
+  opts="-XX:AOTCache=\$APPDIR/$NAME-$1.aot"
+  for value in "${CLI_AOT_OPTS[@]}"; do opts="$opts\" \"$value"; done
+  printf '%s' "$opts"
+}
 if [ -n "$window" ] && [ -f "$img/lib/app/$NAME-cli.aot" ]; then
-  cli="-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
-  for value in "${CLI_AOT_OPTS[@]}"; do cli="$cli\" \"$value"; done
-  if [ -f "$img/lib/app/$NAME-check.aot" ]; then
-    check="-XX:AOTCache=\$APPDIR/$NAME-check.aot"
-    for value in "${CLI_AOT_OPTS[@]}"; do check="$check\" \"$value"; done
-  fi
+  cli=$(own_cache cli) check=$(own_cache check) test=$(own_cache test)
 fi
 {
   echo '#!/bin/sh'
@@ -62,6 +65,10 @@ fi
     if [ -n "$check" ]; then
       echo 'elif [ "$1" = check ]; then'
       echo "  set -- \"$check\" $main \"\$@\""
+    fi
+    if [ -n "$test" ]; then
+      echo 'elif [ "$1" = test ]; then'
+      echo "  set -- \"$test\" $main \"\$@\""
     fi
     echo 'else'
     echo "  set -- \"$cli\" $main \"\$@\""

@@ -126,6 +126,36 @@ class LauncherScriptTest {
     }
 
     @Test
+    void testGetsTheCacheTrainedOnTestsWhenThereIsOne() throws Exception {
+        Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
+        Files.writeString(app.resolve("certsd-studio-check.aot"), "");
+        Files.writeString(app.resolve("certsd-studio-test.aot"), "");
+        assertEquals(0, write().exitCode());
+        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
+        List<String> cli = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-cli.aot")));
+        cli.addAll(CLI_OPTIONS);
+        List<String> check = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-check.aot")));
+        check.addAll(CLI_OPTIONS);
+        List<String> test = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-test.aot")));
+        test.addAll(CLI_OPTIONS);
+        assertEquals(expected(test, "test", "--root", "/srv/a b", "--json", "reg:5000"),
+                jvmArguments("test", "--root", "/srv/a b", "--json", "reg:5000"));
+        assertEquals(expected(check, "check", "test"), jvmArguments("check", "test"));
+        assertEquals(expected(cli, "fix", "test"), jvmArguments("fix", "test"));
+        assertEquals(expected(cli, "--test"), jvmArguments("--test"));
+        assertEquals(expected(window, "gui", "test"), jvmArguments("gui", "test"));
+        assertEquals(expected(window), jvmArguments());
+    }
+
+    @Test
+    void aTestCacheWithoutTheCommandLinesIsNotUsed() throws Exception {
+        Files.writeString(app.resolve("certsd-studio-test.aot"), "");
+        assertEquals(0, write().exitCode());
+        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
+        assertEquals(expected(window, "test", "x"), jvmArguments("test", "x"));
+    }
+
+    @Test
     void withoutTheCommandLinesCacheEverythingUsesTheWindows() throws Exception {
         assertEquals(0, write().exitCode());
         List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
