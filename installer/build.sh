@@ -10,7 +10,8 @@
 # /usr/lib/jvm/temurin-25-jdk-amd64), its jpackage builds the package, so the bundled runtime is Java 25, and the app
 # image gets an AOT cache (JEP 483/514/515): a training run of the image's own runtime (dev.certsd.app.AotTraining:
 # check, test against a local openssl s_server, the window's first frame under Xvfb) writes lib/app/certsd-studio.aot,
-# and the launcher's options name it (-XX:AOTCache). The sources stay Java 17. Without a JDK 25 (or with
+# and the launcher's options name it (-XX:AOTCache); on Linux `check`, `test` and the rest of the command line get
+# caches of their own (train_aot). The sources stay Java 17. Without a JDK 25 (or with
 # CERTSD_AOT=0) the package is built as before, with the jpackage on the PATH. Either way Bouncy Castle's jars go in
 # without their signatures (installer/StripSignatures.java). With the cache, picocli's class files go in as Java 8
 # ones (installer/ModernClassFiles.java), and bin/certsd-studio is a script in place of jpackage's launcher
