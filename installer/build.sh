@@ -246,9 +246,12 @@ train_aot() {
   # alone and is linked ahead like theirs (the first frame about 0.3 s sooner), with their options. Elsewhere it serves
   # every command, without class linking: a linked cache loads every class it holds before main, and the window's
   # classes made a one-directory check slower (docs/performance.md). CERTSD_AOT_LINKING=0 or 1 decides instead.
-  local linking=-XX:-AOTClassLinking window_opts=()
+  # Where it serves the window alone, it is trained without `test`: JSSE's classes in a linked cache are loaded before
+  # every window's first frame (0.06 s of it, docs/performance.md), and a connection test from the window loads them
+  # when it first runs instead (about 0.1 s).
+  local linking=-XX:-AOTClassLinking window_opts=() window_targets=("${targets[@]}")
   if [ "$(uname -s)" = Linux ] && [ "${CERTSD_AOT_CLI:-1}" != 0 ]; then
-    linking=-XX:+AOTClassLinking window_opts=("${CLI_AOT_OPTS[@]}")
+    linking=-XX:+AOTClassLinking window_opts=("${CLI_AOT_OPTS[@]}") window_targets=()
   fi
   case "${CERTSD_AOT_LINKING:-}" in
     1) linking=-XX:+AOTClassLinking window_opts=("${CLI_AOT_OPTS[@]}") ;;
@@ -262,7 +265,7 @@ train_aot() {
     gui=false
   fi
   aot_run "$work" "$cache" "$gui" "${display[@]}" "$runtime_java" "${JAVA_OPTS[@]}" "${window_opts[@]}" "$linking" \
-    -cp "$app/$NAME.jar" -- "${targets[@]}"
+    -cp "$app/$NAME.jar" -- "${window_targets[@]}"
   # The command line's own cache, which the launcher script (Linux) uses for everything but the window: the command
   # line's classes only, linked ahead (lambdas, proxies and resolved constants come from it too; a one-directory
   # check about 60 ms faster), with CLI_AOT_OPTS.
