@@ -277,7 +277,7 @@ train_aot() {
     aot_run "$work" "$app/$NAME-check.aot" false "$runtime_java" "${JAVA_OPTS[@]}" "${CLI_AOT_OPTS[@]}" \
       -XX:+AOTClassLinking -cp "$app/$NAME.jar" --
     # `test`'s own: the tests alone, typed the quick way as users do, without the checks' output and picocli's model
-    # (installed `test` of 10 pairs 0.53 -> 0.47 s with the sample root written beforehand, docs/performance.md)
+    # (installed `test` of 10 pairs 0.61 -> 0.545 s with the sample root written beforehand, docs/performance.md)
     if [ "${#targets[@]}" -gt 0 ]; then
       aot_run "$work" "$app/$NAME-test.aot" false "$runtime_java" "${JAVA_OPTS[@]}" "${CLI_AOT_OPTS[@]}" \
         -XX:+AOTClassLinking -Dcertsd.training.checks=false -cp "$app/$NAME.jar" -- "${targets[@]}"

@@ -10,10 +10,10 @@
 # The configuration's AOT cache (-XX:AOTCache=...) is the window's: the script uses it for `gui` and for no
 # arguments. When IMAGE/lib/app/NAME-cli.aot exists, everything else runs with that cache and CLI_OPTIONs (the
 # options it was trained with), except `check` and `test`, which run with IMAGE/lib/app/NAME-check.aot and
-# NAME-test.aot when those exist (each trained on that command alone, with the same options). Where the kernel gives transparent huge pages on request (Linux's
-# `madvise` mode, Debian's default), the script asks for them for the heap: a page fault per 2 MB instead of per 4 KB
-# as the heap is first touched, which made a one-directory check 16% and the window's first frame 0.1 s faster on a
-# 2-core VM (docs/performance.md). In the other modes it passes no such option: in `never` the JVM would warn on
+# NAME-test.aot when those exist (each trained on that command alone, with the same options). Where the kernel
+# gives transparent huge pages on request (Linux's `madvise` mode, Debian's default), the script asks for them for
+# the heap: a page fault per 2 MB instead of per 4 KB as the heap is first touched, which made a one-directory check
+# 16% and the window's first frame 0.1 s faster on a 2-core VM (docs/performance.md). In the other modes it passes no such option: in `never` the JVM would warn on
 # every start, in `always` the kernel gives them anyway. Refuses (exit 1) a configuration value it cannot put into
 # the script unchanged.
 set -euo pipefail

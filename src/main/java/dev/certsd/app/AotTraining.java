@@ -30,7 +30,7 @@ import java.util.List;
  * </ol>
  * The sample root is written into WORKDIR by {@code --prepare}, a JVM of its own, before the recorded runs (which
  * find it there): writing it makes keys and certificates with Bouncy Castle's provider, and a cache that recorded
- * that loaded those classes before every command, which needs none of them (installed {@code test} 0.53 -> 0.47 s,
+ * that loaded those classes before every command, which needs none of them (installed {@code test} 0.61 -> 0.545 s,
  * docs/performance.md). Without {@code --prepare} the recorded run writes it itself, as before.
  * Exit code 0 when every step ran (a check that finds problems counts as run), else 1.
  */
