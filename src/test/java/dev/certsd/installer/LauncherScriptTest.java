@@ -92,15 +92,26 @@ class LauncherScriptTest {
         }
     }
 
+    /** The window's cache, as the script names it. */
+    private List<String> windowCache() {
+        return List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
+    }
+
+    /** A command line cache ({@code cli}, {@code check}, {@code test}) with the options it was trained with. */
+    private List<String> commandCache(String name) {
+        List<String> options = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-" + name + ".aot")));
+        options.addAll(CLI_OPTIONS);
+        return options;
+    }
+
     @Test
     void theWindowGetsItsCacheAndTheCommandLineItsOwn() throws Exception {
         Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
         ExternalTools.Result r = write();
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(Files.readString(image.resolve("bin/certsd-studio")).startsWith("#!/bin/sh\n"));
-        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
-        List<String> cli = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-cli.aot")));
-        cli.addAll(CLI_OPTIONS);
+        List<String> window = windowCache();
+        List<String> cli = commandCache("cli");
         assertEquals(expected(window), jvmArguments());
         assertEquals(expected(window, "gui", "/srv/a b"), jvmArguments("gui", "/srv/a b"));
         assertEquals(expected(cli, "check", "--root", "/srv/a b", "$(id)"),
@@ -112,11 +123,9 @@ class LauncherScriptTest {
         Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
         Files.writeString(app.resolve("certsd-studio-check.aot"), "");
         assertEquals(0, write().exitCode());
-        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
-        List<String> cli = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-cli.aot")));
-        cli.addAll(CLI_OPTIONS);
-        List<String> check = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-check.aot")));
-        check.addAll(CLI_OPTIONS);
+        List<String> window = windowCache();
+        List<String> cli = commandCache("cli");
+        List<String> check = commandCache("check");
         assertEquals(expected(check, "check", "--root", "/srv/a b", "$(id)"),
                 jvmArguments("check", "--root", "/srv/a b", "$(id)"));
         assertEquals(expected(cli, "test", "check"), jvmArguments("test", "check"));
@@ -131,13 +140,10 @@ class LauncherScriptTest {
         Files.writeString(app.resolve("certsd-studio-check.aot"), "");
         Files.writeString(app.resolve("certsd-studio-test.aot"), "");
         assertEquals(0, write().exitCode());
-        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
-        List<String> cli = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-cli.aot")));
-        cli.addAll(CLI_OPTIONS);
-        List<String> check = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-check.aot")));
-        check.addAll(CLI_OPTIONS);
-        List<String> test = new ArrayList<>(List.of("-XX:AOTCache=" + app.resolve("certsd-studio-test.aot")));
-        test.addAll(CLI_OPTIONS);
+        List<String> window = windowCache();
+        List<String> cli = commandCache("cli");
+        List<String> check = commandCache("check");
+        List<String> test = commandCache("test");
         assertEquals(expected(test, "test", "--root", "/srv/a b", "--json", "reg:5000"),
                 jvmArguments("test", "--root", "/srv/a b", "--json", "reg:5000"));
         assertEquals(expected(check, "check", "test"), jvmArguments("check", "test"));
@@ -151,14 +157,14 @@ class LauncherScriptTest {
     void aTestCacheWithoutTheCommandLinesIsNotUsed() throws Exception {
         Files.writeString(app.resolve("certsd-studio-test.aot"), "");
         assertEquals(0, write().exitCode());
-        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
+        List<String> window = windowCache();
         assertEquals(expected(window, "test", "x"), jvmArguments("test", "x"));
     }
 
     @Test
     void withoutTheCommandLinesCacheEverythingUsesTheWindows() throws Exception {
         assertEquals(0, write().exitCode());
-        List<String> window = List.of("-XX:AOTCache=" + app.resolve("certsd-studio.aot"));
+        List<String> window = windowCache();
         assertEquals(expected(window, "check"), jvmArguments("check"));
         assertEquals(expected(window), jvmArguments());
     }
