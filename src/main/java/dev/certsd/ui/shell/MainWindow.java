@@ -199,9 +199,7 @@ public final class MainWindow {
         dev.certsd.ui.workspace.NodeKey selected = roots.selectedKeyProperty().get();
         probes.closeAll();
         changes.closeWindows();
-        for (dev.certsd.ui.workspace.RootModel m : roots.roots()) {
-            context.watcher().unwatch(m.root().path());
-        }
+        roots.unwatchAll();
         java.util.Set<dev.certsd.ui.workspace.NodeKey> open = tree.expandedKeys();
         workspace.close();
         MainWindow next = new MainWindow(context.withLocale(choice.locale()));

@@ -5,15 +5,18 @@ import dev.certsd.diagnose.ScanOptions;
 import dev.certsd.roots.CertsRoot;
 import dev.certsd.ui.UiText;
 import dev.certsd.ui.work.Background;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
 /**
  * Scans the listed roots off the UI thread: at most one scan per root at a time, the disk events that arrive
- * meanwhile merged into the next one, and none at all while held (the window's first frame comes first).
+ * meanwhile merged into the next one, and none at all while held (the window's first frame comes first). A root's
+ * first scan registers its watch on the scan's own thread (500 host directories are 500 inotify watches), before it
+ * reads anything, so a change made while it is read is still seen.
  */
 final class RootScans {
     private final List<RootModel> roots;
@@ -23,8 +26,33 @@ final class RootScans {
     private final UiText text;
     private final Consumer<RootModel> applied;
     private boolean held;
-    /** Roots followed while held: watched when the hold ends, before their first scan (the first frame comes first). */
-    private final List<RootModel> toWatch = new ArrayList<>();
+    /** The watch of each root followed and not yet unwatched (UI thread only). */
+    private final Map<RootModel, Watch> watches = new HashMap<>();
+
+    /**
+     * A root's watch: registered by its first scan's thread, or called off on the UI thread before or after that.
+     * The two take turns, so a root taken off the list is never left watched.
+     */
+    private static final class Watch {
+        /** Whether a scan has taken on the registration (UI thread only). */
+        boolean claimed;
+        private boolean cancelled;
+        private boolean registered;
+
+        synchronized void register(Runnable watch) {
+            if (!cancelled) {
+                watch.run();
+                registered = true;
+            }
+        }
+
+        synchronized void cancel(Runnable unwatch) {
+            cancelled = true;
+            if (registered) {
+                unwatch.run();
+            }
+        }
+    }
 
     /**
      * @param roots   the roots listed now (a live list: a root taken off it is not scanned again)
@@ -48,8 +76,6 @@ final class RootScans {
     /** Starts the scans held since {@link #hold()}. */
     void release() {
         held = false;
-        toWatch.forEach(this::watch);
-        toWatch.clear();
         for (RootModel m : List.copyOf(roots)) {
             DiskEvents waiting = m.pending;
             if (waiting != null && !m.scanningProperty().get()) {
@@ -59,25 +85,23 @@ final class RootScans {
         }
     }
 
-    /** Scans {@code m} now and again whenever its files change on disk. */
+    /** Scans {@code m} now and again whenever its files change on disk (watched from its first scan on). */
     void follow(RootModel m) {
-        if (held) {
-            toWatch.add(m);
-        } else {
-            watch(m);
-        }
+        watches.put(m, new Watch());
         request(m, DiskEvents.everything());
     }
 
-    private void watch(RootModel m) {
-        watcher.watch(m.root().path(), changes -> background.onUi(() -> request(m, changes)));
+    /** Stops watching {@code m}; waits for its first scan's thread if that is registering the watch right now. */
+    void unwatch(RootModel m) {
+        Watch w = watches.remove(m);
+        if (w != null) {
+            w.cancel(() -> watcher.unwatch(m.root().path()));
+        }
     }
 
-    void unwatch(RootModel m) {
-        if (toWatch.remove(m)) {
-            return;
-        }
-        watcher.unwatch(m.root().path());
+    /** Stops watching every root (the window is replaced). */
+    void unwatchAll() {
+        List.copyOf(watches.keySet()).forEach(this::unwatch);
     }
 
     /** Scans {@code m} for these changes now, or after the scan running now (or the hold) ends. */
@@ -90,13 +114,24 @@ final class RootScans {
             return;
         }
         m.setScanning(true);
+        Watch w = watches.get(m);
+        Watch register = w != null && !w.claimed ? w : null;
+        if (register != null) {
+            register.claimed = true;
+        }
         RootReport previous = m.report();
         CertsRoot root = m.root();
         String activity = text.fmt("status.scanning", root.path());
         DoubleConsumer progress = background.progress(activity);
         background.run(activity,
-                () -> RootScan.run(root, scanOptions.apply(root), previous, changes,
-                        (done, total) -> progress.accept((double) done / total)),
+                () -> {
+                    if (register != null) {
+                        register.register(() -> watcher.watch(root.path(),
+                                events -> background.onUi(() -> request(m, events))));
+                    }
+                    return RootScan.run(root, scanOptions.apply(root), previous, changes,
+                            (done, total) -> progress.accept((double) done / total));
+                },
                 outcome -> done(m, outcome),
                 error -> done(m, new RootScan.Outcome(null, RootModel.Problem.UNREADABLE)));
     }

@@ -1,3 +1,4 @@
+// over 300 lines: the roots' list and every action on it (add, drop, remove, client, sample, scans, selection)
 package dev.certsd.ui.workspace;
 
 import dev.certsd.diagnose.ScanOptions;
@@ -149,6 +150,11 @@ public final class RootsViewModel {
         scans.release();
     }
 
+    /** Stops watching the roots on disk: the window that shows them is being replaced. */
+    public void unwatchAll() {
+        scans.unwatchAll();
+    }
+
     private boolean nothingToShow() {
         return roots.stream().allMatch(m -> !m.addedByUser() && !m.sample() && (m.problemProperty().get()
                 == RootModel.Problem.MISSING || m.report() != null && m.report().hosts().isEmpty()));
@@ -219,9 +225,7 @@ public final class RootsViewModel {
     public int drop(List<Path> paths) {
         int added = 0;
         for (Path p : paths) {
-            if (Files.isDirectory(p) && addRoot(p) == AddResult.ADDED) {
-                added++;
-            }
+            added += Files.isDirectory(p) && addRoot(p) == AddResult.ADDED ? 1 : 0;
         }
         return added;
     }
