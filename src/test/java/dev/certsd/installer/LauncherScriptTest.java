@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certsd.testing.ExternalTools;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -104,9 +105,16 @@ class LauncherScriptTest {
         return options;
     }
 
+    /** Puts empty command line caches ({@code cli}, {@code check}, {@code test}) beside the window's. */
+    private void caches(String... names) throws IOException {
+        for (String name : names) {
+            Files.writeString(app.resolve("certsd-studio-" + name + ".aot"), "");
+        }
+    }
+
     @Test
     void theWindowGetsItsCacheAndTheCommandLineItsOwn() throws Exception {
-        Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
+        caches("cli");
         ExternalTools.Result r = write();
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(Files.readString(image.resolve("bin/certsd-studio")).startsWith("#!/bin/sh\n"));
@@ -120,8 +128,7 @@ class LauncherScriptTest {
 
     @Test
     void checkGetsTheCacheTrainedOnChecksWhenThereIsOne() throws Exception {
-        Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
-        Files.writeString(app.resolve("certsd-studio-check.aot"), "");
+        caches("cli", "check");
         assertEquals(0, write().exitCode());
         List<String> window = windowCache();
         List<String> cli = commandCache("cli");
@@ -136,9 +143,7 @@ class LauncherScriptTest {
 
     @Test
     void testGetsTheCacheTrainedOnTestsWhenThereIsOne() throws Exception {
-        Files.writeString(app.resolve("certsd-studio-cli.aot"), "");
-        Files.writeString(app.resolve("certsd-studio-check.aot"), "");
-        Files.writeString(app.resolve("certsd-studio-test.aot"), "");
+        caches("cli", "check", "test");
         assertEquals(0, write().exitCode());
         List<String> window = windowCache();
         List<String> cli = commandCache("cli");
@@ -155,7 +160,7 @@ class LauncherScriptTest {
 
     @Test
     void aTestCacheWithoutTheCommandLinesIsNotUsed() throws Exception {
-        Files.writeString(app.resolve("certsd-studio-test.aot"), "");
+        caches("test");
         assertEquals(0, write().exitCode());
         List<String> window = windowCache();
         assertEquals(expected(window, "test", "x"), jvmArguments("test", "x"));

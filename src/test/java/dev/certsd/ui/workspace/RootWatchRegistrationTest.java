@@ -29,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,29 +126,22 @@ class RootWatchRegistrationTest {
     @Test
     void aRootRemovedBeforeItsFirstScanRunsIsNeverWatched() throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        Background later = new Background() {
-            private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
-
+        Background now = Background.sameThread();
+        Background later = new Background() {   // the same thread, once the test runs what was queued
             @Override
             public <T> void run(String what, Callable<T> work, Consumer<? super T> done,
                                 Consumer<Throwable> failed) {
-                queued.add(() -> {
-                    try {
-                        done.accept(work.call());
-                    } catch (Exception e) {
-                        failed.accept(e);
-                    }
-                });
+                queued.add(() -> now.run(what, work, done, failed));
             }
 
             @Override
             public void onUi(Runnable action) {
-                action.run();
+                now.onUi(action);
             }
 
             @Override
             public ReadOnlyStringProperty activityProperty() {
-                return activity.getReadOnlyProperty();
+                return now.activityProperty();
             }
         };
         RootsViewModel model = model(later);
